@@ -1,0 +1,41 @@
+"""quotable's exceptions.
+
+Each subclasses the built-in exception a caller would expect, so existing
+``except`` clauses keep working::
+
+    QuotableError (Exception)
+    ├── ModelNotFoundError (QuotableError, FileNotFoundError)
+    │       a requested parser model is not installed; the message names the command
+    ├── ModelLoadError (QuotableError, RuntimeError)
+    │       model files exist but Stanza cannot load them (version mismatch, corrupt file)
+    ├── LexiconError (QuotableError, ValueError)
+    │       a data file (lexicon, agency list, quote-mark pairs) is malformed
+    └── InputTooLargeError (QuotableError, ValueError)
+            a text is longer than ``Attributor.max_chars``; split it into chunks
+
+Messy text is never an error: quotable returns what it can find.  Errors are for
+misuse (a non-``str`` input raises the built-in ``TypeError``) and for a broken
+installation.
+"""
+
+from __future__ import annotations
+
+
+class QuotableError(Exception):
+    """Base class of every error quotable raises on purpose."""
+
+
+class ModelNotFoundError(QuotableError, FileNotFoundError):
+    """The requested parser model is not installed."""
+
+
+class ModelLoadError(QuotableError, RuntimeError):
+    """The model files exist but could not be loaded."""
+
+
+class LexiconError(QuotableError, ValueError):
+    """A bundled or user-supplied data file is malformed."""
+
+
+class InputTooLargeError(QuotableError, ValueError):
+    """The text exceeds the configured size limit."""
