@@ -1,1 +1,61 @@
-"""quotable: who said what, to whom, relayed by which agency, in German news text."""
+"""quotable: who said what, to whom, relayed by which agency, in German news text.
+
+    >>> import quotable
+    >>> result = quotable.attribute(text)            # doctest: +SKIP
+    >>> [(q.text, q.speaker.name) for q in result.quotes if q.speaker]  # doctest: +SKIP
+
+``attribute`` uses a shared default :class:`Attributor`; build your own for
+other settings (``model``, ``min_confidence``) and for batches
+(``attribute_many``).  Results are frozen value objects whose spans point into
+the text you passed in (see :mod:`quotable.model`); ``to_dict()`` gives the
+versioned JSON form documented in ``docs/schema.md``.
+
+Importing quotable is cheap and has no side effects: Stanza is imported and
+the parser model loaded only when the first text needs them.
+"""
+
+from quotable.attributor import Attributor, attribute
+from quotable.errors import (
+    InputTooLargeError,
+    LexiconError,
+    ModelLoadError,
+    ModelNotFoundError,
+    QuotableError,
+)
+from quotable.model import (
+    SCHEMA,
+    AgencyMention,
+    AgencyRole,
+    Attribution,
+    Cue,
+    Medium,
+    Mention,
+    Quote,
+    QuoteType,
+    Span,
+    Speaker,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA",
+    "AgencyMention",
+    "AgencyRole",
+    "Attribution",
+    "Attributor",
+    "Cue",
+    "InputTooLargeError",
+    "LexiconError",
+    "Medium",
+    "Mention",
+    "ModelLoadError",
+    "ModelNotFoundError",
+    "QuotableError",
+    "Quote",
+    "QuoteType",
+    "Span",
+    "Speaker",
+    "__version__",
+    "attribute",
+]

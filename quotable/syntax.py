@@ -52,9 +52,15 @@ class Word:
 
 @attrs.frozen
 class Sentence:
+    """One sentence.  ``parsed`` is False when its dependency parse was skipped
+    (attribution did not need it): then every word has head 0 and deprel ``"dep"``;
+    ``upos``, ``lemma`` and ``feats`` are filled if the sentence was tagged, else
+    ``"X"``, the word's own text and nothing."""
+
     words: tuple[Word, ...]
     start: int
     end: int
+    parsed: bool = True
 
     @property
     def span(self) -> Span:

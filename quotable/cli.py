@@ -1,0 +1,255 @@
+"""The ``quotable`` command: text or JSON Lines in, JSON Lines out.
+
+    quotable [options] [FILE ...]        attribute quotes (stdin when no FILE or "-")
+    quotable evaluate ...                score against annotated news (quotable evaluate -h)
+    quotable export ...                  write predictions in the WikiNews corpus format
+    quotable download                    install the official Stanza German models
+
+Exit codes: 0 success; 1 some input could not be processed or quotable failed
+(one line each on stderr: the other documents are still written); 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from typing import IO, Any
+
+from quotable import __version__
+from quotable.errors import QuotableError
+from quotable.model import Attribution
+
+SUBCOMMANDS = ("evaluate", "export", "download")
+
+
+class _Document:
+    """One input document: where it came from, its text, and metadata to pass through."""
+
+    __slots__ = ("label", "meta", "source", "text")
+
+    def __init__(self, label: str, text: str, source: str | None = None, meta: dict[str, Any] | None = None):
+        self.label = label
+        self.text = text
+        self.source = source
+        self.meta = meta
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quotable",
+        description="Find quotations, their speakers and the relaying news agencies in German news text. "
+        "Writes one JSON object per document (schema quotable/1, see docs/schema.md).",
+        epilog="Subcommands: quotable evaluate -h | quotable export -h | quotable download -h",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="text files (default: stdin; '-' is stdin)")
+    parser.add_argument("--jsonl", action="store_true", help="input is JSON Lines with a 'text' field")
+    parser.add_argument("--text-field", default="text", help="field holding the text in --jsonl input")
+    parser.add_argument("--format", choices=("json", "text"), default="json", help="output format")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.add_argument(
+        "--model", default="auto", help="auto (default), embedded, stanza, none, or a model directory"
+    )
+    parser.add_argument("--min-confidence", type=float, default=0.5, help="drop less certain quotes")
+    parser.add_argument("--batch-size", type=int, default=8, help="documents parsed together")
+    parser.add_argument("--progress", choices=("auto", "on", "off"), default="auto", help="progress on stderr")
+    parser.add_argument("--version", action="store_true", help="print the version and the model, then exit")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (testable in-process)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] in SUBCOMMANDS:
+        return _subcommand(args_list[0], args_list[1:])
+    parser = _parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    if not 0.0 <= args.min_confidence <= 1.0:
+        parser.print_usage(sys.stderr)
+        print("quotable: error: --min-confidence must be between 0 and 1", file=sys.stderr)
+        return 2
+    if args.batch_size < 1:
+        print("quotable: error: --batch-size must be positive", file=sys.stderr)
+        return 2
+    try:
+        from quotable.attributor import Attributor
+
+        attributor = Attributor(
+            None if args.model == "none" else args.model, min_confidence=args.min_confidence
+        )
+        if args.version:
+            print(f"quotable {__version__}\nmodel: {attributor.model or 'none'}")
+            return 0
+        out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    except (QuotableError, OSError, ValueError) as error:
+        print(f"quotable: error: {error}", file=sys.stderr)
+        return 1
+    failures = [0]
+    try:
+        documents = _documents(args.files or ["-"], args.jsonl, args.text_field, failures)
+        _write_all(attributor, documents, out, args, failures)
+    except QuotableError as error:
+        print(f"quotable: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 1 if failures[0] else 0
+
+
+def _write_all(attributor: Any, documents: Iterator[_Document], out: IO[str], args: Any, failures: list[int]) -> None:
+    progress = args.progress == "on" or (args.progress == "auto" and sys.stderr.isatty())
+    done = 0
+    batch: list[_Document] = []
+
+    def flush() -> None:
+        nonlocal done
+        results: list[Attribution | None] = []
+        try:
+            results = list(attributor.attribute_many([d.text for d in batch], batch_size=len(batch)))
+        except (ValueError, TypeError):
+            # one document in the batch is unacceptable (e.g. too long): find it, keep the others
+            for doc in batch:
+                try:
+                    results.append(attributor.attribute(doc.text))
+                except (ValueError, TypeError) as error:
+                    print(f"quotable: error: {doc.label}: {error}", file=sys.stderr)
+                    failures[0] += 1
+                    results.append(None)
+        for doc, result in zip(batch, results):
+            if result is not None:
+                out.write(_render(doc, result, args.format))
+        out.flush()
+        done += len(batch)
+        if progress:
+            print(f"\rquotable: {done} documents", end="", file=sys.stderr, flush=True)
+        batch.clear()
+
+    for document in documents:
+        batch.append(document)
+        if len(batch) >= args.batch_size:
+            flush()
+    if batch:
+        flush()
+    if progress and done:
+        print(file=sys.stderr)
+
+
+def _render(doc: _Document, result: Attribution, fmt: str) -> str:
+    if fmt == "text":
+        return _summary(doc, result)
+    record: dict[str, Any] = {}
+    payload = result.to_dict()
+    record["schema"] = payload.pop("schema")
+    if doc.source is not None:
+        record["source"] = doc.source
+    if doc.meta is not None:
+        record["meta"] = doc.meta
+    record.update(payload)
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def _summary(doc: _Document, result: Attribution) -> str:
+    lines = [f"== {doc.label}  ({len(result.quotes)} quotes, model: {result.model or 'none'})"]
+    for q in result.quotes:
+        who = "?"
+        if q.speaker is not None:
+            who = q.speaker.name or q.speaker.text
+            if q.speaker.name and q.speaker.text != q.speaker.name:
+                who += f" ({q.speaker.text})"
+        cue = f" {q.cue.text}" if q.cue else ""
+        via = f" via {q.via}" if q.via else ""
+        text = q.text if len(q.text) <= 160 else q.text[:157] + "…"
+        nested = " nested" if q.nested else ""
+        lines.append(f"  [{q.type.value}{nested} {q.confidence:.2f}] {who}{cue}{via}: „{text}“")
+    if result.agencies:
+        lines.append("  agencies: " + ", ".join(f"{a.name} ({a.role.value})" for a in result.agencies))
+    return "\n".join(lines) + "\n\n"
+
+
+def _documents(names: Sequence[str], jsonl: bool, field: str, failures: list[int]) -> Iterator[_Document]:
+    for name in names:
+        label = "<stdin>" if name == "-" else name
+        try:
+            if name == "-":
+                data = sys.stdin.buffer.read()
+            else:
+                with open(name, "rb") as handle:
+                    data = handle.read()
+        except OSError as error:
+            print(f"quotable: error: {label}: {error.strerror or error}", file=sys.stderr)
+            failures[0] += 1
+            continue
+        try:
+            content = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            print(
+                f"quotable: error: {label}: not valid UTF-8 (byte {error.start}); skipped — convert it first, "
+                "e.g. iconv -f latin1 -t utf-8",
+                file=sys.stderr,
+            )
+            failures[0] += 1
+            continue
+        if not jsonl:
+            yield _Document(label, content, source=None if name == "-" else name)
+            continue
+        yield from _jsonl_documents(label, content, field, failures)
+
+
+def _jsonl_documents(label: str, content: str, field: str, failures: list[int]) -> Iterator[_Document]:
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{label}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            print(f"quotable: error: {where}: not valid JSON ({error.msg}); line skipped", file=sys.stderr)
+            failures[0] += 1
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get(field), str):
+            print(f"quotable: error: {where}: no string field {field!r}; line skipped", file=sys.stderr)
+            failures[0] += 1
+            continue
+        text = record.pop(field)
+        yield _Document(where, text, meta=record)
+
+
+def _subcommand(name: str, argv: list[str]) -> int:
+    if name == "evaluate":
+        from quotable import evaluate
+
+        return evaluate.main(argv)
+    if name == "export":
+        from quotable import wikinews
+
+        return wikinews.export_main(argv)
+    return _download(argv)
+
+
+def _download(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="quotable download",
+        description="Install the official Stanza German models (needs internet). "
+        "quotable then uses them by default (model 'auto').",
+    )
+    parser.add_argument("--dir", help="Stanza resources directory (default: $STANZA_RESOURCES_DIR or ~/stanza_resources)")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    from quotable import parsing
+
+    try:
+        where = parsing.download(args.dir)
+    except QuotableError as error:
+        print(f"quotable: error: {error}", file=sys.stderr)
+        return 1
+    print(f"installed the Stanza German models in {where}")
+    return 0

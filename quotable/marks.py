@@ -1,0 +1,395 @@
+"""Stage 1: find and pair German quotation marks.
+
+Pure and regex-based (no Stanza).  :func:`find_quotes` returns every paired
+quotation as a :class:`MarkedQuote` with exact offsets, whatever the text: it
+never raises for a ``str``, and unbalanced marks are skipped or closed at the
+end of their paragraph (logged at debug level).
+
+German conventions this stage encodes (the pairs themselves are data, in
+``data/quote_marks.tsv``):
+
+* „ opens and “ closes; » opens and « closes (Germany, Austria); « opens and »
+  closes (Switzerland); ‚…‘ and ›…‹ nest inside; ``,,`` is typed for „.
+* A mark that can open or close (ASCII ``"``, “, », «, …) takes its direction
+  from its neighbours: after a space and before a letter it opens, after a
+  letter and before a space or punctuation it closes; between two letters or
+  two spaces, it closes whatever it can close and opens otherwise.
+* ’ and ' are usually apostrophes (geht’s, Merz’ Plan, ’s, '90er), not marks.
+* A quotation over several paragraphs leaves its opening paragraph unclosed and
+  repeats the opening mark at the start of each following paragraph; it closes
+  once, at its end.  It comes back as one quote with one span per paragraph.
+
+Each top-level quote is classified (:class:`MarkKind`) as speech, a short
+fragment (a partial quote or a scare quote: the attribution stage decides from
+the context), or a title/name/term that is not speech at all.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import logging
+import attrs
+import regex
+
+from quotable import lexicon
+from quotable.model import Span, join_spans
+
+logger = logging.getLogger(__name__)
+
+MAX_DEPTH = 6
+"""Quotes nest two or three levels in real text; deeper stacks are stray marks.
+The cap also keeps pairing linear on hostile input (100,000 unclosed marks)."""
+
+APOSTROPHES = frozenset("'’‘")
+"""Single quotation marks that are much more often apostrophes."""
+
+
+class MarkKind(str, enum.Enum):
+    """What a quotation in marks most likely is, judged from its form alone."""
+
+    SPEECH = "speech"
+    """Long enough or shaped like a statement (a colon before, punctuation inside)."""
+    FRAGMENT = "fragment"
+    """A few words: a partial quote inside reported speech, or a scare quote."""
+    TITLE = "title"
+    """A title, name or term: „Das Boot“, die sogenannte „Brandmauer“."""
+
+
+@attrs.frozen
+class MarkedQuote:
+    """A paired quotation: one ``spans`` entry per paragraph, each including its marks."""
+
+    spans: tuple[Span, ...]
+    content: tuple[Span, ...]
+    """The quoted words without the marks, one per paragraph."""
+    text: str
+    """The content, paragraphs joined by single spaces."""
+    style: str
+    """The pair's style name from ``data/quote_marks.tsv`` (``german``, ``swiss``, …)."""
+    depth: int
+    """0 for a top-level quote, 1 for a quote inside it, …"""
+    closed: bool
+    """False when no closing mark was found and the quote ends at its paragraph's end."""
+    kind: MarkKind
+
+    @property
+    def start(self) -> int:
+        return self.spans[0].start
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1].end
+
+
+@attrs.frozen
+class _Style:
+    name: str
+    opening: str
+    closing: str
+    inner: bool
+
+
+@attrs.frozen
+class _Marks:
+    styles: tuple[_Style, ...]
+    pattern: regex.Pattern[str]
+    opens: dict[str, tuple[_Style, ...]]
+    closes: dict[str, tuple[_Style, ...]]
+
+
+@functools.cache
+def _marks() -> _Marks:
+    styles = tuple(
+        _Style(name=row[2], opening=row[0], closing=row[1], inner=row[3] == "inner")
+        for row in lexicon.table("quote_marks.tsv", 4)
+    )
+    opens: dict[str, list[_Style]] = {}
+    closes: dict[str, list[_Style]] = {}
+    for style in styles:
+        opens.setdefault(style.opening, []).append(style)
+        closes.setdefault(style.closing, []).append(style)
+    strings = sorted(set(opens) | set(closes), key=len, reverse=True)
+    pattern = regex.compile("|".join(regex.escape(s) for s in strings))
+    return _Marks(
+        styles,
+        pattern,
+        {k: tuple(v) for k, v in opens.items()},
+        {k: tuple(v) for k, v in closes.items()},
+    )
+
+
+# ---------------------------------------------------------------- neighbours
+class _Looks(enum.Enum):
+    OPENING = 1
+    CLOSING = 2
+    EITHER = 3
+    """Between two non-space characters (``2025"Die``, ``.“Der``)."""
+    NEITHER = 4
+    """Between two spaces."""
+
+
+_BEFORE_OPENING = frozenset("([{/–—-„»«“‚›‹\"'")
+_AFTER_CLOSING = frozenset(".,;:!?)]}/…–—-“”«»‘’‹›\"'")
+
+
+def _looks(text: str, start: int, end: int) -> _Looks:
+    """Which way a mark points, judged from its neighbours."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isspace() and after.isspace():
+        return _Looks.NEITHER
+    if not after.isspace() and (before.isspace() or before in _BEFORE_OPENING):
+        return _Looks.OPENING
+    if not before.isspace() and (after.isspace() or after in _AFTER_CLOSING):
+        return _Looks.CLOSING
+    return _Looks.EITHER
+
+
+_ELISION = regex.compile(r"(?:s|n|ne|nen|nem|em|\d\d)\b")
+
+
+def _is_apostrophe(text: str, start: int, single_open: bool) -> bool:
+    """Whether the single-quote character at ``start`` is an apostrophe.
+
+    geht’s / Hans'sche (letters on both sides), Merz’ Plan (after a final s, x,
+    z or ß, when no single quote is open), ’s / 'n / '90er (elision at a word start).
+    """
+    before = text[start - 1] if start > 0 else " "
+    after = text[start + 1] if start + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True
+    if before in "sSxXzZß" and not after.isalnum() and not single_open:
+        return True
+    return before.isspace() and bool(_ELISION.match(text, start + 1))
+
+
+# ---------------------------------------------------------------- paragraphs
+_PARAGRAPH = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line that holds more than white space, stripped."""
+    spans = []
+    for m in _PARAGRAPH.finditer(text):
+        start, end = m.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+@attrs.define
+class _Segment:
+    """One paragraph's part of a quote: [mark_start, end) with content [content_start, content_end)."""
+
+    mark_start: int
+    content_start: int
+    content_end: int = -1
+    end: int = -1
+
+
+@attrs.define
+class _Open:
+    style: _Style
+    depth: int
+    segments: list[_Segment]
+
+
+# ---------------------------------------------------------------- pairing
+def find_quotes(text: str) -> tuple[MarkedQuote, ...]:
+    """Every paired quotation in ``text``, sorted by start (nested ones included)."""
+    if not isinstance(text, str):
+        raise TypeError(f"find_quotes() needs a str, not {type(text).__name__}")
+    found: list[MarkedQuote] = []
+    paragraphs = _paragraphs(text)
+    marks = _marks()
+    carried: _Open | None = None
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        stack: list[_Open] = []
+        occurrences = [(m.start(), m.end(), m.group()) for m in marks.pattern.finditer(text, p_start, p_end)]
+        if carried is not None:
+            # the paragraph reopens the quote carried over from the previous one
+            start, end, _ = occurrences[0]
+            carried.segments.append(_Segment(start, end))
+            stack.append(carried)
+            occurrences = occurrences[1:]
+            carried = None
+        for start, end, mark in occurrences:
+            _step(text, start, end, mark, stack, found, marks)
+        while len(stack) > 1:
+            dropped = stack.pop()
+            logger.debug("unclosed nested %s quote at %d dropped", dropped.style.name, dropped.segments[0].mark_start)
+        if not stack:
+            continue
+        outer = stack[0]
+        outer.segments[-1].content_end = outer.segments[-1].end = p_end
+        following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+        if following is not None and _reopens(text, following, outer.style, marks):
+            carried = outer
+        else:
+            logger.debug("unclosed %s quote at %d ends with its paragraph", outer.style.name, outer.segments[0].mark_start)
+            _emit(text, outer, found, closed=False)
+    found.sort(key=lambda q: (q.start, -q.end))
+    return tuple(found)
+
+
+def _reopens(text: str, position: int, style: _Style, marks: _Marks) -> bool:
+    """Whether a paragraph starting at ``position`` repeats the opening mark of ``style``."""
+    m = marks.pattern.match(text, position)
+    if m is None:
+        return False
+    mark = m.group()
+    return mark == style.opening or (mark in ("„", ",,") and style.opening in ("„", ",,"))
+
+
+def _step(
+    text: str, start: int, end: int, mark: str, stack: list[_Open], found: list[MarkedQuote], marks: _Marks
+) -> None:
+    """Open, close or skip one mark occurrence."""
+    if mark in APOSTROPHES and _is_apostrophe(text, start, any(o.style.inner for o in stack)):
+        return
+    looks = _looks(text, start, end)
+    closable = _closable(mark, stack, marks)
+    openers = [s for s in marks.opens.get(mark, ()) if stack or not s.inner]
+    if looks is _Looks.OPENING and openers:
+        _open(stack, openers[0], start, end)
+    elif closable is not None:
+        _close(text, stack, closable, start, end, found)
+    elif openers and looks is _Looks.EITHER:
+        _open(stack, openers[0], start, end)
+    else:
+        logger.debug("stray quote mark %r at %d skipped", mark, start)
+
+
+def _open(stack: list[_Open], style: _Style, start: int, end: int) -> None:
+    if len(stack) >= MAX_DEPTH:
+        logger.debug("quote mark at %d ignored: nesting deeper than %d", start, MAX_DEPTH)
+        return
+    stack.append(_Open(style, len(stack), [_Segment(start, end)]))
+
+
+def _closable(mark: str, stack: list[_Open], marks: _Marks) -> int | None:
+    """Index in ``stack`` of the innermost open quote that ``mark`` can close."""
+    styles = marks.closes.get(mark)
+    if not styles:
+        return None
+    for index in range(len(stack) - 1, -1, -1):
+        opening = stack[index].style.opening
+        if any(s.opening == opening for s in styles):
+            return index
+    return None
+
+
+def _close(text: str, stack: list[_Open], index: int, start: int, end: int, found: list[MarkedQuote]) -> None:
+    while len(stack) > index + 1:
+        dropped = stack.pop()
+        logger.debug("unclosed nested %s quote at %d dropped", dropped.style.name, dropped.segments[0].mark_start)
+    quote = stack.pop()
+    quote.segments[-1].content_end = start
+    quote.segments[-1].end = end
+    _emit(text, quote, found, closed=True)
+
+
+def _emit(text: str, quote: _Open, found: list[MarkedQuote], *, closed: bool) -> None:
+    spans = tuple(Span(s.mark_start, s.end) for s in quote.segments)
+    content = tuple(Span(s.content_start, s.content_end) for s in quote.segments)
+    joined = join_spans(text, content)
+    if not any(ch.isalnum() for ch in joined):
+        logger.debug("quote marks at %d enclose no words", spans[0].start)
+        return
+    found.append(
+        MarkedQuote(
+            spans=spans,
+            content=content,
+            text=joined,
+            style=quote.style.name,
+            depth=quote.depth,
+            closed=closed,
+            kind=classify(text, spans[0].start, content[0].start, content[-1].end, joined),
+        )
+    )
+
+
+# ---------------------------------------------------------------- kinds
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
+_FUNCTION_WORDS = frozenset(
+    "der die das des dem den ein eine einer eines einem einen und oder von vom zum zur im in am an auf "
+    "für mit aus bei über unter nach vor the of and a an to in on for at by de la le les du des et y el "
+    "di da del von und".split()
+)
+_TERMINAL = frozenset(".!?…")
+# „…“, sagte er / „…“, so der Minister: a comma and a lower-case word that does not
+# start a relative or subordinate clause follows the closing mark.
+_FRAME_AFTER = regex.compile(
+    r"\W{0,2}\s*,\s*(?!(?:der|die|das|dem|den|dessen|deren|welche[rsmn]?|und|oder|aber|sondern|weil|"
+    r"dass|wie|als|wenn|ob|was|wo|denn|doch|also|um|ohne|statt|bis|seit|nachdem|obwohl|da)\b)\p{Ll}"
+)
+
+
+@functools.cache
+def _title_cues() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """(whole-word-or-compound-end entries, prefixes, whole-word-only entries)."""
+    suffixes, prefixes, whole = set(), [], set()
+    for (entry,) in lexicon.table("title_cues.txt", 1):
+        if entry.endswith("*"):
+            prefixes.append(entry[:-1])
+        elif entry.startswith("="):
+            whole.add(entry[1:])
+        else:
+            suffixes.add(entry)
+    return frozenset(suffixes), tuple(prefixes), frozenset(whole)
+
+
+_INFLECTIONS = ("", "s", "es", "n", "en", "e", "er", "ern")
+
+
+def _is_title_cue(word: str) -> bool:
+    suffixes, prefixes, whole = _title_cues()
+    lower = word.lower()
+    if lower.startswith(prefixes):
+        return True
+    for ending in _INFLECTIONS:
+        if ending and not lower.endswith(ending):
+            continue
+        stem = lower[: len(lower) - len(ending)] if ending else lower
+        if stem in whole or stem in suffixes:
+            return True
+        if any(stem.endswith(s) and len(s) >= 4 for s in suffixes):
+            return True
+    return False
+
+
+def _words_before(text: str, position: int, count: int) -> list[str]:
+    window = text[max(0, position - 80) : position]
+    return _WORD.findall(window)[-count:]
+
+
+def classify(text: str, open_position: int, content_start: int, content_end: int, content: str) -> MarkKind:
+    """Judge a quotation by its form: speech, a short fragment, or a title/name/term."""
+    words = _WORD.findall(content)
+    stripped = content.rstrip()
+    before = text[max(0, open_position - 3) : open_position]
+    after_close = text[content_end : content_end + 24]
+    terminal = bool(stripped) and stripped[-1] in _TERMINAL
+    colon_before = ":" in before
+    preceding = _words_before(text, open_position, 2)
+    if len(words) <= 10 and not colon_before and any(_is_title_cue(w) for w in preceding[-1:]):
+        return MarkKind.TITLE
+    if len(words) <= 10 and not colon_before and len(preceding) >= 2 and _is_title_cue(preceding[-2]):
+        # „die sogenannte neue „Mitte““, „der Film von 1981 „Das Boot““ are rarer: only the prefix cues
+        _, prefixes, _ = _title_cues()
+        if preceding[-2].lower().startswith(prefixes):
+            return MarkKind.TITLE
+    if len(words) >= 6 or terminal or colon_before or _FRAME_AFTER.match(after_close):
+        return MarkKind.SPEECH
+    if (
+        len(words) <= 5
+        and any(w[0].isupper() for w in words)
+        and all(w[0].isupper() or w[0].isdigit() or w.lower() in _FUNCTION_WORDS for w in words)
+    ):
+        return MarkKind.TITLE
+    return MarkKind.FRAGMENT
