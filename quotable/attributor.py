@@ -35,7 +35,9 @@ _SPEECH_CONFIDENCE = {
 def check_text(text: object, max_chars: int) -> str:
     """``text`` itself if it is a ``str`` quotable can take, else a clear error."""
     if not isinstance(text, str):
-        hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+        hint = (
+            " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+        )
         raise TypeError(f"quotable needs the text as a str, not {type(text).__name__}{hint}")
     if len(text) > max_chars:
         raise InputTooLargeError(

@@ -53,7 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--min-confidence", type=float, default=0.5, help="drop less certain quotes")
     parser.add_argument("--batch-size", type=int, default=8, help="documents parsed together")
-    parser.add_argument("--progress", choices=("auto", "on", "off"), default="auto", help="progress on stderr")
+    parser.add_argument(
+        "--progress", choices=("auto", "on", "off"), default="auto", help="progress on stderr"
+    )
     parser.add_argument("--version", action="store_true", help="print the version and the model, then exit")
     return parser
 
@@ -103,7 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 1 if failures[0] else 0
 
 
-def _write_all(attributor: Any, documents: Iterator[_Document], out: IO[str], args: Any, failures: list[int]) -> None:
+def _write_all(
+    attributor: Any, documents: Iterator[_Document], out: IO[str], args: Any, failures: list[int]
+) -> None:
     progress = args.progress == "on" or (args.progress == "auto" and sys.stderr.isatty())
     done = 0
     batch: list[_Document] = []
@@ -239,7 +243,9 @@ def _download(argv: list[str]) -> int:
         description="Install the official Stanza German models (needs internet). "
         "quotable then uses them by default (model 'auto').",
     )
-    parser.add_argument("--dir", help="Stanza resources directory (default: $STANZA_RESOURCES_DIR or ~/stanza_resources)")
+    parser.add_argument(
+        "--dir", help="Stanza resources directory (default: $STANZA_RESOURCES_DIR or ~/stanza_resources)"
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:

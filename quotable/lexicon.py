@@ -49,7 +49,9 @@ def table(name: str, min_columns: int = 1, max_columns: int | None = None) -> tu
     return _rows(name, content, min_columns, max_columns or min_columns)
 
 
-def parse_table(name: str, content: str, min_columns: int = 1, max_columns: int | None = None) -> tuple[Row, ...]:
+def parse_table(
+    name: str, content: str, min_columns: int = 1, max_columns: int | None = None
+) -> tuple[Row, ...]:
     """Validate and split ``content`` as a data file called ``name`` (for user-supplied files)."""
     return _rows(name, content, min_columns, max_columns or min_columns)
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import enum
 import functools
 import logging
+
 import attrs
 import regex
 
@@ -222,7 +223,9 @@ def find_quotes(text: str) -> tuple[MarkedQuote, ...]:
             _step(text, start, end, mark, stack, found, marks)
         while len(stack) > 1:
             dropped = stack.pop()
-            logger.debug("unclosed nested %s quote at %d dropped", dropped.style.name, dropped.segments[0].mark_start)
+            logger.debug(
+                "unclosed nested %s quote at %d dropped", dropped.style.name, dropped.segments[0].mark_start
+            )
         if not stack:
             continue
         outer = stack[0]
@@ -231,7 +234,11 @@ def find_quotes(text: str) -> tuple[MarkedQuote, ...]:
         if following is not None and _reopens(text, following, outer.style, marks):
             carried = outer
         else:
-            logger.debug("unclosed %s quote at %d ends with its paragraph", outer.style.name, outer.segments[0].mark_start)
+            logger.debug(
+                "unclosed %s quote at %d ends with its paragraph",
+                outer.style.name,
+                outer.segments[0].mark_start,
+            )
             _emit(text, outer, found, closed=False)
     found.sort(key=lambda q: (q.start, -q.end))
     return tuple(found)
@@ -287,7 +294,9 @@ def _closable(mark: str, stack: list[_Open], marks: _Marks) -> int | None:
 def _close(text: str, stack: list[_Open], index: int, start: int, end: int, found: list[MarkedQuote]) -> None:
     while len(stack) > index + 1:
         dropped = stack.pop()
-        logger.debug("unclosed nested %s quote at %d dropped", dropped.style.name, dropped.segments[0].mark_start)
+        logger.debug(
+            "unclosed nested %s quote at %d dropped", dropped.style.name, dropped.segments[0].mark_start
+        )
     quote = stack.pop()
     quote.segments[-1].content_end = start
     quote.segments[-1].end = end
@@ -317,9 +326,7 @@ def _emit(text: str, quote: _Open, found: list[MarkedQuote], *, closed: bool) ->
 # ---------------------------------------------------------------- kinds
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _FUNCTION_WORDS = frozenset(
-    "der die das des dem den ein eine einer eines einem einen und oder von vom zum zur im in am an auf "
-    "für mit aus bei über unter nach vor the of and a an to in on for at by de la le les du des et y el "
-    "di da del von und".split()
+    ["der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder", "von", "vom", "zum", "zur", "im", "in", "am", "an", "auf", "für", "mit", "aus", "bei", "über", "unter", "nach", "vor", "the", "of", "and", "a", "an", "to", "in", "on", "for", "at", "by", "de", "la", "le", "les", "du", "des", "et", "y", "el", "di", "da", "del", "von", "und"]
 )
 _TERMINAL = frozenset(".!?…")
 # „…“, sagte er / „…“, so der Minister: a comma and a lower-case word that does not

@@ -273,4 +273,3 @@ def check_offsets(text: str, result: Attribution) -> list[str]:
     for i, a in enumerate(result.agencies):
         check(f"agency {i}", (a.span,), a.text)
     return problems
-

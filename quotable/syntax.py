@@ -53,9 +53,10 @@ class Word:
 @attrs.frozen
 class Sentence:
     """One sentence.  ``parsed`` is False when its dependency parse was skipped
-    (attribution did not need it): then every word has head 0 and deprel ``"dep"``;
-    ``upos``, ``lemma`` and ``feats`` are filled if the sentence was tagged, else
-    ``"X"``, the word's own text and nothing."""
+    (attribution did not need it): then every word has head 0, deprel ``"dep"``
+    and its own text as lemma; ``upos``, ``xpos`` and ``feats`` are filled if the
+    sentence was tagged (:mod:`quotable.parsing` tags every sentence), else
+    ``"X"``, ``"_"`` and nothing."""
 
     words: tuple[Word, ...]
     start: int

@@ -127,7 +127,10 @@ def test_quote_over_two_paragraphs_is_one_quote() -> None:
     assert len(q.spans) == 2
     assert q.spans[0].of(text) == "„Wir haben lange verhandelt. Es war nicht leicht."
     assert q.spans[1].of(text) == "„Am Ende steht ein Kompromiss, den alle tragen können.“"
-    assert q.text == "Wir haben lange verhandelt. Es war nicht leicht. Am Ende steht ein Kompromiss, den alle tragen können."
+    assert (
+        q.text
+        == "Wir haben lange verhandelt. Es war nicht leicht. Am Ende steht ein Kompromiss, den alle tragen können."
+    )
     assert q.closed
 
 
@@ -169,7 +172,7 @@ def test_apostrophe_inside_a_quote_does_not_close_it() -> None:
     [
         "Ein einzelnes „ ohne Gegenstück.",
         "Nur ein schließendes“ hier.",
-        "Zoll-Angabe: 12\" Felge.",
+        'Zoll-Angabe: 12" Felge.',
         "« » „ “",
         '""',
         "„“",
