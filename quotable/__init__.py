@@ -18,6 +18,7 @@ from quotable.attributor import Attributor, attribute
 from quotable.errors import (
     InputTooLargeError,
     LexiconError,
+    ModelDownloadError,
     ModelLoadError,
     ModelNotFoundError,
     QuotableError,
@@ -49,6 +50,7 @@ __all__ = [
     "LexiconError",
     "Medium",
     "Mention",
+    "ModelDownloadError",
     "ModelLoadError",
     "ModelNotFoundError",
     "QuotableError",

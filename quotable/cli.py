@@ -244,7 +244,7 @@ def _download(argv: list[str]) -> int:
         "quotable then uses them by default (model 'auto').",
     )
     parser.add_argument(
-        "--dir", help="Stanza resources directory (default: $STANZA_RESOURCES_DIR or ~/stanza_resources)"
+        "--dir", help="Stanza resources directory (default: $STANZA_RESOURCES_DIR or Stanza's own default)"
     )
     try:
         args = parser.parse_args(argv)

@@ -8,6 +8,8 @@ Each subclasses the built-in exception a caller would expect, so existing
     │       a requested parser model is not installed; the message names the command
     ├── ModelLoadError (QuotableError, RuntimeError)
     │       model files exist but Stanza cannot load them (version mismatch, corrupt file)
+    ├── ModelDownloadError (QuotableError, ConnectionError)
+    │       ``quotable download`` could not fetch the official models (no network)
     ├── LexiconError (QuotableError, ValueError)
     │       a data file (lexicon, agency list, quote-mark pairs) is malformed
     └── InputTooLargeError (QuotableError, ValueError)
@@ -31,6 +33,10 @@ class ModelNotFoundError(QuotableError, FileNotFoundError):
 
 class ModelLoadError(QuotableError, RuntimeError):
     """The model files exist but could not be loaded."""
+
+
+class ModelDownloadError(QuotableError, ConnectionError):
+    """The official Stanza models could not be downloaded (no network, or a server error)."""
 
 
 class LexiconError(QuotableError, ValueError):

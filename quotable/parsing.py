@@ -1,0 +1,396 @@
+"""The parser: German text in, our frozen :class:`~quotable.syntax.Parse` out.
+
+This is the only module that imports Stanza, and it does so lazily: importing
+it, or constructing a :class:`Parser`, loads nothing and never touches the
+network (the model choice is resolved from files on disk).  The Stanza
+pipeline is built on the first parse, once per Parser.
+
+Which model (``Parser(model=...)``):
+
+``"embedded"``  the small model shipped in ``quotable/models/de`` (trained by
+                ``scripts/train_model.py``, described in ``docs/model.md``)
+``"stanza"``    Stanza's official German models, installed by ``quotable
+                download`` into Stanza's resources directory
+``"auto"``      the official models if installed (they are more accurate),
+                else the embedded one
+a directory     holding ``tokenize.pt``, ``mwt.pt``, ``pos.pt``, ``lemma.pt`` and
+                ``depparse.pt``
+
+Speed: tagging is a third of the pipeline's cost and parsing two thirds
+(lemmatizer and dependency parser; numbers in ``docs/model.md``).  Every
+sentence is tokenized and tagged, because resolving a pronoun to a name needs
+the parts of speech, gender and number of the sentences around it; only the
+sentences the caller selects are lemmatized and parsed.  The text Stanza reads
+is the :mod:`quotable.repair` view (headings unglued, paragraphs separated);
+every offset is mapped back to the caller's text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib.metadata
+import json
+import logging
+import os
+import tempfile
+import threading
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from quotable.errors import ModelDownloadError, ModelLoadError, ModelNotFoundError
+from quotable.repair import View, repair
+from quotable.syntax import Parse, Sentence, Word, _parse_feats
+
+logger = logging.getLogger(__name__)
+
+PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
+"""Stanza's processors, in pipeline order; a model directory holds ``<processor>.pt`` for each."""
+_TAGGING = "tokenize,mwt,pos"
+"""What every sentence gets."""
+_PARSING = "lemma,depparse"
+"""What only selected sentences get (the parser reads the lemmas)."""
+_PARAGRAPH = "\n\n"
+"""Between the texts of one batch: Stanza never lets a sentence cross it."""
+
+Select = Callable[[str], bool]
+"""Given a sentence's text, whether it needs a full parse."""
+
+
+def _version(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+# ------------------------------------------------------------------ model choice
+@attrs.frozen
+class _Model:
+    """A resolved model choice: how to describe it, where its files are, how to load it."""
+
+    name: str
+    files: tuple[Path, ...]
+    """Files that must exist; checked again just before loading."""
+    options: tuple[tuple[str, str], ...]
+    """Keyword arguments for ``stanza.Pipeline`` that name the model."""
+    remedy: str
+    """What to do when the files are missing, for error messages."""
+
+
+def embedded_dir() -> Path:
+    """Where the embedded model's files are (they may be missing from a broken install)."""
+    return Path(str(resources.files("quotable") / "models" / "de"))
+
+
+def stanza_resources_dirs() -> tuple[Path, ...]:
+    """Where official Stanza models may be installed, most likely first.
+
+    ``$STANZA_RESOURCES_DIR`` when it is set; else Stanza's own default (a
+    per-version cache directory since Stanza 1.10) and the older
+    ``~/stanza_resources``.
+    """
+    configured = os.environ.get("STANZA_RESOURCES_DIR")
+    if configured:
+        return (Path(configured).expanduser(),)
+    import platformdirs  # comes with Stanza; light, unlike Stanza itself
+
+    default = Path(platformdirs.user_cache_dir("stanza", "StanfordNLP", _version("stanza"))) / "resources"
+    return (default, Path.home() / "stanza_resources")
+
+
+def _directory_model(directory: Path, name: str, remedy: str) -> _Model:
+    files = tuple(directory / f"{p}.pt" for p in PROCESSORS)
+    missing = [f.name for f in files if not f.is_file()]
+    if missing:
+        raise ModelNotFoundError(f"the {name} model is missing {', '.join(missing)} in {directory}: {remedy}")
+    options = tuple((f"{p}_model_path", str(f)) for p, f in zip(PROCESSORS, files, strict=True))
+    return _Model(name, files, options, remedy)
+
+
+def _embedded() -> _Model:
+    name = f"embedded:de (quotable {_version('quotable')}, stanza {_version('stanza')})"
+    return _directory_model(embedded_dir(), name, "the embedded model files are missing; reinstall quotable")
+
+
+def _official_files(directory: Path) -> tuple[Path, ...] | None:
+    """The files of Stanza's default German package in ``directory``, or None if any is missing.
+
+    Reads ``resources.json`` (which ``stanza.download`` writes) for the package's
+    model names and their dependencies (word vectors, character language
+    models), and checks that each file is there: nothing is downloaded.
+    """
+    try:
+        index = json.loads((directory / "resources.json").read_text(encoding="utf-8"))
+        lang = "de"
+        while isinstance(index.get(lang), dict) and "alias" in index[lang]:
+            lang = index[lang]["alias"]
+        german = index[lang]
+        default = german.get("packages", {}).get("default") or german["default_processors"]
+        files = []
+        for processor in PROCESSORS:
+            package = default[processor]
+            files.append(directory / lang / processor / f"{package}.pt")
+            for dependency in german.get(processor, {}).get(package, {}).get("dependencies", []):
+                files.append(directory / lang / dependency["model"] / f"{dependency['package']}.pt")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return tuple(files) if all(f.is_file() for f in files) else None
+
+
+def _official() -> _Model | None:
+    for directory in stanza_resources_dirs():
+        files = _official_files(directory)
+        if files is not None:
+            options = (("dir", str(directory)), ("package", "default"))
+            name = f"stanza:de/default (stanza {_version('stanza')})"
+            return _Model(name, files, options, "run `quotable download` to install them again")
+    return None
+
+
+def _resolve(model: str | os.PathLike[str]) -> _Model:
+    if model == "embedded":
+        return _embedded()
+    if model == "stanza":
+        found = _official()
+        if found is None:
+            places = " or ".join(str(d) for d in stanza_resources_dirs())
+            raise ModelNotFoundError(
+                f"the official Stanza German models are not installed in {places}: run `quotable download`"
+            )
+        return found
+    if model == "auto":
+        found = _official()
+        if found is not None:
+            return found
+        if all((embedded_dir() / f"{p}.pt").is_file() for p in PROCESSORS):
+            return _embedded()
+        raise ModelNotFoundError(
+            f"no German parser model: the embedded model files are missing from {embedded_dir()} "
+            "(reinstall quotable) and the official Stanza models are not installed (run `quotable download`)"
+        )
+    if not isinstance(model, (str, os.PathLike)):
+        raise TypeError(
+            f"model must be 'auto', 'embedded', 'stanza' or a directory, not {type(model).__name__}"
+        )
+    directory = Path(model).expanduser().resolve()
+    if not directory.is_dir():
+        raise ModelNotFoundError(
+            f"model {str(model)!r} is neither 'auto', 'embedded' nor 'stanza', and no such directory exists"
+        )
+    files = ", ".join(f"{p}.pt" for p in PROCESSORS)
+    remedy = f"the directory must hold {files}, written by Stanza {_version('stanza')}"
+    return _directory_model(directory, f"dir:{directory}", remedy)
+
+
+def _stanza() -> Any:
+    """The ``stanza`` module, imported on first need: it takes seconds (torch) and is not typed."""
+    try:
+        import stanza  # lazy on purpose: importing quotable must stay cheap
+    except ImportError as error:
+        raise ModelLoadError(f"Stanza is not installed ({error}): pip install 'stanza==1.15.0'") from error
+    return stanza
+
+
+def _load(model: _Model, use_gpu: bool) -> Any:
+    """Build the Stanza pipeline for ``model``: offline, quietly, without touching the network."""
+    missing = [str(f) for f in model.files if not f.is_file()]
+    if missing:
+        raise ModelNotFoundError(f"the {model.name} model is missing {', '.join(missing)}: {model.remedy}")
+    stanza = _stanza()
+    options: dict[str, Any] = dict(model.options)
+    with tempfile.TemporaryDirectory(prefix="quotable-") as scratch:
+        if "dir" not in options:
+            # Stanza insists on reading a resources.json; this one says that German
+            # exists (so Stanza does not warn about an unknown language) and names no
+            # models, so the explicit *_model_path arguments are all that is loaded.
+            Path(scratch, "resources.json").write_text('{"de": {"lang_name": "German"}}', encoding="utf-8")
+            options["dir"] = scratch
+        logger.debug("loading the parser model %s", model.name)
+        try:
+            return stanza.Pipeline(
+                lang="de",
+                processors=",".join(PROCESSORS),
+                download_method=None,
+                use_gpu=use_gpu,
+                logging_level="WARN",
+                # German contractions (im, zum, beim …) are a closed class, all in the
+                # training dictionary; the learned expander would also split names that
+                # merely end like one („Kim“ → „Kin dem“).
+                mwt_dict_only=True,
+                **options,
+            )
+        except Exception as error:  # Stanza and torch raise anything from KeyError to pickle errors
+            raise ModelLoadError(
+                f"could not load the {model.name} model ({type(error).__name__}: {_one_line(error)}); "
+                f"the files may be damaged or written by another Stanza version: {model.remedy}"
+            ) from error
+
+
+def _one_line(error: BaseException, limit: int = 300) -> str:
+    text = " ".join(str(error).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ------------------------------------------------------------------ the parser
+class Parser:
+    """German tokenizer, tagger and dependency parser (Stanza), with offsets into your text.
+
+    Construction only decides which model to use (see the module docstring) and
+    raises :class:`~quotable.errors.ModelNotFoundError` if it is not installed;
+    the model is loaded on first use (:class:`~quotable.errors.ModelLoadError`
+    if its files cannot be loaded).  One Parser may be shared by many threads:
+    loading happens once and Stanza calls take turns.
+    """
+
+    def __init__(self, model: str | os.PathLike[str] = "auto", *, use_gpu: bool = False) -> None:
+        self._model = _resolve(model)
+        self._use_gpu = use_gpu
+        self._lock = threading.Lock()
+        self._pipeline: Any = None
+
+    @property
+    def name(self) -> str:
+        """A short, stable description of the model for results: ``embedded:de (quotable 0.1.0, …)``."""
+        return self._model.name
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """The model's files on disk (for reports such as its size)."""
+        return self._model.files
+
+    def __repr__(self) -> str:
+        return f"Parser({self.name!r})"
+
+    def load(self) -> None:
+        """Load the model now rather than on the first parse (it is loaded only once)."""
+        with self._lock:
+            self._loaded()
+
+    def _loaded(self) -> Any:
+        """The Stanza pipeline; the caller holds ``self._lock``."""
+        if self._pipeline is None:
+            self._pipeline = _load(self._model, self._use_gpu)
+        return self._pipeline
+
+    def parse(self, text: str, select: Select | None = None) -> Parse:
+        """The sentences of ``text``; see :meth:`parse_many`."""
+        return self.parse_many([text], select)[0]
+
+    def parse_many(self, texts: Sequence[str], select: Select | None = None) -> list[Parse]:
+        """The sentences of each text, parsed together in one batch (faster than one by one).
+
+        Every sentence is tokenized and tagged.  With ``select``, only sentences
+        for which ``select(sentence_text)`` is true are lemmatized and parsed;
+        the others come back with ``parsed=False`` (see
+        :class:`~quotable.syntax.Sentence`).  Offsets point into each text.
+        """
+        for text in texts:
+            if not isinstance(text, str):
+                raise TypeError(f"Parser needs each text as a str, not {type(text).__name__}")
+        views = [repair(text) for text in texts]
+        if not any(view.text.strip() for view in views):
+            return [Parse() for _ in texts]  # nothing to parse: no need to load the model
+        starts: list[int] = []
+        position = 0
+        for view in views:
+            starts.append(position)
+            position += len(view.text) + len(_PARAGRAPH)
+        combined = _PARAGRAPH.join(view.text for view in views)
+
+        with self._lock:
+            document = self._loaded()(combined, processors=_TAGGING if select is not None else None)
+        located = []
+        for sentence in document.sentences:
+            index = bisect.bisect_right(starts, sentence.tokens[0].start_char) - 1
+            located.append((sentence, index, _spans(sentence, views[index], starts[index])))
+        if select is None:
+            parsed = [True] * len(located)
+        else:
+            parsed = [select(texts[index][spans[0][0] : spans[-1][1]]) for _sentence, index, spans in located]
+            chosen = [sentence for (sentence, _, _), keep in zip(located, parsed, strict=True) if keep]
+            if chosen:
+                with self._lock:
+                    self._parse_only(chosen)
+
+        sentences: list[list[Sentence]] = [[] for _ in texts]
+        for (sentence, index, spans), full in zip(located, parsed, strict=True):
+            sentences[index].append(_sentence(sentence, spans, texts[index], full))
+        return [Parse(tuple(found)) for found in sentences]
+
+    def _parse_only(self, chosen: list[Any]) -> None:
+        """Lemmatize and parse ``chosen`` Stanza sentences in place; the caller holds the lock.
+
+        A Document holding only these sentences is what Stanza's own
+        cross-document batching builds: processors annotate the sentence
+        objects, which stay in their original Document.
+        """
+        subset = _stanza().Document([])
+        subset.sentences = chosen
+        subset.num_tokens = sum(len(s.tokens) for s in chosen)
+        subset.num_words = sum(len(s.words) for s in chosen)
+        self._loaded().process(subset, processors=_PARSING)
+
+
+def _spans(sentence: Any, view: View, start: int) -> list[tuple[int, int]]:
+    """Each token's ``(start, end)`` in the caller's text (the view begins at ``start`` in the batch)."""
+    return [
+        (view.to_original(token.start_char - start), view.to_original(token.end_char - start))
+        for token in sentence.tokens
+    ]
+
+
+def _sentence(sentence: Any, spans: list[tuple[int, int]], text: str, parsed: bool) -> Sentence:
+    """Our frozen view of a Stanza sentence; a multi-word token's words share its offsets."""
+    words = []
+    for token, (start, end) in zip(sentence.tokens, spans, strict=True):
+        single = len(token.words) == 1
+        for word in token.words:
+            form = text[start:end] if single else word.text
+            words.append(
+                Word(
+                    id=word.id,
+                    text=form,
+                    lemma=(word.lemma or form) if parsed else form,
+                    upos=word.upos or "X",
+                    xpos=word.xpos or "_",
+                    feats=_parse_feats(word.feats or ""),
+                    head=(word.head or 0) if parsed else 0,
+                    deprel=(word.deprel or "dep") if parsed else "dep",
+                    start=start,
+                    end=end,
+                )
+            )
+    return Sentence(tuple(words), spans[0][0], spans[-1][1], parsed)
+
+
+# ------------------------------------------------------------------ download
+def download(resources_dir: str | None = None) -> str:
+    """Install Stanza's official German models (``quotable download``); returns the directory.
+
+    Downloads only what quotable uses (tokenizer, MWT, tagger, lemmatizer,
+    parser and their word vectors and character models) into ``resources_dir``
+    (default: ``$STANZA_RESOURCES_DIR`` or Stanza's own default), where
+    ``Parser("stanza")`` and ``Parser("auto")`` find them.
+    """
+    target = Path(resources_dir).expanduser() if resources_dir else stanza_resources_dirs()[0]
+    stanza = _stanza()
+    try:
+        stanza.download(
+            "de",
+            model_dir=str(target),
+            package="default",
+            processors=",".join(PROCESSORS),
+            logging_level="WARN",
+        )
+    except Exception as error:  # requests, huggingface_hub and Stanza each raise their own kinds
+        raise ModelDownloadError(
+            f"could not download the Stanza German models into {target} "
+            f"({type(error).__name__}: {_one_line(error, 160)}); check the internet connection and try again"
+        ) from error
+    if _official_files(target) is None:
+        raise ModelDownloadError(f"the download into {target} is incomplete; run `quotable download` again")
+    return str(target)
