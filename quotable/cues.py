@@ -1,0 +1,274 @@
+"""The cue lexicons: which words mark speech, and how (pure lookups over data files).
+
+Language knowledge lives in ``quotable/data`` (``cue_verbs.tsv``,
+``cue_nouns.tsv``, ``cue_words.tsv``, ``source_nouns.txt``, ``role_nouns.txt``);
+this module loads each file once and answers questions about single words.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+import attrs
+
+from quotable import lexicon
+from quotable.model import Medium
+
+_MEDIA = {"speech": Medium.SPEECH, "writing": Medium.WRITING, "thought": Medium.THOUGHT, "any": None}
+
+
+@attrs.frozen
+class VerbCue:
+    """A speech, writing or thought verb and the constructions it licenses."""
+
+    lemma: str
+    medium: Medium | None
+    direct: bool
+    """Introduces a direct quote."""
+    clause: bool
+    """Takes a dass/ob or verb-second clause (indirect speech)."""
+    infinitive: bool
+    """Takes a zu-infinitive (forderte ihn auf, zurückzutreten)."""
+    reported: bool
+    """Reports a speech act through a noun-phrase object."""
+
+
+@attrs.frozen
+class WordCue:
+    """A non-verbal cue: laut, zufolge, nach (Angaben), so, demnach."""
+
+    word: str
+    kind: str
+    """``prep``, ``postp``, ``source``, ``so`` or ``anaphor`` (see data/cue_words.tsv)."""
+
+
+@functools.cache
+def _verbs() -> dict[str, VerbCue]:
+    verbs = {}
+    for lemma, medium, uses in lexicon.table("cue_verbs.tsv", 3):
+        verbs[lemma.lower()] = VerbCue(
+            lemma=lemma,
+            medium=_MEDIA[medium],
+            direct="d" in uses,
+            clause="i" in uses,
+            infinitive="z" in uses,
+            reported="r" in uses,
+        )
+    return verbs
+
+
+@functools.cache
+def _nouns() -> dict[str, Medium | None]:
+    return {lemma.lower(): _MEDIA[medium] for lemma, medium in lexicon.table("cue_nouns.tsv", 2)}
+
+
+@functools.cache
+def _words() -> dict[str, WordCue]:
+    return {word: WordCue(word, kind) for word, kind, _ in lexicon.table("cue_words.tsv", 3)}
+
+
+@functools.cache
+def _suffix_list(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    entries = lexicon.words(name)
+    return entries, tuple(sorted((e for e in entries if len(e) >= 4), key=len, reverse=True))
+
+
+def _matches_compound(word: str, name: str) -> bool:
+    entries, suffixes = _suffix_list(name)
+    lower = word.lower().replace("-", "")
+    return lower in entries or lower.endswith(suffixes)
+
+
+def verb(lemma: str) -> VerbCue | None:
+    """The cue entry for a verb lemma (particle verbs joined: ``mitteilen``), if any."""
+    return _verbs().get(lemma.lower())
+
+
+# Separable particles stand apart in main clauses (teilte … mit) and carry „ge“/„zu“
+# inside (mitgeteilt, mitzuteilen); inseparable prefixes take no „ge“ (erklärt, unterstrichen).
+_SEPARABLE = (
+    "zusammen",
+    "zurück",
+    "heraus",
+    "herein",
+    "hervor",
+    "voraus",
+    "weiter",
+    "wieder",
+    "bekannt",
+    "deutlich",
+    "hinzu",
+    "nahe",
+    "fest",
+    "fort",
+    "klar",
+    "kund",
+    "dar",
+    "ein",
+    "aus",
+    "auf",
+    "mit",
+    "nach",
+    "vor",
+    "weg",
+    "bei",
+    "her",
+    "hin",
+    "los",
+    "ab",
+    "an",
+    "zu",
+)
+_INSEPARABLE = ("wider", "unter", "über", "hinter", "miss", "emp", "ent", "zer", "ver", "be", "er", "ge")
+
+
+def _split_verb(lemma: str) -> tuple[str, str, str]:
+    """(separable particle, inseparable prefix, base verb) of a lemma."""
+    particle = next((p for p in _SEPARABLE if lemma.startswith(p) and len(lemma) - len(p) >= 4), "")
+    rest = lemma[len(particle) :]
+    strong = _strong()
+    if rest in strong or any(rest == pre + base for base in strong for pre in ("",)):
+        return particle, "", rest
+    prefix = next(
+        (
+            p
+            for p in _INSEPARABLE
+            if rest.startswith(p) and len(rest) - len(p) >= 4 and rest[len(p) :] in strong
+        ),
+        "",
+    )
+    if not prefix:
+        prefix = next((p for p in _INSEPARABLE if rest.startswith(p) and len(rest) - len(p) >= 5), "")
+    return particle, prefix, rest[len(prefix) :]
+
+
+@functools.cache
+def _strong() -> dict[str, tuple[str, ...]]:
+    return {row[0]: row[1:] for row in lexicon.table("strong_verbs.tsv", 3, 4)}
+
+
+def _base_forms(base: str, with_ge: bool) -> set[str]:
+    """Finite forms and the participle of a base verb (weak or from the strong table)."""
+    stem = base[:-2] if base.endswith("en") else base[:-1]
+    e = (
+        "e"
+        if stem.endswith(("t", "d")) or (stem.endswith(("m", "n")) and stem[-2:-1] not in "aeiouärlh")
+        else ""
+    )
+    forms = {base, stem + "e", stem + e + "st", stem + e + "t", stem + "en", stem + e + "t"}
+    strong = _strong().get(base)
+    if strong is None:
+        past = stem + e + "te"
+        forms |= {
+            past,
+            past + "st",
+            past + "n",
+            past + "t",
+            stem + e + "test",
+            stem + e + "ten",
+            stem + e + "tet",
+        }
+        participle = stem + e + "t"
+        forms.add(("ge" + participle) if with_ge and not base.endswith("ieren") else participle)
+    else:
+        past, participle, *third = strong
+        forms |= {past, past + "st", past + "en", past + "t", past + "n"}
+        forms |= set(third)
+        forms.add(participle if with_ge else participle.removeprefix("ge"))
+    return forms
+
+
+@functools.cache
+def _forms() -> dict[str, str]:
+    """Inflected form → lemma for every cue verb: what the lemmatiser may get wrong."""
+    forms: dict[str, str] = {}
+    for lemma in _verbs():
+        particle, prefix, base = _split_verb(lemma)
+        if not base.endswith("n"):
+            continue
+        bare = _base_forms(base, with_ge=not prefix)
+        for form in bare:
+            if particle:
+                forms.setdefault(particle + prefix + form, lemma)  # mitteilte, hinzugefügt
+                forms.setdefault(prefix + form, prefix + base)  # teilte (… mit): joined later
+            else:
+                forms.setdefault(prefix + form, lemma)
+        if particle:
+            forms.setdefault(particle + "zu" + prefix + base, lemma)  # mitzuteilen
+    return forms
+
+
+@functools.cache
+def _phrases() -> dict[str, dict[str, VerbCue]]:
+    phrases: dict[str, dict[str, VerbCue]] = {}
+    for verb_lemma_, word, medium, uses in lexicon.table("cue_phrases.tsv", 4):
+        phrases.setdefault(verb_lemma_, {})[word.lower()] = VerbCue(
+            lemma=f"{word} {verb_lemma_}",
+            medium=_MEDIA[medium],
+            direct="d" in uses,
+            clause="i" in uses,
+            infinitive="z" in uses,
+            reported="r" in uses,
+        )
+    return phrases
+
+
+def phrase(verb_lemma_: str, dependents: Iterable[str]) -> VerbCue | None:
+    """The cue of a verb phrase such as „zum Ausdruck bringen“, given the verb's lemma
+    and the lemmas of its dependents, or None."""
+    entries = _phrases().get(verb_lemma_.lower())
+    if not entries:
+        return None
+    for dependent in dependents:
+        entry = entries.get(dependent.lower())
+        if entry is not None:
+            return entry
+    return None
+
+
+def verb_lemma(form: str, lemma: str, particles: tuple[str, ...] = ()) -> str | None:
+    """The cue lemma of a verb given its form, the lemmatiser's lemma and any separated
+    particles (``("mit",)`` for „teilte … mit“), or None if it is not a cue verb."""
+    candidates = [lemma.lower()]
+    from_form = _forms().get(form.lower())
+    if from_form is not None:
+        candidates.append(from_form)
+    for candidate in candidates:
+        joined = (
+            "".join(particles) + candidate if particles and not candidate.startswith(particles) else candidate
+        )
+        if joined in _verbs():
+            return joined
+    return None
+
+
+def noun(lemma: str) -> tuple[bool, Medium | None]:
+    """(whether the noun names a statement, its medium)."""
+    nouns = _nouns()
+    key = lemma.lower()
+    return (key in nouns, nouns.get(key))
+
+
+def word(form: str) -> WordCue | None:
+    """The non-verbal cue spelled ``form`` (any case), if any."""
+    return _words().get(form.lower())
+
+
+def is_source_noun(form: str) -> bool:
+    """Angaben, Polizeiangaben, Medienberichten, Sicht …: a noun naming a source."""
+    return _matches_compound(form, "source_nouns.txt")
+
+
+_FEMININE = ("innen", "in")
+
+
+def is_role_noun(form: str) -> bool:
+    """Präsident, Kremlchef, Kanzlerin, Regierungssprecher …: a noun for a person's role."""
+    lower = form.lower().replace("-", "")
+    if _matches_compound(lower, "role_nouns.txt"):
+        return True
+    for ending in _FEMININE + ("en", "n", "e", "s"):
+        if lower.endswith(ending) and _matches_compound(lower[: -len(ending)], "role_nouns.txt"):
+            return True
+    return False

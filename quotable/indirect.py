@@ -1,0 +1,749 @@
+"""Reported speech without quotation marks: indirect, reported, free indirect.
+
+Rules over the dependency parse of each sentence (see docs/rules.md):
+
+* ``indirect.dass`` / ``indirect.ob``: a cue verb with a dass/ob clause
+  (Er betonte, dass …);
+* ``indirect.clause``: a cue verb with a verb-second clause, in Konjunktiv or
+  after a plain speech verb (Er sagte, er sei krank);
+* ``indirect.before_frame``: the clause comes first (Die Lage sei ernst, sagte er);
+* ``indirect.infinitive``: a zu-infinitive (forderte ihn auf, zurückzutreten);
+* ``indirect.wie``: Wie die Polizei mitteilte, wurden drei Menschen verletzt;
+* ``indirect.laut`` / ``indirect.zufolge`` / ``indirect.nach`` / ``indirect.gemäß``:
+  a source phrase (laut Interfax, Medienberichten zufolge, nach Angaben der Polizei);
+* ``indirect.so``: Die Lage sei ernst, so der Minister;
+* ``indirect.anaphor``: Demnach/Wonach … (with Konjunktiv or sollen);
+* ``indirect.noun``: a statement noun with a Konjunktiv clause (eine Äußerung
+  von Trump, Russland und China hätten sich verschworen);
+* ``reported``: a speech act with a noun-phrase object and no clause
+  (Die Grünen forderten eine schnellere Entscheidung.): the whole sentence;
+* ``indirect_free_indirect``: Konjunktiv-I sentences that go on reporting the
+  previous speaker without a new frame;
+* ``free_indirect``: hearsay with ``soll`` and a perfect infinitive (Er soll
+  das Geld genommen haben).
+
+Spans follow the WikiNews corpus: the quote of indirect speech includes dass/ob
+and leaves out the comma before it and the sentence-final punctuation; the
+frame is the rest of the sentence without its final punctuation; reported,
+free indirect and continuing Konjunktiv sentences are whole sentences with
+their punctuation and have neither cue nor frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from quotable import cues
+from quotable.document import Document
+from quotable.marks import MarkKind
+from quotable.model import Cue, Medium, Mention, Quote, QuoteType, Span, Speaker
+from quotable.phrases import (
+    clause,
+    contiguous,
+    finite_verbs,
+    is_konjunktiv,
+    is_konjunktiv_one,
+    is_passive,
+    noun_phrase,
+    cue_verb,
+    subject,
+    trim,
+    verb_complex,
+)
+from quotable.syntax import Sentence, Word
+
+_COMPLEMENT = frozenset({"ccomp", "parataxis", "xcomp", "csubj"})
+# verbs that report speech even with an indicative verb-second clause
+_PLAIN_SPEECH = frozenset(
+    {
+        "sagen",
+        "erklären",
+        "betonen",
+        "mitteilen",
+        "berichten",
+        "schreiben",
+        "meinen",
+        "versichern",
+        "behaupten",
+        "hinzufügen",
+        "ergänzen",
+        "unterstreichen",
+        "bekräftigen",
+        "antworten",
+        "entgegnen",
+        "melden",
+        "heißen",
+        "glauben",
+        "denken",
+        "finden",
+        "hoffen",
+        "fürchten",
+        "befürchten",
+        "warnen",
+        "kritisieren",
+        "bestätigen",
+        "ankündigen",
+        "feststellen",
+        "argumentieren",
+        "einräumen",
+        "zugeben",
+    }
+)
+CONFIDENCE = {
+    "indirect.dass": 0.9,
+    "indirect.ob": 0.8,
+    "indirect.clause": 0.85,
+    "indirect.clause_indicative": 0.6,
+    "indirect.before_frame": 0.8,
+    "indirect.infinitive": 0.65,
+    "indirect.wie": 0.85,
+    "indirect.laut": 0.85,
+    "indirect.gemäß": 0.8,
+    "indirect.zufolge": 0.85,
+    "indirect.nach": 0.8,
+    "indirect.so": 0.85,
+    "indirect.anaphor": 0.7,
+    "indirect.noun": 0.7,
+    "reported": 0.55,
+    "indirect_free_indirect": 0.65,
+    "free_indirect": 0.5,
+}
+
+
+@attrs.frozen
+class Finding:
+    """A quote found in one sentence, before speakers are resolved to names."""
+
+    quote: Quote
+    sentence: int
+    cue_word: Word | None = None
+
+
+def _mention(doc: Document, sentence: Sentence, words: Sequence[Word]) -> Mention | None:
+    spans = contiguous(sentence, words)
+    return Mention.from_spans(doc.text, spans) if spans else None
+
+
+def _speaker(doc: Document, sentence: Sentence, words: Sequence[Word]) -> Speaker | None:
+    spans = contiguous(sentence, words)
+    return Speaker.from_spans(doc.text, spans) if spans else None
+
+
+def _cue(doc: Document, sentence: Sentence, words: Sequence[Word], lemma: str | None) -> Cue | None:
+    spans = contiguous(sentence, words)
+    return Cue.from_spans(doc.text, spans, lemma) if spans else None
+
+
+def frame_words(sentence: Sentence, quote_ids: set[int], extra: Iterable[Sentence] = ()) -> list[Word]:
+    """The rest of the sentence(s): not quote, not the final punctuation."""
+    words = [w for s in (sentence, *extra) for w in s.words]
+    words.sort(key=lambda w: w.start)
+    rest = (
+        [w for w in words if w.id not in quote_ids]
+        if not extra
+        else [w for w in words if w.id not in quote_ids]
+    )
+    while rest and rest[-1].upos == "PUNCT" and rest[-1].text in ".!?…":
+        rest.pop()
+    return rest
+
+
+def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
+    """To whom: a dative object, „gegenüber X“, „an X gerichtet/gewandt“."""
+    for child in sentence.children(verb):
+        if child.deprel == "iobj" or (child.deprel == "obj" and child.feat("Case") == "Dat"):
+            if any(c.deprel == "case" for c in sentence.children(child)):
+                continue
+            if child.upos in ("NOUN", "PROPN", "PRON") and child.lemma.lower() not in ("sich", "es"):
+                return noun_phrase(sentence, child)
+        if child.deprel in ("obl", "obl:arg", "nmod") and any(
+            c.deprel == "case" and c.lemma.lower() == "gegenüber" for c in sentence.children(child)
+        ):
+            return noun_phrase(sentence, child)
+        if child.deprel in ("advcl", "xcomp", "acl") and child.lemma.lower() in (
+            "richten",
+            "wenden",
+            "gerichtet",
+            "gewandt",
+        ):
+            for grandchild in sentence.children(child):
+                if grandchild.deprel.startswith("obl") and any(
+                    c.deprel == "case" and c.lemma.lower() == "an" for c in sentence.children(grandchild)
+                ):
+                    return noun_phrase(sentence, grandchild)
+    return []
+
+
+def _medium(entry: cues.VerbCue | None) -> Medium | None:
+    return None if entry is None else entry.medium
+
+
+def _quote_words(sentence: Sentence, words: Sequence[Word]) -> list[Word]:
+    """Quote words as the corpus marks them: no edge punctuation except a closing quote mark."""
+    ordered = sorted(words, key=lambda w: w.id)
+    return trim(ordered)
+
+
+def _speech_ids(doc: Document, sentence: Sentence) -> set[int]:
+    """Ids of words inside a direct quotation of statement length (indirect rules skip them)."""
+    ids = set()
+    for w in sentence.words:
+        if doc.inside_quote(w, (MarkKind.SPEECH,)) is not None:
+            ids.add(w.id)
+    return ids
+
+
+def find(doc: Document, agency_spans: Sequence[tuple[Span, str]]) -> list[Finding]:
+    """All indirect and reported speech in the document, in text order."""
+    findings: list[Finding] = []
+    for index, sentence in enumerate(doc.sentences):
+        if not sentence.parsed or len(sentence.words) < 3:
+            continue
+        in_direct = _speech_ids(doc, sentence)
+        found = _sentence_findings(doc, index, sentence, in_direct)
+        findings.extend(_deduplicate(found))
+    return findings
+
+
+def _deduplicate(found: list[Finding]) -> list[Finding]:
+    """Keep the most confident of findings whose quotes overlap."""
+    kept: list[Finding] = []
+    for f in sorted(found, key=lambda f: -f.quote.confidence):
+        if any(_overlap(f.quote, k.quote) for k in kept):
+            continue
+        kept.append(f)
+    return sorted(kept, key=lambda f: f.quote.start)
+
+
+def _overlap(a: Quote, b: Quote) -> bool:
+    return any(x.overlaps(y) for x in a.spans for y in b.spans)
+
+
+def _sentence_findings(doc: Document, index: int, sentence: Sentence, in_direct: set[int]) -> list[Finding]:
+    found: list[Finding] = []
+    for word in sentence.words:
+        if word.id in in_direct:
+            continue
+        if word.upos in ("VERB", "AUX") or any(c.deprel == "cop" for c in sentence.children(word)):
+            found.extend(_verb_rules(doc, index, sentence, word, in_direct))
+        elif word.upos == "NOUN":
+            found.extend(_noun_rule(doc, index, sentence, word, in_direct))
+        entry = cues.word(word.text)
+        if entry is not None:
+            found.extend(_word_rules(doc, index, sentence, word, entry, in_direct))
+    return found
+
+
+# ---------------------------------------------------------------- verbs
+def _make(
+    doc: Document,
+    index: int,
+    sentence: Sentence,
+    rule: str,
+    quote_words: Sequence[Word],
+    cue_words: Sequence[Word],
+    lemma: str | None,
+    speaker_words: Sequence[Word],
+    addressee_words: Sequence[Word],
+    medium: Medium | None,
+    cue_word: Word | None = None,
+) -> Finding | None:
+    quote_words = _quote_words(sentence, quote_words)
+    if len(quote_words) < 2:
+        return None
+    spans = contiguous(sentence, quote_words)
+    quote_ids = {w.id for w in quote_words}
+    frame = _mention(doc, sentence, frame_words(sentence, quote_ids))
+    content = " ".join(s.of(doc.text) for s in spans)
+    quote = Quote(
+        type=QuoteType.INDIRECT,
+        spans=spans,
+        content=spans,
+        text=content,
+        speaker=_speaker(doc, sentence, speaker_words) if speaker_words else None,
+        cue=_cue(doc, sentence, cue_words, lemma) if cue_words else None,
+        frame=frame,
+        addressee=_mention(doc, sentence, addressee_words) if addressee_words else None,
+        medium=medium,
+        confidence=CONFIDENCE[rule],
+        rule=rule,
+    )
+    return Finding(quote, index, cue_word)
+
+
+def _verb_rules(
+    doc: Document, index: int, sentence: Sentence, verb: Word, in_direct: set[int]
+) -> list[Finding]:
+    entry = cue_verb(sentence, verb)
+    if entry is None:
+        return []
+    out: list[Finding] = []
+    speaker_words = _speaker_words(sentence, verb)
+    addressee = addressee_of(sentence, verb)
+    cue_words = verb_complex(sentence, verb)
+    for child in sentence.children(verb):
+        if child.deprel not in _COMPLEMENT:
+            continue
+        if child.upos not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "PRON", "ADV"):
+            continue
+        marks = {c.lemma.lower() for c in sentence.children(child) if c.deprel == "mark"}
+        words = filled_clause(sentence, child, verb)
+        if _all_quoted(words, in_direct):
+            continue  # the complement is a direct quotation: the direct rules attribute it
+        rule: str | None = None
+        if child.deprel == "xcomp" or "zu" in marks or _has_zu(sentence, child):
+            if entry.infinitive:
+                rule = "indirect.infinitive"
+        elif "dass" in marks or "daß" in marks:
+            rule = "indirect.dass" if entry.clause else None
+        elif "ob" in marks:
+            rule = "indirect.ob" if entry.clause else None
+        elif marks - {"wie"}:
+            rule = None  # weil, wenn, als …: not reported speech
+        elif entry.clause:
+            konjunktiv = any(is_konjunktiv(v) for v in finite_verbs(words))
+            if konjunktiv:
+                rule = "indirect.clause" if child.id > verb.id else "indirect.before_frame"
+            elif entry.lemma in _PLAIN_SPEECH and _finite(words):
+                rule = "indirect.clause_indicative" if child.id > verb.id else "indirect.before_frame"
+        if rule is None:
+            continue
+        finding = _make(
+            doc,
+            index,
+            sentence,
+            rule,
+            words,
+            cue_words,
+            entry.lemma,
+            [] if is_passive(sentence, verb) else speaker_words,
+            addressee,
+            entry.medium,
+            verb,
+        )
+        if finding is not None:
+            out.append(finding)
+    head = sentence.head_of(verb)
+    # the clause comes first and the cue verb hangs off it: „Die Lage sei ernst, sagte er.“
+    if (
+        head is not None
+        and verb.deprel in ("parataxis", "ccomp", "conj")
+        and head.id < verb.id
+        and entry.clause
+    ):
+        words = [w for w in filled_clause(sentence, head, verb) if w.id < verb.id]
+        if (
+            not _all_quoted(words, in_direct)
+            and _finite(words)
+            and _comma_before(sentence, verb, speaker_words)
+        ):
+            konjunktiv = any(is_konjunktiv(v) for v in finite_verbs(words))
+            if konjunktiv or entry.lemma in _PLAIN_SPEECH:
+                finding = _make(
+                    doc,
+                    index,
+                    sentence,
+                    "indirect.before_frame",
+                    words,
+                    cue_words,
+                    entry.lemma,
+                    speaker_words,
+                    addressee,
+                    entry.medium,
+                    verb,
+                )
+                if finding is not None:
+                    out.append(finding)
+    # „Wie die Polizei mitteilte, wurden …“
+    wie = [c for c in sentence.children(verb) if c.deprel == "mark" and c.lemma.lower() == "wie"]
+    if wie and head is not None and verb.deprel == "advcl" and verb.id < head.id and head.deprel == "root":
+        words = [w for w in filled_clause(sentence, head, verb) if w.id > verb.id]
+        finding = _make(
+            doc,
+            index,
+            sentence,
+            "indirect.wie",
+            words,
+            [*wie, *cue_words],
+            entry.lemma,
+            speaker_words,
+            addressee,
+            entry.medium,
+            verb,
+        )
+        if finding is not None:
+            out.append(finding)
+    return out
+
+
+def filled_clause(sentence: Sentence, head: Word, cue: Word) -> list[Word]:
+    """The clause under ``head`` as one stretch of words: gaps the parser left are
+    filled (German clauses are contiguous), but the stretch stops before the cue
+    verb's own words (its subject, its particle, the verb itself)."""
+    ids = [w.id for w in sentence.subtree(head)]
+    cue_side = {w.id for w in sentence.words if w.head == cue.id and w.id != head.id} | {cue.id}
+    if head.id > cue.id:
+        low = max([i for i in cue_side if i < head.id], default=0) + 1
+        ids = [i for i in ids if i >= low]
+        high = max(ids)
+        low = min(ids)
+    else:
+        high = min([i for i in cue_side if i > head.id], default=len(sentence.words) + 1) - 1
+        ids = [i for i in ids if i <= high]
+        low, high = min(ids), max(ids)
+    return [sentence.word(i) for i in range(low, high + 1)]
+
+
+def _all_quoted(words: Sequence[Word], in_direct: set[int]) -> bool:
+    """Whether every word but punctuation lies inside a direct quotation."""
+    content = [w for w in words if w.upos != "PUNCT"]
+    return bool(content) and all(w.id in in_direct for w in content)
+
+
+def _speaker_words(sentence: Sentence, verb: Word) -> list[Word]:
+    if is_passive(sentence, verb):
+        return []
+    subj = subject(sentence, verb)
+    if subj is None:
+        if verb.lemma == "heißen":
+            for child in sentence.children(verb):
+                if child.deprel.startswith("obl") and child.upos in ("NOUN", "PROPN"):
+                    return noun_phrase(sentence, child, drop_case=False)
+        return []
+    if subj.upos == "PRON" and subj.lemma.lower() in ("es", "man") and verb.lemma == "heißen":
+        return []
+    if subj.lemma.lower() in ("es", "man"):
+        return []
+    return noun_phrase(sentence, subj)
+
+
+def _has_zu(sentence: Sentence, verb: Word) -> bool:
+    return any(c.text.lower() == "zu" and c.deprel == "mark" for c in sentence.children(verb)) or (
+        verb.text.lower().find("zu") > 0 and verb.feat("VerbForm") == "Inf"
+    )
+
+
+def _finite(words: Sequence[Word]) -> bool:
+    return bool(finite_verbs(words))
+
+
+def _comma_before(sentence: Sentence, verb: Word, speaker: Sequence[Word]) -> bool:
+    """Whether a comma separates the cue clause from what comes before it."""
+    first = min(
+        [verb.id, *(w.id for w in speaker)]
+        + [c.id for c in sentence.children(verb) if c.deprel != "punct" and c.id < verb.id]
+    )
+    return first > 1 and sentence.word(first - 1).text in (",", "–", "-")
+
+
+# ---------------------------------------------------------------- non-verbal cues
+def _word_rules(
+    doc: Document, index: int, sentence: Sentence, word: Word, entry: cues.WordCue, in_direct: set[int]
+) -> list[Finding]:
+    kind = entry.kind
+    if kind in ("prep", "postp", "source"):
+        source = _source_noun(sentence, word, kind)
+        if source is None:
+            return []
+        if kind == "source" and not cues.is_source_noun(source.text):
+            return []
+        if kind == "prep" and source.id < word.id:
+            return []
+        clause_head = _verb_above(sentence, source)
+        if clause_head is None:
+            return []
+        if cue_verb(sentence, clause_head) is not None and _has_other_quote(
+            doc, sentence, clause_head, in_direct
+        ):
+            return []  # „sagte Kim laut Interfax: „…““: the agency relays, the verb is the cue
+        phrase = {w.id for w in sentence.subtree(source)} | {word.id}
+        low, high = min(phrase), max(phrase)
+        words = [w for w in _clause_range(sentence, clause_head) if not low <= w.id <= high]
+        if not words or _all_quoted(words, in_direct) or any(w.id in in_direct for w in words[:1]):
+            return []
+        speaker = noun_phrase(sentence, source)
+        rule = f"indirect.{'nach' if kind == 'source' else word.lemma.lower() if word.lemma.lower() in ('laut', 'zufolge', 'gemäß') else word.text.lower()}"
+        if rule not in CONFIDENCE:
+            rule = "indirect.laut"
+        finding = _make(doc, index, sentence, rule, words, [word], word.text.lower(), speaker, [], None, word)
+        return [finding] if finding is not None else []
+    if kind == "so":
+        return _so_rule(doc, index, sentence, word, in_direct)
+    if kind == "anaphor":
+        head = sentence.head_of(word)
+        if head is None or word.id in in_direct:
+            return []
+        words = clause(sentence, head)
+        verbs = finite_verbs(words)
+        if not any(is_konjunktiv(v) or v.lemma == "sollen" for v in verbs):
+            return []
+        words = [w for w in words if w.id != word.id]
+        finding = _make(
+            doc, index, sentence, "indirect.anaphor", words, [word], word.text.lower(), [word], [], None, word
+        )
+        return [finding] if finding is not None else []
+    return []
+
+
+def _source_noun(sentence: Sentence, word: Word, kind: str) -> Word | None:
+    """The noun a source preposition belongs to: its head, when the parse agrees with
+    the surface (laut → a noun after it; zufolge → the noun right before it)."""
+    head = sentence.head_of(word)
+    if kind == "postp" or (kind == "source" and head is not None and head.id < word.id):
+        before = sentence.word(word.id - 1) if word.id > 1 else None
+        if before is not None and before.upos in ("NOUN", "PROPN", "PRON"):
+            return before
+        return head if head is not None and head.id < word.id else None
+    if head is not None and head.id > word.id and head.upos in ("NOUN", "PROPN", "PRON", "X"):
+        return head
+    for w in sentence.words[word.id :]:
+        if w.upos in ("NOUN", "PROPN"):
+            return w
+        if w.upos not in ("DET", "ADJ", "NUM", "ADV", "PUNCT"):
+            break
+    return None
+
+
+def _verb_above(sentence: Sentence, word: Word) -> Word | None:
+    """The nearest verb (or predicate) above ``word``: the clause a source phrase belongs to."""
+    for ancestor in sentence.ancestors(word):
+        if ancestor.upos in ("VERB", "AUX") or any(c.deprel == "cop" for c in sentence.children(ancestor)):
+            return ancestor
+    return None
+
+
+def _clause_range(sentence: Sentence, head: Word) -> list[Word]:
+    """The clause under ``head`` as one stretch, up to but not across a clause-level comma
+    that starts another main clause (a coordinated „…, danach begleitete …“)."""
+    ids = [w.id for w in sentence.subtree(head)]
+    low, high = min(ids), max(ids)
+    stretch = [sentence.word(i) for i in range(low, high + 1)]
+    for w in stretch:
+        if w.id > head.id and w.deprel in ("conj", "parataxis") and w.head == head.id:
+            first = min(x.id for x in sentence.subtree(w))
+            if first > 1 and sentence.word(first - 1).text == ",":
+                return [x for x in stretch if x.id < first - 1]
+    return stretch
+
+
+def _has_other_quote(doc: Document, sentence: Sentence, verb: Word, in_direct: set[int]) -> bool:
+    """Whether ``verb`` already introduces a quotation (marked, or a clause complement)."""
+    if any(w.id in in_direct for w in sentence.subtree(verb)):
+        return True
+    return any(c.deprel in ("ccomp", "parataxis") for c in sentence.children(verb))
+
+
+def _so_rule(doc: Document, index: int, sentence: Sentence, word: Word, in_direct: set[int]) -> list[Finding]:
+    """„Die Lage sei ernst, so der Minister.“ — so right after a comma, a noun phrase after it."""
+    if word.id < 3 or sentence.word(word.id - 1).text != ",":
+        return []
+    after = [w for w in sentence.words if w.id > word.id]
+    head = next((w for w in after if w.upos in ("NOUN", "PROPN", "PRON")), None)
+    if head is None:
+        return []
+    speaker = _np_by_sequence(sentence, word)
+    if not speaker:
+        return []
+    before = [w for w in sentence.words if w.id < word.id - 1]
+    if not before or any(w.id in in_direct for w in before):
+        return []  # a direct quotation before „so“ is attributed by the direct rules
+    if not _finite(before):
+        return []
+    finding = _make(doc, index, sentence, "indirect.so", before, [word], "so", speaker, [], None, word)
+    return [finding] if finding is not None else []
+
+
+def _np_by_sequence(sentence: Sentence, so: Word) -> list[Word]:
+    """The words after „so“ up to the end of the sentence or a clause-opening comma."""
+    out: list[Word] = []
+    for w in sentence.words[so.id :]:
+        if w.text in (".", "!", "?", ";", ":"):
+            break
+        if w.text == "," and w.id < len(sentence.words):
+            nxt = sentence.word(w.id + 1)
+            if nxt.upos in ("PRON", "SCONJ", "VERB", "AUX") or (
+                nxt.lemma.lower() in ("der", "die", "das", "welcher") and nxt.deprel.startswith("nsubj")
+            ):
+                break
+        if w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin":
+            break
+        out.append(w)
+    return trim(out)
+
+
+# ---------------------------------------------------------------- nouns
+def _noun_rule(
+    doc: Document, index: int, sentence: Sentence, noun: Word, in_direct: set[int]
+) -> list[Finding]:
+    """„eine Äußerung von Trump, Russland und China hätten sich verschworen“."""
+    is_cue, medium = cues.noun(noun.lemma)
+    if not is_cue:
+        return []
+    np = noun_phrase(sentence, noun)
+    if not np:
+        return []
+    last = max(w.id for w in np)
+    if last >= len(sentence.words) or sentence.word(last + 1).text != ",":
+        return []
+    rest = [w for w in sentence.words if w.id > last + 1]
+    verbs = finite_verbs(rest)
+    if not verbs or not is_konjunktiv(verbs[0]) or any(w.id in in_direct for w in rest):
+        return []
+    # the clause ends where the sentence does, or before a comma that returns to the main clause
+    words = rest
+    speaker: list[Word] = []
+    for child in sentence.children(noun):
+        if child.deprel in ("nmod", "nmod:poss", "det:poss") and child.upos in (
+            "PROPN",
+            "NOUN",
+            "PRON",
+            "DET",
+        ):
+            speaker = noun_phrase(sentence, child)
+            break
+    finding = _make(
+        doc, index, sentence, "indirect.noun", words, [noun], noun.lemma, speaker, [], medium, noun
+    )
+    return [finding] if finding is not None else []
+
+
+# ---------------------------------------------------------------- whole sentences
+def reported(doc: Document, covered: Sequence[Quote]) -> list[Finding]:
+    """Speech acts with a noun-phrase object, in sentences with no other quote."""
+    out: list[Finding] = []
+    for index, sentence in enumerate(doc.sentences):
+        if (
+            not sentence.parsed
+            or _covered(sentence, covered)
+            or any(doc.inside_quote(w, (MarkKind.SPEECH,)) for w in sentence.words)
+        ):
+            continue
+        for verb in sentence.words:
+            if verb.upos != "VERB" or verb.deprel not in ("root", "conj"):
+                continue
+            entry = cue_verb(sentence, verb)
+            if entry is None or not entry.reported or is_passive(sentence, verb):
+                continue
+            children = sentence.children(verb)
+            if any(c.deprel in _COMPLEMENT for c in children):
+                continue
+            if not any(c.deprel in ("obj", "obl", "obl:arg", "iobj", "xcomp") for c in children):
+                continue
+            subj = subject(sentence, verb)
+            if subj is None or subj.lemma.lower() in ("es", "man"):
+                continue
+            words = [w for w in sentence.words]
+            spans = contiguous(sentence, trim_start(words))
+            quote = Quote(
+                type=QuoteType.REPORTED,
+                spans=spans,
+                content=spans,
+                text=" ".join(s.of(doc.text) for s in spans),
+                speaker=_speaker(doc, sentence, noun_phrase(sentence, subj)),
+                medium=entry.medium,
+                confidence=CONFIDENCE["reported"],
+                rule="reported",
+            )
+            out.append(Finding(quote, index, verb))
+            break
+    return out
+
+
+def trim_start(words: Sequence[Word]) -> list[Word]:
+    out = list(words)
+    while out and out[0].upos == "PUNCT" and out[0].text not in '„»"(':
+        out.pop(0)
+    return out
+
+
+def _covered(sentence: Sentence, quotes: Sequence[Quote]) -> bool:
+    span = sentence.span
+    return any(s.overlaps(span) for q in quotes for s in q.spans)
+
+
+def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
+    """Konjunktiv-I sentences after an attributed quote (indirect_free_indirect) and
+    hearsay with soll + perfect infinitive (free_indirect)."""
+    ordered = sorted(attributed, key=lambda q: q.start)
+    out: list[Finding] = []
+    run: Finding | None = None
+    for index, sentence in enumerate(doc.sentences):
+        if (
+            not sentence.parsed
+            or _covered(sentence, attributed)
+            or any(doc.inside_quote(w, (MarkKind.SPEECH,)) for w in sentence.words)
+        ):
+            run = None
+            continue
+        previous = _previous(doc, ordered, out, sentence.start)
+        verbs = finite_verbs(sentence.words)
+        if (
+            any(is_konjunktiv_one(v) for v in verbs)
+            and previous is not None
+            and _near(doc, previous, sentence, 2)
+        ):
+            if run is not None and run.sentence == index - 1:
+                spans = (attrs.evolve(run.quote.spans[0], end=sentence.end),)
+                merged = attrs.evolve(run.quote, spans=spans, content=spans, text=spans[0].of(doc.text))
+                run = Finding(merged, index)
+                out[-1] = run
+                continue
+            run = _whole(
+                doc, index, sentence, QuoteType.INDIRECT_FREE_INDIRECT, previous, "indirect_free_indirect"
+            )
+            out.append(run)
+            continue
+        run = None
+        if _soll_perfect(sentence, verbs):
+            near = previous if previous is not None and _near(doc, previous, sentence, 3) else None
+            out.append(_whole(doc, index, sentence, QuoteType.FREE_INDIRECT, near, "free_indirect"))
+    return out
+
+
+def _previous(doc: Document, ordered: Sequence[Quote], extra: Sequence[Finding], offset: int) -> Quote | None:
+    best: Quote | None = None
+    for q in [*ordered, *(f.quote for f in extra)]:
+        if q.start < offset and q.speaker is not None and (best is None or q.start > best.start):
+            best = q
+    return best
+
+
+def _near(doc: Document, quote: Quote, sentence: Sentence, distance: int) -> bool:
+    i = doc.sentence_index(quote.end - 1)
+    j = doc.sentence_index(sentence.start)
+    return i is not None and j is not None and 0 < j - i <= distance
+
+
+def _soll_perfect(sentence: Sentence, verbs: Sequence[Word]) -> bool:
+    """„Er soll das Geld genommen haben“: soll/sollen + participle + haben/sein."""
+    for v in verbs:
+        if v.lemma == "sollen" and v.feat("Mood") != "Sub" and v.feat("Tense") == "Pres":
+            infinitives = [
+                w
+                for w in sentence.words
+                if w.id > v.id and w.lemma in ("haben", "sein") and w.feat("VerbForm") == "Inf"
+            ]
+            participles = [w for w in sentence.words if w.id > v.id and w.feat("VerbForm") == "Part"]
+            if infinitives and participles:
+                return True
+    return False
+
+
+def _whole(
+    doc: Document, index: int, sentence: Sentence, kind: QuoteType, previous: Quote | None, rule: str
+) -> Finding:
+    spans = contiguous(sentence, trim_start(sentence.words))
+    quote = Quote(
+        type=kind,
+        spans=spans,
+        content=spans,
+        text=" ".join(s.of(doc.text) for s in spans),
+        speaker=None if previous is None else previous.speaker,
+        medium=None if previous is None else previous.medium,
+        via=None if previous is None else previous.via,
+        confidence=CONFIDENCE[rule],
+        rule=rule,
+    )
+    return Finding(quote, index)

@@ -1,0 +1,254 @@
+"""Phrases from dependency trees: noun phrases for speakers, verb complexes for
+cues, clauses for quotes, and character spans for sets of words.
+
+Pure functions over :mod:`quotable.syntax` records.  The span conventions
+follow the German WikiNews quotation corpus: a speaker is the whole noun phrase
+with article, titles and appositions but without relative clauses; a cue is
+the whole verb complex (auxiliaries, separable particle, reflexive, correlate).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from quotable import cues
+from quotable.model import Span
+from quotable.syntax import Sentence, Word
+
+# Dependents that leave a noun phrase: clauses hanging off it, and loose attachments.
+_NP_EXCLUDE = frozenset(
+    {"acl", "acl:relcl", "parataxis", "ccomp", "advcl", "csubj", "dep", "discourse", "vocative"}
+)
+# Dependents that belong to the cue: the verb complex.
+_CUE_DEPENDENTS = frozenset({"aux", "aux:pass", "compound:prt", "expl:pv", "expl"})
+PUNCT_EDGE = frozenset(",;:–—-.!?…")
+QUOTE_CHARS = frozenset("„“”»«‚‘’›‹\"'")
+
+
+def word_spans(words: Iterable[Word]) -> tuple[Span, ...]:
+    """Character spans covering ``words``: one span per run of adjacent words.
+
+    Words of one multi-word token share the token's offsets, so duplicates merge.
+    """
+    ordered = sorted({(w.start, w.end) for w in words})
+    spans: list[Span] = []
+    for start, end in ordered:
+        if spans and start <= spans[-1].end:
+            spans[-1] = Span(spans[-1].start, max(spans[-1].end, end))
+        else:
+            spans.append(Span(start, end))
+    return tuple(spans)
+
+
+def contiguous(sentence: Sentence, words: Iterable[Word]) -> tuple[Span, ...]:
+    """Spans for ``words``, where words that are adjacent *in the sentence* form one span."""
+    ids = sorted({w.id for w in words})
+    runs: list[list[Word]] = []
+    for i in ids:
+        if runs and i == runs[-1][-1].id + 1:
+            runs[-1].append(sentence.word(i))
+        else:
+            runs.append([sentence.word(i)])
+    spans = [Span(run[0].start, run[-1].end) for run in runs]
+    merged: list[Span] = []
+    for s in sorted(spans):
+        if merged and s.start <= merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(s.end, merged[-1].end))
+        else:
+            merged.append(s)
+    return tuple(merged)
+
+
+def trim(words: Sequence[Word]) -> list[Word]:
+    """``words`` without punctuation at either edge (a closing parenthesis or
+    quotation mark stays when its partner is inside)."""
+    out = list(words)
+    while out and (out[0].upos == "PUNCT" or out[0].text in PUNCT_EDGE) and out[0].text not in '(„»"':
+        out.pop(0)
+    while out and (out[-1].upos == "PUNCT" or out[-1].text in PUNCT_EDGE):
+        last = out[-1].text
+        if last == ")" and any(w.text == "(" for w in out):
+            break
+        if last in QUOTE_CHARS and sum(w.text in QUOTE_CHARS for w in out) % 2 == 0:
+            break
+        out.pop()
+    while out and out[0].text in '„»"' and not any(w.text in QUOTE_CHARS for w in out[1:]):
+        out.pop(0)
+    return out
+
+
+def noun_phrase(sentence: Sentence, head: Word, *, drop_case: bool = True) -> list[Word]:
+    """The noun phrase headed by ``head``: article, adjectives, genitives, titles,
+    appositions and parenthesised party labels; no relative or other clauses.
+
+    ``drop_case`` leaves out the head's own preposition (``laut`` in ``laut X``).
+    The result is one contiguous run of words around the head.
+    """
+    keep = {head.id}
+    frontier = [head]
+    while frontier:
+        current = frontier.pop()
+        for child in sentence.children(current):
+            if child.deprel in _NP_EXCLUDE:
+                continue
+            if current is head and drop_case and child.deprel == "case" and child.id < head.id:
+                continue
+            if child.deprel == "mark":
+                continue
+            keep.add(child.id)
+            frontier.append(child)
+    # keep the contiguous run around the head (a gap means an excluded clause)
+    ids = sorted(keep)
+    start = ids.index(head.id)
+    lo = hi = start
+    while lo > 0 and ids[lo - 1] == ids[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(ids) and ids[hi + 1] == ids[hi] + 1:
+        hi += 1
+    run = [sentence.word(i) for i in ids[lo : hi + 1]]
+    # an article the parser hung elsewhere: „Der Kremlchef“ with „Der“ attached to the verb
+    first = run[0]
+    if (
+        first.upos in ("NOUN", "PROPN")
+        and first.id > 1
+        and not any(c.deprel == "det" for c in sentence.children(head))
+    ):
+        before = sentence.word(first.id - 1)
+        if before.upos == "DET" and before.deprel in ("det", "nsubj", "dep"):
+            run.insert(0, before)
+    # a name the parser split up („Juri“ ← „Uschakow“ attached elsewhere) stays together
+    if head.upos == "PROPN":
+        while run[-1].id < len(sentence.words) and sentence.word(run[-1].id + 1).upos == "PROPN":
+            run.append(sentence.word(run[-1].id + 1))
+        while run[0].id > 1 and sentence.word(run[0].id - 1).upos == "PROPN":
+            run.insert(0, sentence.word(run[0].id - 1))
+    return trim(run)
+
+
+_APPOSITION_WORDS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP"})
+
+
+def with_apposition(sentence: Sentence, words: list[Word]) -> list[Word]:
+    """``words`` plus a following apposition the parser attached elsewhere:
+    „Juri Uschakow, Putins außenpolitischer Berater.“  The apposition must be a
+    plain noun group that ends the clause (a comma, a full stop or the end)."""
+    if not words:
+        return words
+    last = max(w.id for w in words)
+    if last >= len(sentence.words) or sentence.word(last + 1).text != ",":
+        return words
+    group: list[Word] = []
+    for w in sentence.words[last + 1 :]:
+        if w.text in (",", ".", "!", "?", ";", ":") or w.text in QUOTE_CHARS:
+            break
+        if w.upos not in _APPOSITION_WORDS:
+            return words
+        group.append(w)
+    if not group or group[-1].upos not in ("NOUN", "PROPN") or group[0].upos == "ADP":
+        return words
+    if not any(w.upos == "NOUN" for w in group):
+        return words
+    return [*words, sentence.word(last + 1), *group]
+
+
+def clause(sentence: Sentence, head: Word, exclude: Iterable[Word] = ()) -> list[Word]:
+    """The clause headed by ``head`` (its subtree), minus ``exclude`` subtrees."""
+    removed: set[int] = set()
+    for word in exclude:
+        removed.update(w.id for w in sentence.subtree(word))
+    return [w for w in sentence.subtree(head) if w.id not in removed]
+
+
+def verb_complex(sentence: Sentence, verb: Word) -> list[Word]:
+    """The cue verb with its auxiliaries, separable particle, reflexive, ``es`` of
+    ``heißt es``, correlate (``davon``/``darauf`` before a dass-clause) and the noun of
+    a phrase cue („zum Ausdruck brachte“)."""
+    words = [verb]
+    entry = cue_verb(sentence, verb)
+    if entry is not None:
+        words.extend(phrase_words(sentence, verb, entry))
+    for child in sentence.children(verb):
+        if child.deprel in _CUE_DEPENDENTS:
+            words.append(child)
+        elif child.xpos == "PAV" and child.deprel in ("advmod", "obl", "obj"):
+            # pronominal adverb as correlate: wies darauf hin, dass …
+            words.append(child)
+        elif child.lemma.lower() == "es" and verb.lemma == "heißen":
+            words.append(child)
+    # an auxiliary can also be the head: „hat … gesagt“ parsed with the participle as child
+    head = sentence.head_of(verb)
+    if head is not None and verb.deprel in ("xcomp",) and head.upos == "AUX":
+        words.append(head)
+    return sorted(words, key=lambda w: w.id)
+
+
+def cue_verb(sentence: Sentence, verb: Word) -> cues.VerbCue | None:
+    """The cue-lexicon entry of ``verb``, its separable particle joined (teilte … mit →
+    mitteilen), recognised from the lemma or, when the lemmatiser errs, from the form."""
+    children = sentence.children(verb)
+    if verb.upos in ("NOUN", "ADJ") and any(c.deprel == "cop" and c.lemma == "sein" for c in children):
+        return cues.phrase("sein", (verb.lemma,))  # „ist der Meinung“, „ist überzeugt“
+    if verb.upos not in ("VERB", "AUX"):
+        return None
+    particles = tuple(c.text.lower() for c in children if c.deprel == "compound:prt")
+    lemma = cues.verb_lemma(verb.text, verb.lemma, particles)
+    if lemma is not None:
+        return cues.verb(lemma)
+    return cues.phrase(verb.lemma, (c.lemma for c in children if c.deprel != "punct"))
+
+
+def phrase_words(sentence: Sentence, verb: Word, entry: cues.VerbCue) -> list[Word]:
+    """For a phrase cue („zum Ausdruck brachte“) the noun with its article or preposition."""
+    if " " not in entry.lemma:
+        return []
+    noun = entry.lemma.split(" ", 1)[0].lower()
+    if verb.lemma.lower() == noun:  # „ist der Meinung“: the noun heads, the copula hangs off it
+        return [c for c in sentence.children(verb) if c.deprel in ("cop", "case", "det")]
+    for child in sentence.children(verb):
+        if child.lemma.lower() == noun:
+            return [child, *(c for c in sentence.children(child) if c.deprel in ("case", "det"))]
+    return []
+
+
+def subject(sentence: Sentence, verb: Word) -> Word | None:
+    """The subject of ``verb``: its own nsubj, or that of the verb it is coordinated
+    with; a relative pronoun stands for the noun its clause belongs to (Trump, der …
+    unterstellte → Trump).  A "subject" inside a prepositional phrase is a parse error
+    and is not returned."""
+    for candidate in (verb, sentence.head_of(verb) if verb.deprel == "conj" else None):
+        if candidate is None:
+            continue
+        for child in sentence.children(candidate):
+            if child.deprel not in ("nsubj", "csubj"):
+                continue
+            if any(c.deprel == "case" for c in sentence.children(child)):
+                continue
+            if child.feat("PronType") == "Rel" or (
+                child.lemma.lower() in ("der", "die", "welcher") and child.upos == "PRON"
+            ):
+                clause_head = candidate
+                while clause_head.deprel == "conj" and sentence.head_of(clause_head) is not None:
+                    clause_head = sentence.head_of(clause_head)  # type: ignore[assignment]
+                antecedent = sentence.head_of(clause_head) if clause_head.deprel.startswith("acl") else None
+                if antecedent is not None and antecedent.upos in ("NOUN", "PROPN"):
+                    return antecedent
+            return child
+    return None
+
+
+def is_passive(sentence: Sentence, verb: Word) -> bool:
+    return any(c.deprel in ("aux:pass", "nsubj:pass") for c in sentence.children(verb))
+
+
+def is_konjunktiv(word: Word) -> bool:
+    """Konjunktiv (Mood=Sub) finite verb: the mark of reported speech in German."""
+    return word.feat("Mood") == "Sub"
+
+
+def is_konjunktiv_one(word: Word) -> bool:
+    """Konjunktiv I (sei, habe, werde, könne): reported speech, rarely anything else."""
+    return word.feat("Mood") == "Sub" and word.feat("Tense") == "Pres"
+
+
+def finite_verbs(words: Iterable[Word]) -> list[Word]:
+    return [w for w in words if w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin"]

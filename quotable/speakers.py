@@ -1,0 +1,192 @@
+"""Stage 3: quotes + parse + lexicon → attributed quotes.
+
+Pure given its inputs (the text, the quotation marks from :mod:`quotable.marks`,
+the parse from :mod:`quotable.parsing`, the agencies from
+:mod:`quotable.agencies`).  The order matters and mirrors how German news
+reports speech:
+
+1. reported speech without marks (:mod:`quotable.indirect`): its spans decide
+   which quoted fragments are partial quotes inside it;
+2. quotations in marks (:mod:`quotable.direct`): nested in reported speech, or
+   attributed through their own cue, or continuing the previous quote;
+3. speech acts and Konjunktiv sentences that continue a speaker;
+4. agencies that relayed a quote (``via``) and speaker names (:mod:`quotable.coref`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from quotable import coref, direct, indirect
+from quotable.document import Document
+from quotable.marks import MarkedQuote, MarkKind
+from quotable.model import AgencyMention, AgencyRole, Quote, QuoteType
+from quotable.syntax import Parse
+
+_SCARE_QUOTE = 0.3
+"""Confidence of a short quoted fragment with no speech around it (likely a scare quote)."""
+_ATTRIBUTED_FRAGMENT_RULES = frozenset({"direct.cue", "direct.cue_after", "direct.cue_before", "direct.so"})
+
+
+def attribute(
+    text: str, marked: Sequence[MarkedQuote], parse: Parse, agencies: Sequence[AgencyMention]
+) -> tuple[Quote, ...]:
+    """Every quotation in ``text`` with speaker, cue, frame, addressee and medium."""
+    doc = Document.build(text, parse, marked)
+    reported_speech = [f.quote for f in indirect.find(doc, ())]
+    quotes = list(reported_speech)
+    for m in doc.speech_quotes:
+        parent = _containing(reported_speech, m)
+        if parent is not None:
+            quotes.append(direct.nested(m, parent))
+            continue
+        previous = _previous(quotes, m.start)
+        quote = direct.attribute(doc, m, previous)
+        if m.kind is MarkKind.FRAGMENT and quote.rule not in _ATTRIBUTED_FRAGMENT_RULES:
+            quote = attrs.evolve(
+                quote, confidence=min(quote.confidence, _SCARE_QUOTE), rule="direct.fragment"
+            )
+        quotes.append(quote)
+    quotes.extend(f.quote for f in indirect.reported(doc, quotes))
+    quotes.extend(f.quote for f in indirect.continuing(doc, quotes))
+    quotes = _nest_fragments(quotes)
+    quotes = [_with_via(q, agencies) for q in quotes]
+    quotes = coref.resolve(doc, quotes)
+    return tuple(sorted(quotes, key=lambda q: (q.start, -q.end, q.nested)))
+
+
+def _containing(parents: Sequence[Quote], m: MarkedQuote) -> Quote | None:
+    """The reported-speech quote whose span holds the quotation ``m`` (but is more than it)."""
+    for parent in parents:
+        if parent.type is QuoteType.DIRECT:
+            continue
+        inside = all(any(p.start <= s.start and s.end <= p.end for p in parent.spans) for s in m.spans)
+        if inside and (parent.end - parent.start) > (m.end - m.start) + 3:
+            return parent
+    return None
+
+
+def _previous(quotes: Sequence[Quote], offset: int) -> Quote | None:
+    best: Quote | None = None
+    for q in quotes:
+        if q.end <= offset and not q.nested and q.speaker is not None and (best is None or q.end > best.end):
+            best = q
+    return best
+
+
+def _nest_fragments(quotes: list[Quote]) -> list[Quote]:
+    """Scare-quote suspects that turned out to stand inside reported or continued speech."""
+    parents = [q for q in quotes if q.type is not QuoteType.DIRECT]
+    out = []
+    for q in quotes:
+        if q.rule == "direct.fragment":
+            for parent in parents:
+                if all(any(p.start <= s.start and s.end <= p.end for p in parent.spans) for s in q.spans):
+                    q = attrs.evolve(
+                        q,
+                        nested=True,
+                        speaker=parent.speaker,
+                        cue=parent.cue,
+                        frame=parent.frame,
+                        addressee=parent.addressee,
+                        via=parent.via,
+                        medium=parent.medium,
+                        confidence=0.8 if q.text[:1].islower() else 0.55,
+                        rule="direct.nested",
+                    )
+                    break
+        out.append(q)
+    return out
+
+
+def _with_via(quote: Quote, agencies: Sequence[AgencyMention]) -> Quote:
+    """Set ``via`` when an agency relays the quote in its frame (sagte Kim laut Interfax)."""
+    if quote.via is not None or quote.frame is None:
+        return quote
+    for agency in agencies:
+        if agency.role is not AgencyRole.VIA:
+            continue
+        if any(s.start <= agency.span.start and agency.span.end <= s.end for s in quote.frame.spans):
+            return attrs.evolve(quote, via=agency.name)
+    return quote
+
+
+# ---------------------------------------------------------------- which sentences to parse
+_MARKS = regex.compile(r"[„“”»«\"‚‘›‹:]|,,")
+
+
+@functools.cache
+def _cue_forms() -> regex.Pattern[str]:
+    from quotable import lexicon
+
+    stems: set[str] = set()
+    for lemma, *_ in lexicon.table("cue_verbs.tsv", 3):
+        stems.add(lemma[:-2] if lemma.endswith("en") else lemma[:-1])
+    words = {w for w, *_ in lexicon.table("cue_words.tsv", 3)}
+    nouns = {n.lower() for n, *_ in lexicon.table("cue_nouns.tsv", 2)}
+    alternatives = sorted(stems | words | nouns | _IRREGULAR, key=len, reverse=True)
+    return regex.compile(
+        r"(?i)\L<forms>|\b(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|soll|sollen)\b",
+        forms=alternatives,
+    )
+
+
+_IRREGULAR = frozenset(
+    [
+        "sprach",
+        "schrieb",
+        "rief",
+        "nannt",
+        "wies",
+        "hieß",
+        "hiess",
+        "bat",
+        "warf",
+        "gab",
+        "fand",
+        "dacht",
+        "wusst",
+        "sah",
+        "hielt",
+        "ging",
+        "kam",
+        "sagt",
+        "gesagt",
+        "gesprochen",
+        "geschrieben",
+        "gerufen",
+        "genannt",
+        "gewiesen",
+        "geheißen",
+        "gebeten",
+        "geworfen",
+        "gegeben",
+        "gefunden",
+        "gedacht",
+        "gewusst",
+        "gesehen",
+        "gehalten",
+        "gegangen",
+        "bestritt",
+        "stritt",
+        "beschloss",
+        "entschied",
+        "riet",
+        "drohte",
+        "bot",
+    ]
+)
+
+
+def needs_parse(sentence: str) -> bool:
+    """Whether a sentence may hold speech, so attribution needs its dependency parse.
+
+    Cheap surface test: quotation marks or a colon, a cue word or the stem of a
+    cue verb, a Konjunktiv-I form or ``soll``.  Sentences without any of these
+    are only tagged (their names still count for resolving pronouns).
+    """
+    return bool(_MARKS.search(sentence) or _cue_forms().search(sentence))
