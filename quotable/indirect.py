@@ -375,7 +375,62 @@ def _verb_rules(
         )
         if finding is not None:
             out.append(finding)
+    if not out:
+        out.extend(_surface(doc, index, sentence, verb, entry, in_direct, speaker_words, addressee, cue_words))
     return out
+
+
+def _surface(
+    doc: Document,
+    index: int,
+    sentence: Sentence,
+    verb: Word,
+    entry: cues.VerbCue,
+    in_direct: set[int],
+    speaker_words: list[Word],
+    addressee: list[Word],
+    cue_words: list[Word],
+) -> list[Finding]:
+    """Reported speech the parse did not attach to its cue verb, found from the surface:
+    „X sagte der Zeitung, dass …“ / „X erklärte, er sei …“ / „Wie X mitteilte, …“ —
+    the cue's own clause ends at a comma, and a dass/ob clause, a Konjunktiv clause or
+    a zu-infinitive runs from there to the end of the sentence."""
+    words = sentence.words
+    comma = next((w for w in words[verb.id :] if w.text == ","), None)
+    if comma is None:
+        return []
+    between = [w for w in words[verb.id : comma.id - 1] if w.id not in {c.id for c in cue_words}]
+    if finite_verbs(between) or any(w.id in in_direct for w in between if w.upos != "PUNCT"):
+        return []
+    first_word = words[0]
+    wie = first_word.lemma.lower() == "wie" and first_word.id < verb.id
+    rest = [w for w in words[comma.id :] if not (w.upos == "PUNCT" and w.text in ".!?…" and w.id == len(words))]
+    if len(rest) < 2 or _all_quoted(rest, in_direct):
+        return []
+    lead = rest[0].text.lower()
+    rule: str | None = None
+    verbs = finite_verbs(rest)
+    if wie:
+        rule = "indirect.wie" if verbs else None
+    elif lead in ("dass", "daß") and entry.clause:
+        rule = "indirect.dass"
+    elif lead == "ob" and entry.clause:
+        rule = "indirect.ob"
+    elif entry.clause and verbs and is_konjunktiv(verbs[0]) and rest[0].upos not in ("SCONJ", "PRON") :
+        rule = "indirect.clause"
+    elif entry.infinitive and any(w.text.lower() == "zu" for w in rest) and not verbs:
+        rule = "indirect.infinitive"
+    if rule is None:
+        return []
+    speaker = [] if is_passive(sentence, verb) else speaker_words
+    cue = [w for w in words if w.id == 1 and wie] + cue_words
+    finding = _make(
+        doc, index, sentence, rule, rest, cue, entry.lemma, speaker, addressee, entry.medium, verb
+    )
+    if finding is None:
+        return []
+    surface = attrs.evolve(finding.quote, confidence=round(finding.quote.confidence * 0.9, 3), rule=rule)
+    return [Finding(surface, index, verb)]
 
 
 def filled_clause(sentence: Sentence, head: Word, cue: Word) -> list[Word]:

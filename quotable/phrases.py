@@ -240,15 +240,46 @@ def is_passive(sentence: Sentence, verb: Word) -> bool:
     return any(c.deprel in ("aux:pass", "nsubj:pass") for c in sentence.children(verb))
 
 
-def is_konjunktiv(word: Word) -> bool:
-    """Konjunktiv (Mood=Sub) finite verb: the mark of reported speech in German."""
-    return word.feat("Mood") == "Sub"
+_SEIN_KONJUNKTIV = frozenset({"sei", "seiest", "seist", "seien", "seiet"})
+_KONJUNKTIV_TWO = frozenset(
+    "hätte hätten hättest wäre wären wärest würde würden würdest könnte könnten müsste müssten dürfte "
+    "dürften gäbe gäben käme kämen ginge gingen stünde stünden läge lägen bliebe blieben wüsste wüssten "
+    "möchte möchten".split()
+)
 
 
 def is_konjunktiv_one(word: Word) -> bool:
-    """Konjunktiv I (sei, habe, werde, könne): reported speech, rarely anything else."""
-    return word.feat("Mood") == "Sub" and word.feat("Tense") == "Pres"
+    """Konjunktiv I (er sei, habe, werde, könne, fordere): reported speech, rarely anything else.
+
+    Read from the form, not only from the tagger's Mood feature: the third person
+    singular is the stem plus -e (habe, gebe, könne), which no indicative form of a
+    third person has, and „sei(en)“ is unambiguous.
+    """
+    if word.upos not in ("VERB", "AUX"):
+        return False
+    form = word.text.lower()
+    if form in _SEIN_KONJUNKTIV:
+        return True
+    if word.feat("Mood") == "Sub" and word.feat("Tense") == "Pres":
+        return True
+    if word.feat("Person") == "1" or word.feat("VerbForm") in ("Part", "Inf"):
+        return False
+    lemma = word.lemma.lower()
+    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else ""
+    return bool(stem) and form == stem + "e" and not stem.endswith(("t", "d")) and lemma not in ("tun",)
+
+
+def is_konjunktiv(word: Word) -> bool:
+    """Konjunktiv I or II (sei, habe; hätte, wäre, würde): the marks of reported speech."""
+    if word.upos not in ("VERB", "AUX"):
+        return False
+    return is_konjunktiv_one(word) or word.text.lower() in _KONJUNKTIV_TWO or word.feat("Mood") == "Sub"
 
 
 def finite_verbs(words: Iterable[Word]) -> list[Word]:
-    return [w for w in words if w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin"]
+    """Finite verbs (the tagger's VerbForm, or a Konjunktiv form it missed)."""
+    return [
+        w
+        for w in words
+        if w.upos in ("VERB", "AUX") and (w.feat("VerbForm") == "Fin" or w.text.lower() in _SEIN_KONJUNKTIV)
+    ]

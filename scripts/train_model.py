@@ -42,25 +42,41 @@ TOKENIZE_ARGS = ["--steps", "4000", "--eval_steps", "200", "--max_steps_before_s
 MWT_ARGS = ["--num_epoch", "40"]
 POS_ARGS = [
     "--share_hid",
-    "--hidden_dim", "200",
-    "--char_hidden_dim", "300",
-    "--max_steps", "5000",
-    "--eval_interval", "100",
-    "--max_steps_before_stop", "2000",
-    "--batch_size", "100",
+    "--hidden_dim",
+    "200",
+    "--char_hidden_dim",
+    "300",
+    "--max_steps",
+    "5000",
+    "--eval_interval",
+    "100",
+    "--max_steps_before_stop",
+    "2000",
+    "--batch_size",
+    "100",
 ]
 LEMMA_ARGS = ["--num_epoch", "40"]
 DEPPARSE_ARGS = [
-    "--hidden_dim", "200",
-    "--num_layers", "3",
-    "--char_hidden_dim", "150",
-    "--deep_biaff_hidden_dim", "200",
-    "--batch_size", "2000",
-    "--max_steps", "5000",
-    "--eval_interval", "100",
-    "--checkpoint_interval", "100",
-    "--second_optim_start_step", "3000",
-    "--max_steps_before_stop", "1500",
+    "--hidden_dim",
+    "200",
+    "--num_layers",
+    "3",
+    "--char_hidden_dim",
+    "150",
+    "--deep_biaff_hidden_dim",
+    "200",
+    "--batch_size",
+    "2000",
+    "--max_steps",
+    "5000",
+    "--eval_interval",
+    "100",
+    "--checkpoint_interval",
+    "100",
+    "--second_optim_start_step",
+    "3000",
+    "--max_steps_before_stop",
+    "1500",
 ]
 
 # How a quotation mark that opens or closes a quote is typed in each style.
@@ -248,31 +264,86 @@ def _train(work: Path, stage: str, target: Path) -> None:
     save = ["--save_dir", str(target.parent), "--save_name", target.name, "--force"]
     if stage == "tokenize":
         run(work, stage, "stanza.utils.datasets.prepare_tokenizer_treebank", TREEBANK)
-        run(work, stage, "stanza.utils.training.run_tokenizer", TREEBANK, "--no_charlm",
-            *save, *TOKENIZE_ARGS, "--seed", str(SEED))
+        run(
+            work,
+            stage,
+            "stanza.utils.training.run_tokenizer",
+            TREEBANK,
+            "--no_charlm",
+            *save,
+            *TOKENIZE_ARGS,
+            "--seed",
+            str(SEED),
+        )
     elif stage == "mwt":
         run(work, stage, "stanza.utils.datasets.prepare_mwt_treebank", TREEBANK)
         run(work, stage, "stanza.utils.training.run_mwt", TREEBANK, *save, *MWT_ARGS, "--seed", str(SEED))
     elif stage == "pos":
         run(work, stage, "stanza.utils.datasets.prepare_pos_treebank", TREEBANK)
         files = f"{work / 'pos_train' / 'gsd.conllu'};{work / 'pos_train' / 'pud.conllu'}"
-        run(work, stage, "stanza.utils.training.run_pos", TREEBANK, "--no_charlm", "--no_pretrain",
-            *save, "--train_file", files, *POS_ARGS, "--seed", str(SEED))
+        run(
+            work,
+            stage,
+            "stanza.utils.training.run_pos",
+            TREEBANK,
+            "--no_charlm",
+            "--no_pretrain",
+            *save,
+            "--train_file",
+            files,
+            *POS_ARGS,
+            "--seed",
+            str(SEED),
+        )
     elif stage == "lemma":
-        run(work, stage, "stanza.utils.datasets.prepare_lemma_treebank", TREEBANK, "--gold",
-            "--no_lemma_classifier")
-        run(work, stage, "stanza.utils.training.run_lemma", TREEBANK, "--no_charlm", *save,
-            *LEMMA_ARGS, "--seed", str(SEED))
+        run(
+            work,
+            stage,
+            "stanza.utils.datasets.prepare_lemma_treebank",
+            TREEBANK,
+            "--gold",
+            "--no_lemma_classifier",
+        )
+        run(
+            work,
+            stage,
+            "stanza.utils.training.run_lemma",
+            TREEBANK,
+            "--no_charlm",
+            *save,
+            *LEMMA_ARGS,
+            "--seed",
+            str(SEED),
+        )
     elif stage == "depparse":
         tagger = model_path(work, "pos")
         if not tagger.exists():
             raise SystemExit("depparse needs the tagger first: run --stage pos")
         prepared = work / "data" / "depparse" / f"{SHORT}.train.in.conllu"
         if not prepared.exists():
-            run(work, stage, "stanza.utils.datasets.prepare_depparse_treebank", TREEBANK,
-                "--tagger_model", str(tagger), "--no_charlm", "--wordvec_pretrain_file", "")
-        run(work, stage, "stanza.utils.training.run_depparse", TREEBANK, "--no_charlm", "--no_pretrain",
-            *save, *DEPPARSE_ARGS, "--seed", str(SEED))
+            run(
+                work,
+                stage,
+                "stanza.utils.datasets.prepare_depparse_treebank",
+                TREEBANK,
+                "--tagger_model",
+                str(tagger),
+                "--no_charlm",
+                "--wordvec_pretrain_file",
+                "",
+            )
+        run(
+            work,
+            stage,
+            "stanza.utils.training.run_depparse",
+            TREEBANK,
+            "--no_charlm",
+            "--no_pretrain",
+            *save,
+            *DEPPARSE_ARGS,
+            "--seed",
+            str(SEED),
+        )
     else:
         raise SystemExit(f"unknown stage {stage}")
 
@@ -293,10 +364,13 @@ def install(work: Path, out: Path, counts: dict[str, int] | None) -> None:
         "seed": SEED,
         "data": ["UD_German-GSD dev+test (CC BY-SA 4.0)", "UD_German-PUD (CC BY-SA 3.0)"],
         "split": "test = last 300 GSD test + last 100 PUD sentences; dev = last 200 GSD dev sentences; "
-                 "train = the rest plus quote-mark variants",
+        "train = the rest plus quote-mark variants",
         "args": {
-            "tokenize": TOKENIZE_ARGS, "mwt": MWT_ARGS, "pos": POS_ARGS,
-            "lemma": LEMMA_ARGS, "depparse": DEPPARSE_ARGS,
+            "tokenize": TOKENIZE_ARGS,
+            "mwt": MWT_ARGS,
+            "pos": POS_ARGS,
+            "lemma": LEMMA_ARGS,
+            "depparse": DEPPARSE_ARGS,
         },
     }
     if counts:
@@ -306,12 +380,19 @@ def install(work: Path, out: Path, counts: dict[str, int] | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=Path("../shared/data/ud-german"))
     parser.add_argument("--workdir", type=Path, default=Path.home() / ".cache" / "quotable-train")
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "quotable" / "models" / "de")
-    parser.add_argument("--stage", action="append",
-                        choices=["split", "tokenize", "mwt", "pos", "lemma", "depparse", "install", "all"])
+    parser.add_argument(
+        "--out", type=Path, default=Path(__file__).resolve().parent.parent / "quotable" / "models" / "de"
+    )
+    parser.add_argument(
+        "--stage",
+        action="append",
+        choices=["split", "tokenize", "mwt", "pos", "lemma", "depparse", "install", "all"],
+    )
     args = parser.parse_args(argv)
     work: Path = args.workdir.expanduser().resolve()
     work.mkdir(parents=True, exist_ok=True)
