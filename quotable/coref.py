@@ -78,22 +78,35 @@ class Name:
 
 
 def _names_in(sentence: Sentence) -> list[Name]:
-    """Maximal runs of adjacent proper nouns (joined by flat/flat:name/compound or adjacency)."""
+    """Maximal runs of adjacent proper nouns; parts glued by a hyphen stay one token
+    (Kim Jong-un); a role noun the tagger took for a name (Kremlchef) is not a name."""
     runs: list[list[Word]] = []
     for w in sentence.words:
-        if w.upos == "PROPN" and w.text[:1].isupper():
-            if runs and runs[-1][-1].id == w.id - 1:
+        is_name = w.upos == "PROPN" and w.text[:1].isupper() and not cues.is_role_noun(w.text)
+        previous = runs[-1][-1] if runs else None
+        glued = (
+            previous is not None
+            and previous.id == w.id - 1
+            and previous.end == w.start
+            and (w.text == "-" or (previous.text == "-" and w.text[:1].isalpha()))
+        )
+        if glued and runs:
+            runs[-1].append(w)
+        elif is_name:
+            if previous is not None and previous.id == w.id - 1 and previous.upos == "PROPN":
                 runs[-1].append(w)
             else:
                 runs.append([w])
     names = []
     for run in runs:
-        # a genitive ‚Putins‘ before a noun is a possessor, part of no name run
-        tokens = tuple(
-            _strip_genitive(w) if (w is run[-1] and w.deprel == "nmod:poss") else w.text for w in run
-        )
+        tokens = _join_tokens(run)
+        last = run[-1]
+        if last.deprel == "nmod:poss" and tokens and tokens[-1] == last.text:
+            tokens[-1] = _strip_genitive(last)  # „Putins Berater“: the name is Putin
+        if not tokens:
+            continue
         gender = next((w.feat("Gender") for w in run if w.feat("Gender")), None)
-        names.append(Name(" ".join(tokens), tokens, run[0].start, gender))
+        names.append(Name(" ".join(tokens), tuple(tokens), run[0].start, gender))
     return names
 
 
@@ -255,22 +268,43 @@ def _head_word(sentence: Sentence, words: list[Word]) -> Word:
     return words[0]
 
 
+def _is_name_word(sentence: Sentence, w: Word) -> bool:
+    """A proper noun that is part of a name: not a possessor (Putins Berater), not a
+    role noun the tagger took for a name (der Kremlchef)."""
+    if w.upos != "PROPN" or not w.text[:1].isupper():
+        return False
+    if w.deprel == "nmod:poss" or (
+        w.feat("Case") == "Gen" and w.text.endswith("s") and w.deprel.startswith("nmod")
+    ):
+        return False
+    return not cues.is_role_noun(w.text)
+
+
 def _head_name_run(sentence: Sentence, words: list[Word]) -> list[str]:
-    """Tokens of the first proper-noun run in the mention that is not a possessor."""
-    run: list[str] = []
+    """Tokens of the first name in the mention (hyphenated parts joined: Jong-un)."""
+    run: list[Word] = []
     for w in words:
-        if (
-            w.upos == "PROPN"
-            and w.text[:1].isupper()
-            and w.deprel not in ("nmod:poss",)
-            and not (w.feat("Case") == "Gen" and w.text.endswith("s") and w.deprel.startswith("nmod"))
-        ):
-            if run and run[-1] == "\0":
-                break
-            run.append(w.text)
+        glued = bool(run) and w.start == run[-1].end and (w.text == "-" or run[-1].text == "-")
+        if _is_name_word(sentence, w) or glued:
+            run.append(w)
         elif run:
-            run.append("\0")
-    return [t for t in run if t != "\0"]
+            break
+    return _join_tokens(run)
+
+
+def _join_tokens(run: Sequence[Word]) -> list[str]:
+    """Token texts of a name, parts glued by a hyphen joined into one token."""
+    tokens: list[str] = []
+    previous_end = -2
+    for w in run:
+        if tokens and w.start == previous_end and (w.text == "-" or tokens[-1].endswith("-")):
+            tokens[-1] += w.text
+        else:
+            tokens.append(w.text)
+        previous_end = w.end
+    while tokens and tokens[-1].endswith("-"):
+        tokens[-1] = tokens[-1][:-1]
+    return [t for t in tokens if t]
 
 
 def _is_definite(sentence: Sentence, head: Word) -> bool:

@@ -30,6 +30,7 @@ from quotable.phrases import (
     cue_verb,
     is_passive,
     noun_phrase,
+    speaker_of,
     subject,
     trim,
     verb_complex,
@@ -180,13 +181,10 @@ def _before(unit: _Unit) -> tuple[Sentence, Word, str] | None:
 
 def _from_verb(doc: Document, unit: _Unit, sentence: Sentence, verb: Word, rule: str) -> Quote:
     entry = cue_verb(sentence, verb)
-    speaker_words: list[Word] = []
-    if not is_passive(sentence, verb):
-        subj = subject(sentence, verb)
-        if subj is not None and subj.lemma.lower() not in ("es",) and not unit.inside(subj):
-            speaker_words = with_apposition(sentence, noun_phrase(sentence, subj))
-        elif subj is None:
-            speaker_words = _nearest_nominal(sentence, verb, unit)
+    inside = frozenset(w.id for w in sentence.words if unit.inside(w))
+    speaker_words = [w for w in speaker_of(sentence, verb, skip=inside) if not unit.inside(w)]
+    if not speaker_words and not is_passive(sentence, verb) and subject(sentence, verb) is None:
+        speaker_words = _nearest_nominal(sentence, verb, unit)
     addressee = [w for w in addressee_of(sentence, verb) if not unit.inside(w)]
     cue_words = [w for w in verb_complex(sentence, verb) if not unit.inside(w)]
     # „bezeichnete das als „…““: the corpus counts „als“ to the cue

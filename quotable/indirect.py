@@ -42,12 +42,13 @@ from quotable.model import Cue, Medium, Mention, Quote, QuoteType, Span, Speaker
 from quotable.phrases import (
     clause,
     contiguous,
+    cue_verb,
     finite_verbs,
     is_konjunktiv,
     is_konjunktiv_one,
     is_passive,
     noun_phrase,
-    cue_verb,
+    speaker_of,
     subject,
     trim,
     verb_complex,
@@ -89,6 +90,16 @@ _PLAIN_SPEECH = frozenset(
         "argumentieren",
         "einräumen",
         "zugeben",
+    }
+)
+_SOURCE_RULES = frozenset(
+    {
+        "indirect.laut",
+        "indirect.gemäß",
+        "indirect.zufolge",
+        "indirect.nach",
+        "indirect.so",
+        "indirect.anaphor",
     }
 )
 CONFIDENCE = {
@@ -186,6 +197,31 @@ def _quote_words(sentence: Sentence, words: Sequence[Word]) -> list[Word]:
     return trim(ordered)
 
 
+def _with_whole_quotations(doc: Document, sentence: Sentence, words: list[Word]) -> list[Word]:
+    """Reported speech that ends inside a quotation in marks takes the whole quotation:
+    a quotation is a unit, whatever the parse attached its last words to."""
+    if not words:
+        return words
+    last = words[-1]
+    for q in doc.speech_quotes:
+        if q.start < last.end < q.end and q.start >= words[0].start:
+            extra = [w for w in sentence.words if w.id > last.id and w.end <= q.end]
+            return [*words, *extra]
+    return words
+
+
+def _cuts_a_quotation(doc: Document, words: Sequence[Word]) -> bool:
+    """Whether the words start outside a statement-length quotation and end inside it
+    (or the reverse): then they are not one piece of reported speech."""
+    start, end = words[0].start, words[-1].end
+    for q in doc.speech_quotes:
+        if q.kind is not MarkKind.SPEECH:
+            continue
+        if (start < q.start < end < q.end) or (q.start < start < q.end < end):
+            return True
+    return False
+
+
 def _speech_ids(doc: Document, sentence: Sentence) -> set[int]:
     """Ids of words inside a direct quotation of statement length (indirect rules skip them)."""
     ids = set()
@@ -250,9 +286,15 @@ def _make(
     medium: Medium | None,
     cue_word: Word | None = None,
 ) -> Finding | None:
-    quote_words = _quote_words(sentence, quote_words)
-    if len(quote_words) < 2:
+    quote_words = _with_whole_quotations(doc, sentence, _quote_words(sentence, quote_words))
+    if len(quote_words) < 2 or _cuts_a_quotation(doc, quote_words):
         return None
+    outside = [w for w in quote_words if doc.inside_quote(w, (MarkKind.SPEECH,)) is None]
+    if rule not in _SOURCE_RULES and not any(w.upos in ("VERB", "AUX") for w in outside):
+        return None  # the clause's verbs all stand inside a quotation: that is direct speech
+    starts = {q.start for q in doc.speech_quotes if q.kind is MarkKind.SPEECH}
+    if any(w.text == ":" and any(0 <= s - w.end <= 2 for s in starts) for w in outside):
+        return None  # „…: „…““: a colon introduces direct speech, not a reported clause
     spans = contiguous(sentence, quote_words)
     quote_ids = {w.id for w in quote_words}
     frame = _mention(doc, sentence, frame_words(sentence, quote_ids))
@@ -376,7 +418,9 @@ def _verb_rules(
         if finding is not None:
             out.append(finding)
     if not out:
-        out.extend(_surface(doc, index, sentence, verb, entry, in_direct, speaker_words, addressee, cue_words))
+        out.extend(
+            _surface(doc, index, sentence, verb, entry, in_direct, speaker_words, addressee, cue_words)
+        )
     return out
 
 
@@ -404,7 +448,9 @@ def _surface(
         return []
     first_word = words[0]
     wie = first_word.lemma.lower() == "wie" and first_word.id < verb.id
-    rest = [w for w in words[comma.id :] if not (w.upos == "PUNCT" and w.text in ".!?…" and w.id == len(words))]
+    rest = [
+        w for w in words[comma.id :] if not (w.upos == "PUNCT" and w.text in ".!?…" and w.id == len(words))
+    ]
     if len(rest) < 2 or _all_quoted(rest, in_direct):
         return []
     lead = rest[0].text.lower()
@@ -416,7 +462,7 @@ def _surface(
         rule = "indirect.dass"
     elif lead == "ob" and entry.clause:
         rule = "indirect.ob"
-    elif entry.clause and verbs and is_konjunktiv(verbs[0]) and rest[0].upos not in ("SCONJ", "PRON") :
+    elif entry.clause and verbs and is_konjunktiv(verbs[0]) and rest[0].upos not in ("SCONJ", "PRON"):
         rule = "indirect.clause"
     elif entry.infinitive and any(w.text.lower() == "zu" for w in rest) and not verbs:
         rule = "indirect.infinitive"
@@ -458,20 +504,11 @@ def _all_quoted(words: Sequence[Word], in_direct: set[int]) -> bool:
 
 
 def _speaker_words(sentence: Sentence, verb: Word) -> list[Word]:
-    if is_passive(sentence, verb):
-        return []
-    subj = subject(sentence, verb)
-    if subj is None:
-        if verb.lemma == "heißen":
-            for child in sentence.children(verb):
-                if child.deprel.startswith("obl") and child.upos in ("NOUN", "PROPN"):
-                    return noun_phrase(sentence, child, drop_case=False)
-        return []
-    if subj.upos == "PRON" and subj.lemma.lower() in ("es", "man") and verb.lemma == "heißen":
-        return []
-    if subj.lemma.lower() in ("es", "man"):
-        return []
-    return noun_phrase(sentence, subj)
+    """The cue verb's speaker, never a word of its own complement clause."""
+    skip = frozenset(
+        w.id for c in sentence.children(verb) if c.deprel in _COMPLEMENT for w in sentence.subtree(c)
+    )
+    return speaker_of(sentence, verb, skip=skip)
 
 
 def _has_zu(sentence: Sentence, verb: Word) -> bool:

@@ -151,6 +151,213 @@ def with_apposition(sentence: Sentence, words: list[Word]) -> list[Word]:
     return [*words, sentence.word(last + 1), *group]
 
 
+_SENTENCE_ADVERBS = frozenset(
+    [
+        "hingegen",
+        "seinerseits",
+        "ihrerseits",
+        "jedoch",
+        "aber",
+        "allerdings",
+        "auch",
+        "dagegen",
+        "wiederum",
+        "indes",
+        "indessen",
+        "zudem",
+        "außerdem",
+        "ebenfalls",
+        "gleichzeitig",
+        "derweil",
+        "unterdessen",
+        "inzwischen",
+        "nun",
+        "jetzt",
+        "bereits",
+        "schon",
+    ]
+)
+_CLAUSE_BREAKS = frozenset({",", ":", ";", "(", ")", "–", "—"}) | QUOTE_CHARS
+
+
+def finite_of(sentence: Sentence, verb: Word) -> Word:
+    """The finite verb of ``verb``'s clause: itself, or its finite auxiliary (hat … gesagt)."""
+    if verb.feat("VerbForm") == "Fin":
+        return verb
+    for child in sentence.children(verb):
+        if child.deprel in ("aux", "aux:pass") and child.feat("VerbForm") == "Fin":
+            return child
+    return verb
+
+
+def vorfeld(sentence: Sentence, verb: Word) -> list[Word]:
+    """What stands before the finite verb of a main clause: in German exactly one
+    constituent („Ein Regierungssprecher in Berlin | sagte …“).  Empty when the clause
+    is subordinate or the finite verb comes first in its clause."""
+    finite = finite_of(sentence, verb)
+    words = sentence.words[: finite.id - 1]
+    start = 0
+    for i, w in enumerate(words):
+        if w.text in _CLAUSE_BREAKS and not _inside_parentheses(words, i):
+            start = i + 1
+    field = list(words[start:])
+    while field and (
+        field[0].upos in ("CCONJ", "PUNCT") or field[0].lemma.lower() in ("und", "aber", "doch", "denn")
+    ):
+        field.pop(0)
+    if not field or field[0].upos in ("SCONJ",) or field[0].lemma.lower() in ("wie", "als", "weil", "wenn"):
+        return []
+    if field[0].upos == "PRON" and field[0].text.lower() in _RELATIVE and start > 0:
+        return []  # „…, der … sagte“: a relative clause, not a main clause
+    return field
+
+
+def _inside_parentheses(words: Sequence[Word], index: int) -> bool:
+    opened = sum(1 for w in words[:index] if w.text == "(") - sum(1 for w in words[:index] if w.text == ")")
+    return opened > 0 or (
+        words[index].text == ")" and opened >= 0 and any(w.text == "(" for w in words[:index])
+    )
+
+
+_COORDINATORS = frozenset({"und", "sowie", "oder", "aber"})
+_RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+
+
+def speaker_of(
+    sentence: Sentence, verb: Word, depth: int = 0, skip: frozenset[int] = frozenset()
+) -> list[Word]:
+    """The speaker mention of a cue verb, as the corpus marks it: the whole subject
+    noun phrase with article, titles, names, genitives, parenthesised party and
+    appositions, no relative clause; nothing for passives, „es“ and „man“.
+
+    Two German clause shapes are read from the surface, since parsers often get
+    them wrong: a verb right after „und“ shares the subject of the verb before it
+    („X betonte, … und bestand darauf, …“), and a relative clause's subject is the
+    noun before it („Trump, der … unterstellte“)."""
+    if is_passive(sentence, verb):
+        return []
+    finite = finite_of(sentence, verb)
+    before = sentence.word(finite.id - 1) if finite.id > 1 else None
+    if before is not None and before.lemma.lower() in _COORDINATORS and depth < 3:
+        earlier = [
+            w for w in sentence.words[: before.id - 1] if w.upos in ("VERB", "AUX") and cue_verb(sentence, w)
+        ]
+        if earlier:
+            return speaker_of(sentence, earlier[-1], depth + 1, skip)
+    antecedent = _relative_antecedent(sentence, finite)
+    if antecedent is not None:
+        return extend_noun_phrase(sentence, noun_phrase(sentence, antecedent))
+    subj = subject(sentence, verb, skip)
+    if subj is not None and subj.lemma.lower() in ("es", "man"):
+        return []
+    field = [w for w in _nominal_vorfeld(sentence, verb) if w.id not in skip]
+    if subj is None:
+        if field:
+            return field
+        if verb.lemma == "heißen":
+            for child in sentence.children(verb):
+                if child.deprel.startswith("obl") and child.upos in ("NOUN", "PROPN"):
+                    return noun_phrase(sentence, child, drop_case=False)
+        return []
+    if field and any(w.id == subj.id for w in field):
+        return field
+    return extend_noun_phrase(sentence, with_apposition(sentence, noun_phrase(sentence, subj)))
+
+
+def _relative_antecedent(sentence: Sentence, finite: Word) -> Word | None:
+    """For a verb at the end of a relative clause („…, der … unterstellte“), the noun
+    the clause belongs to; None when the verb is not in a relative clause."""
+    words = sentence.words[: finite.id - 1]
+    comma = next((w for w in reversed(words) if w.text in (",", "(", "–")), None)
+    if comma is None or comma.id + 1 >= finite.id:
+        return None
+    pronoun = sentence.word(comma.id + 1)
+    following = sentence.word(pronoun.id + 1)
+    is_relative = pronoun.text.lower() in _RELATIVE and (
+        pronoun.upos == "PRON"
+        or (pronoun.upos == "DET" and following.upos not in ("NOUN", "ADJ", "PROPN", "NUM"))
+    )
+    if not is_relative:
+        return None
+    if any(
+        w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin"
+        for w in sentence.words[comma.id : finite.id - 1]
+    ):
+        return None
+    # the nearest noun before the comma („Trump nicht zu verärgern, der …“: Trump)
+    for w in reversed(sentence.words[max(0, comma.id - 8) : comma.id - 1]):
+        if w.text in (",", ":", ";") or w.text in QUOTE_CHARS:
+            break
+        if w.upos in ("PROPN", "NOUN"):
+            return w
+    return None
+
+
+def _nominal_vorfeld(sentence: Sentence, verb: Word) -> list[Word]:
+    """The Vorfeld when it is a noun phrase (not „Im Gegenzug“ or „Am Montag“), cut
+    before a relative clause and without trailing sentence adverbs (hingegen, jedoch)."""
+    field = vorfeld(sentence, verb)
+    if not field or field[0].upos == "ADP" or field[0].upos in ("ADV", "VERB", "AUX"):
+        return []
+    for i, w in enumerate(field):
+        if w.text == "," and i + 1 < len(field):
+            nxt = field[i + 1]
+            if nxt.upos == "PRON" and (
+                nxt.feat("PronType") == "Rel" or nxt.lemma.lower() in ("der", "welcher")
+            ):
+                field = field[:i]
+                break
+    while field and (field[-1].text.lower() in _SENTENCE_ADVERBS or field[-1].upos == "PUNCT"):
+        if field[-1].text == ")" and any(w.text == "(" for w in field):
+            break
+        field.pop()
+    if not any(w.upos in ("NOUN", "PROPN", "PRON", "X") for w in field):
+        return []
+    if any(w.upos in ("VERB", "AUX") for w in field):
+        return []
+    return trim(field)
+
+
+def extend_noun_phrase(sentence: Sentence, words: list[Word]) -> list[Word]:
+    """Grow a noun phrase to the right over what a weak parse may have cut off: the
+    rest of a name (New → York Times), a genitive (Angaben → der Polizei), a
+    parenthesised party (Berninger → (Grüne)) and „von“ after a role noun."""
+    if not words:
+        return words
+    out = list(words)
+    n = len(sentence.words)
+    while out[-1].id < n:
+        last = out[-1]
+        nxt = sentence.word(last.id + 1)
+        if nxt.upos == "PROPN" and last.upos in ("PROPN", "NOUN") and nxt.text[:1].isupper():
+            out.append(nxt)
+            continue
+        if nxt.text == "(":
+            close = next((w for w in sentence.words[nxt.id : nxt.id + 5] if w.text == ")"), None)
+            if close is not None:
+                out.extend(sentence.words[nxt.id - 1 : close.id])
+                continue
+        genitive = nxt.upos == "DET" and (
+            nxt.text.lower() == "des"
+            or (nxt.text.lower() == "der" and last.upos == "NOUN" and nxt.feat("Case") != "Dat")
+        )
+        if genitive or (nxt.text.lower() == "von" and last.upos == "NOUN" and cues.is_role_noun(last.text)):
+            group = [nxt]
+            for w in sentence.words[nxt.id :]:
+                if (
+                    w.upos in ("DET", "ADJ", "NUM")
+                    and not any(g.upos in ("NOUN", "PROPN") for g in group[1:])
+                ) or w.upos in ("NOUN", "PROPN"):
+                    group.append(w)
+                else:
+                    break
+            if group[-1].upos in ("NOUN", "PROPN"):
+                out.extend(group)
+                continue
+        break
+    return out
+
+
 def clause(sentence: Sentence, head: Word, exclude: Iterable[Word] = ()) -> list[Word]:
     """The clause headed by ``head`` (its subtree), minus ``exclude`` subtrees."""
     removed: set[int] = set()
@@ -210,7 +417,7 @@ def phrase_words(sentence: Sentence, verb: Word, entry: cues.VerbCue) -> list[Wo
     return []
 
 
-def subject(sentence: Sentence, verb: Word) -> Word | None:
+def subject(sentence: Sentence, verb: Word, skip: frozenset[int] = frozenset()) -> Word | None:
     """The subject of ``verb``: its own nsubj, or that of the verb it is coordinated
     with; a relative pronoun stands for the noun its clause belongs to (Trump, der …
     unterstellte → Trump).  A "subject" inside a prepositional phrase is a parse error
@@ -219,7 +426,7 @@ def subject(sentence: Sentence, verb: Word) -> Word | None:
         if candidate is None:
             continue
         for child in sentence.children(candidate):
-            if child.deprel not in ("nsubj", "csubj"):
+            if child.deprel not in ("nsubj", "csubj") or child.id in skip:
                 continue
             if any(c.deprel == "case" for c in sentence.children(child)):
                 continue
@@ -242,9 +449,39 @@ def is_passive(sentence: Sentence, verb: Word) -> bool:
 
 _SEIN_KONJUNKTIV = frozenset({"sei", "seiest", "seist", "seien", "seiet"})
 _KONJUNKTIV_TWO = frozenset(
-    "hätte hätten hättest wäre wären wärest würde würden würdest könnte könnten müsste müssten dürfte "
-    "dürften gäbe gäben käme kämen ginge gingen stünde stünden läge lägen bliebe blieben wüsste wüssten "
-    "möchte möchten".split()
+    [
+        "hätte",
+        "hätten",
+        "hättest",
+        "wäre",
+        "wären",
+        "wärest",
+        "würde",
+        "würden",
+        "würdest",
+        "könnte",
+        "könnten",
+        "müsste",
+        "müssten",
+        "dürfte",
+        "dürften",
+        "gäbe",
+        "gäben",
+        "käme",
+        "kämen",
+        "ginge",
+        "gingen",
+        "stünde",
+        "stünden",
+        "läge",
+        "lägen",
+        "bliebe",
+        "blieben",
+        "wüsste",
+        "wüssten",
+        "möchte",
+        "möchten",
+    ]
 )
 
 
