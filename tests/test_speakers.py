@@ -1,0 +1,126 @@
+"""Attribution rules on hand-written parses (tests/fixtures/*.conllu): no model needed.
+
+Each test shows one construction of German news language and checks the spans
+the way the WikiNews corpus annotates them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotable import agencies, marks, speakers
+from quotable.model import Attribution, Quote, QuoteType, check_offsets
+from quotable.syntax import from_conllu
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def attribute(text: str, fixture: str) -> tuple[Quote, ...]:
+    conllu = (FIXTURES / fixture).read_text(encoding="utf-8")
+    parse = from_conllu(conllu, text)
+    quotes = speakers.attribute(text, marks.find_quotes(text), parse, agencies.find_agencies(text))
+    assert check_offsets(text, Attribution(quotes)) == []
+    return quotes
+
+
+def only(quotes: tuple[Quote, ...], kind: QuoteType) -> Quote:
+    found = [q for q in quotes if q.type is kind]
+    assert len(found) == 1, [(q.type, q.text) for q in quotes]
+    return found[0]
+
+
+def test_direct_quote_with_the_cue_after_it() -> None:
+    text = "„Wir bleiben hier“, sagte die Bürgermeisterin."
+    q = only(attribute(text, "direct_cue_after.conllu"), QuoteType.DIRECT)
+    assert q.spans[0].of(text) == "„Wir bleiben hier“"
+    assert q.text == "Wir bleiben hier"
+    assert q.speaker is not None and q.speaker.text == "die Bürgermeisterin"
+    assert q.speaker.name == "Bürgermeisterin"
+    assert q.cue is not None and q.cue.text == "sagte" and q.cue.lemma == "sagen"
+    assert q.frame is not None and q.frame.text == ", sagte die Bürgermeisterin"
+    assert q.rule.startswith("direct.")
+
+
+def test_dass_clause_with_a_separated_particle_verb() -> None:
+    text = "Der Minister teilte am Montag mit, dass die Schulen geschlossen bleiben."
+    q = only(attribute(text, "indirect_particle_verb.conllu"), QuoteType.INDIRECT)
+    assert q.text == "dass die Schulen geschlossen bleiben"
+    assert q.rule == "indirect.dass"
+    assert q.speaker is not None and q.speaker.text == "Der Minister"
+    assert q.cue is not None and [s.of(text) for s in q.cue.spans] == ["teilte", "mit"]
+    assert q.cue.lemma == "mitteilen"
+    assert q.frame is not None and q.frame.text == "Der Minister teilte am Montag mit,"
+
+
+def test_laut_names_the_source_and_the_rest_is_the_quote() -> None:
+    text = "Laut Polizei wurden drei Menschen verletzt."
+    q = only(attribute(text, "laut_source.conllu"), QuoteType.INDIRECT)
+    assert q.text == "wurden drei Menschen verletzt"
+    assert q.cue is not None and q.cue.text == "Laut"
+    assert q.speaker is not None and q.speaker.text == "Polizei"
+    assert q.frame is not None and q.frame.text == "Laut Polizei"
+
+
+def test_konjunktiv_clause_before_its_frame_and_a_pronoun_speaker() -> None:
+    text = "Olaf Scholz reiste am Montag nach Paris. Die Lage sei ernst, sagte er."
+    q = only(attribute(text, "pronoun_before_frame.conllu"), QuoteType.INDIRECT)
+    assert q.text == "Die Lage sei ernst"
+    assert q.speaker is not None and q.speaker.text == "er"
+    assert q.speaker.name == "Olaf Scholz"
+    assert q.frame is not None and q.frame.text == ", sagte er"
+
+
+def test_konjunktiv_sentence_continues_the_previous_speaker() -> None:
+    text = "Die Ministerin sagte, das Gesetz komme zu spät. Es fehle an Geld und Personal."
+    quotes = attribute(text, "continuing_konjunktiv.conllu")
+    first = only(quotes, QuoteType.INDIRECT)
+    second = only(quotes, QuoteType.INDIRECT_FREE_INDIRECT)
+    assert first.text == "das Gesetz komme zu spät"
+    assert second.text == "Es fehle an Geld und Personal."
+    assert second.speaker == first.speaker
+    assert second.cue is None and second.frame is None
+
+
+def test_speech_act_without_a_clause_is_reported_as_a_whole_sentence() -> None:
+    text = "Die Grünen forderten eine schnellere Entscheidung."
+    q = only(attribute(text, "reported_act.conllu"), QuoteType.REPORTED)
+    assert q.text == text
+    assert q.speaker is not None and q.speaker.text == "Die Grünen"
+    assert q.cue is None and q.frame is None
+
+
+def test_quoted_fragment_inside_reported_speech_is_a_nested_direct_quote() -> None:
+    text = "Sie betonte, die Gespräche seien „sehr konstruktiv“ gewesen."
+    quotes = attribute(text, "nested_fragment.conllu")
+    parent = only(quotes, QuoteType.INDIRECT)
+    nested = only(quotes, QuoteType.DIRECT)
+    assert parent.text == "die Gespräche seien „sehr konstruktiv“ gewesen"
+    assert nested.nested and nested.text == "sehr konstruktiv"
+    assert nested.spans[0].of(text) == "„sehr konstruktiv“"
+    assert nested.speaker == parent.speaker and nested.cue == parent.cue
+
+
+def test_role_noun_is_resolved_to_the_named_person() -> None:
+    text = "Wladimir Putin empfing den Gast aus Pjöngjang. Der Kremlchef sagte: „Wir sind Freunde.“"
+    q = only(attribute(text, "role_noun.conllu"), QuoteType.DIRECT)
+    assert q.text == "Wir sind Freunde."
+    assert q.speaker is not None and q.speaker.text == "Der Kremlchef"
+    assert q.speaker.name == "Wladimir Putin"
+    assert q.frame is not None and q.frame.text == "Der Kremlchef sagte:"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Das ist gut.", False),
+        ("Er sagte das gestern.", True),
+        ("„Nein“, rief sie.", True),
+        ("Laut Polizei gab es Verletzte.", True),
+        ("Die Lage sei ernst.", True),
+        ("Der Zug fuhr um acht Uhr ab.", False),
+    ],
+)
+def test_needs_parse_selects_sentences_that_may_hold_speech(sentence: str, expected: bool) -> None:
+    assert speakers.needs_parse(sentence) is expected
