@@ -128,7 +128,9 @@ def _write_all(
                     results.append(None)
         for doc, result in zip(batch, results):
             if result is not None:
-                out.write(_render(doc, result, args.format))
+                # a lone surrogate (a \ud800 escape in JSON input) has no UTF-8 form: written as
+                # that same escape it keeps the line valid JSON and the text unchanged
+                out.write(_render(doc, result, args.format).encode("utf-8", "backslashreplace").decode())
         out.flush()
         done += len(batch)
         if progress:

@@ -28,6 +28,7 @@ from quotable.model import Cue, Medium, Mention, Quote, QuoteType, Span, Speaker
 from quotable.phrases import (
     contiguous,
     cue_verb,
+    mention_words,
     is_passive,
     noun_phrase,
     speaker_of,
@@ -224,6 +225,7 @@ def _quote(
 ) -> Quote:
     text = doc.text
     speaker = None
+    speaker_words = mention_words(speaker_words, unit.quote.spans)
     if speaker_words and sentence is not None:
         speaker = Speaker.from_spans(text, contiguous(sentence, speaker_words))
     cue = None

@@ -43,6 +43,8 @@ from quotable.phrases import (
     clause,
     contiguous,
     cue_verb,
+    extend_noun_phrase,
+    mention_words,
     finite_verbs,
     is_konjunktiv,
     is_konjunktiv_one,
@@ -264,7 +266,7 @@ def _sentence_findings(doc: Document, index: int, sentence: Sentence, in_direct:
             continue
         if word.upos in ("VERB", "AUX") or any(c.deprel == "cop" for c in sentence.children(word)):
             found.extend(_verb_rules(doc, index, sentence, word, in_direct))
-        elif word.upos == "NOUN":
+        if word.upos == "NOUN":
             found.extend(_noun_rule(doc, index, sentence, word, in_direct))
         entry = cues.word(word.text)
         if entry is not None:
@@ -304,10 +306,10 @@ def _make(
         spans=spans,
         content=spans,
         text=content,
-        speaker=_speaker(doc, sentence, speaker_words) if speaker_words else None,
+        speaker=_speaker(doc, sentence, mention_words(speaker_words, spans)) if speaker_words else None,
         cue=_cue(doc, sentence, cue_words, lemma) if cue_words else None,
         frame=frame,
-        addressee=_mention(doc, sentence, addressee_words) if addressee_words else None,
+        addressee=_mention(doc, sentence, mention_words(addressee_words, spans)) if addressee_words else None,
         medium=medium,
         confidence=CONFIDENCE[rule],
         rule=rule,
@@ -673,19 +675,25 @@ def _noun_rule(
     is_cue, medium = cues.noun(noun.lemma)
     if not is_cue:
         return []
-    np = noun_phrase(sentence, noun)
-    if not np:
+    # the statement follows after the next comma; before it, the main clause may only
+    # end (a separated particle: „wies eine Äußerung von X zurück, …“), not go on
+    comma = next((w for w in sentence.words[noun.id :] if w.text == ","), None)
+    if comma is None or finite_verbs(sentence.words[noun.id : comma.id - 1]):
         return []
-    last = max(w.id for w in np)
-    if last >= len(sentence.words) or sentence.word(last + 1).text != ",":
-        return []
-    rest = [w for w in sentence.words if w.id > last + 1]
+    rest = [w for w in sentence.words if w.id > comma.id]
     verbs = finite_verbs(rest)
     if not verbs or not is_konjunktiv(verbs[0]) or any(w.id in in_direct for w in rest):
         return []
-    # the clause ends where the sentence does, or before a comma that returns to the main clause
     words = rest
-    speaker: list[Word] = []
+    speaker = _noun_speaker(sentence, noun)
+    finding = _make(
+        doc, index, sentence, "indirect.noun", words, [noun], noun.lemma, speaker, [], medium, noun
+    )
+    return [finding] if finding is not None else []
+
+
+def _noun_speaker(sentence: Sentence, noun: Word) -> list[Word]:
+    """Whose statement: „eine Äußerung [von Trump]“, „[seine] Forderung“, „die Warnung [des Ministers]“."""
     for child in sentence.children(noun):
         if child.deprel in ("nmod", "nmod:poss", "det:poss") and child.upos in (
             "PROPN",
@@ -693,12 +701,12 @@ def _noun_rule(
             "PRON",
             "DET",
         ):
-            speaker = noun_phrase(sentence, child)
-            break
-    finding = _make(
-        doc, index, sentence, "indirect.noun", words, [noun], noun.lemma, speaker, [], medium, noun
-    )
-    return [finding] if finding is not None else []
+            return extend_noun_phrase(sentence, noun_phrase(sentence, child))
+    nxt = sentence.word(noun.id + 1) if noun.id < len(sentence.words) else None
+    if nxt is not None and nxt.text.lower() in ("von", "des", "der"):
+        group = extend_noun_phrase(sentence, [noun])[1:]
+        return [w for w in group if w.text.lower() != "von"] if group else []
+    return []
 
 
 # ---------------------------------------------------------------- whole sentences

@@ -77,6 +77,28 @@ def trim(words: Sequence[Word]) -> list[Word]:
     return out
 
 
+_NOT_AT_NP_END = frozenset({"ADV", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PART", "DET"})
+
+
+def mention_words(words: Sequence[Word], avoid: Sequence[Span] = ()) -> list[Word]:
+    """Clean a speaker or addressee mention: one run of words that stays clear of the
+    quote (``avoid``) and ends in a noun, name, number or closing bracket/mark."""
+    kept: list[Word] = []
+    for w in sorted(words, key=lambda w: w.id):
+        if any(s.start < w.end and w.start < s.end for s in avoid):
+            if kept:
+                break
+            continue
+        if kept and w.id != kept[-1].id + 1:
+            break
+        kept.append(w)
+    kept = trim(kept)
+    while kept and kept[-1].upos in _NOT_AT_NP_END:
+        kept.pop()
+        kept = trim(kept)
+    return kept
+
+
 def noun_phrase(sentence: Sentence, head: Word, *, drop_case: bool = True) -> list[Word]:
     """The noun phrase headed by ``head``: article, adjectives, genitives, titles,
     appositions and parenthesised party labels; no relative or other clauses.
@@ -518,5 +540,12 @@ def finite_verbs(words: Iterable[Word]) -> list[Word]:
     return [
         w
         for w in words
-        if w.upos in ("VERB", "AUX") and (w.feat("VerbForm") == "Fin" or w.text.lower() in _SEIN_KONJUNKTIV)
+        if w.upos in ("VERB", "AUX")
+        and (
+            w.feat("VerbForm") == "Fin"
+            or w.feat("Mood") is not None
+            or w.xpos.endswith("FIN")
+            or w.text.lower() in _SEIN_KONJUNKTIV
+            or w.text.lower() in _KONJUNKTIV_TWO
+        )
     ]
