@@ -120,6 +120,7 @@ _SEPARABLE = (
     "an",
     "zu",
 )
+SEPARABLE_PARTICLES = frozenset(_SEPARABLE)
 _INSEPARABLE = ("wider", "unter", "über", "hinter", "miss", "emp", "ent", "zer", "ver", "be", "er", "ge")
 
 

@@ -202,6 +202,11 @@ def _nearest_nominal(sentence: Sentence, verb: Word, unit: _Unit) -> list[Word]:
         if word.id > verb.id and not unit.inside(word) and word.upos in ("PROPN", "NOUN", "PRON"):
             if word.upos == "PRON" and word.lemma.lower() in ("es", "sich"):
                 continue
+            if (
+                any(c.deprel == "case" for c in sentence.children(word))
+                or sentence.word(word.id - 1).upos == "ADP"
+            ):
+                continue  # inside a prepositional phrase („zum Abschluss des Treffens“): not the speaker
             head = word
             while True:
                 up = sentence.head_of(head)

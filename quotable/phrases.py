@@ -269,6 +269,17 @@ def speaker_of(
     antecedent = _relative_antecedent(sentence, finite)
     if antecedent is not None:
         return extend_noun_phrase(sentence, noun_phrase(sentence, antecedent))
+    after = sentence.word(finite.id + 1) if finite.id < len(sentence.words) else None
+    if (
+        after is not None
+        and after.upos == "PRON"
+        and after.id not in skip
+        and (
+            after.text.lower() in ("er", "wir", "ich")
+            or (after.text.lower() == "sie" and after.feat("Case") == "Nom")
+        )
+    ):
+        return [after]  # „… lobte er mit den Worten“: a nominative pronoun after the verb is its subject
     subj = subject(sentence, verb, skip)
     if subj is not None and subj.lemma.lower() in ("es", "man"):
         return []
@@ -396,9 +407,15 @@ def verb_complex(sentence: Sentence, verb: Word) -> list[Word]:
     entry = cue_verb(sentence, verb)
     if entry is not None:
         words.extend(phrase_words(sentence, verb, entry))
+    particles = {w.id for w in _particles(sentence, verb)}
     for child in sentence.children(verb):
-        if child.deprel in _CUE_DEPENDENTS:
+        if child.deprel in _CUE_DEPENDENTS or child.id in particles:
             words.append(child)
+        elif child.lemma.lower() == "wort" and any(
+            c.lemma.lower() == "mit" for c in sentence.children(child)
+        ):
+            # „meldete sich mit den Worten: …“: the corpus counts „mit den Worten“ to the cue
+            words.extend([child, *(c for c in sentence.children(child) if c.deprel in ("case", "det"))])
         elif child.xpos == "PAV" and child.deprel in ("advmod", "obl", "obj"):
             # pronominal adverb as correlate: wies darauf hin, dass …
             words.append(child)
@@ -419,11 +436,26 @@ def cue_verb(sentence: Sentence, verb: Word) -> cues.VerbCue | None:
         return cues.phrase("sein", (verb.lemma,))  # „ist der Meinung“, „ist überzeugt“
     if verb.upos not in ("VERB", "AUX"):
         return None
-    particles = tuple(c.text.lower() for c in children if c.deprel == "compound:prt")
+    particles = tuple(c.text.lower() for c in _particles(sentence, verb))
     lemma = cues.verb_lemma(verb.text, verb.lemma, particles)
     if lemma is not None:
         return cues.verb(lemma)
     return cues.phrase(verb.lemma, (c.lemma for c in children if c.deprel != "punct"))
+
+
+def _particles(sentence: Sentence, verb: Word) -> list[Word]:
+    """The verb's separated particle: compound:prt, or a known particle the parser hung
+    on the verb another way (gab … bekannt as xcomp, wies … hin as advmod)."""
+    out = []
+    for c in sentence.children(verb):
+        if c.deprel == "compound:prt" or (
+            c.id > verb.id
+            and c.deprel in ("xcomp", "advmod", "compound", "obl", "dep")
+            and c.text.lower() in cues.SEPARABLE_PARTICLES
+            and not sentence.children(c)
+        ):
+            out.append(c)
+    return out
 
 
 def phrase_words(sentence: Sentence, verb: Word, entry: cues.VerbCue) -> list[Word]:

@@ -55,7 +55,7 @@ POS_ARGS = [
     "--batch_size",
     "100",
 ]
-LEMMA_ARGS = ["--num_epoch", "40"]
+LEMMA_ARGS = ["--num_epoch", "21"]
 DEPPARSE_ARGS = [
     "--hidden_dim",
     "200",
