@@ -718,6 +718,7 @@ def reported(doc: Document, covered: Sequence[Quote]) -> list[Finding]:
             not sentence.parsed
             or _covered(sentence, covered)
             or any(doc.inside_quote(w, (MarkKind.SPEECH,)) for w in sentence.words)
+            or _is_heading(doc, sentence)
         ):
             continue
         for verb in sentence.words:
@@ -770,19 +771,16 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
     out: list[Finding] = []
     run: Finding | None = None
     for index, sentence in enumerate(doc.sentences):
-        if (
-            not sentence.parsed
-            or _covered(sentence, attributed)
-            or any(doc.inside_quote(w, (MarkKind.SPEECH,)) for w in sentence.words)
-        ):
+        if _covered(sentence, attributed) or _mostly_quoted(doc, sentence) or _is_heading(doc, sentence):
             run = None
             continue
         previous = _previous(doc, ordered, out, sentence.start)
         verbs = finite_verbs(sentence.words)
-        if (
-            any(is_konjunktiv_one(v) for v in verbs)
-            and previous is not None
-            and _near(doc, previous, sentence, 2)
+        # Konjunktiv I continues a speaker over two sentences; Konjunktiv II (hätte,
+        # würde), which also marks mere conditionals, only right after the speaker's quote
+        if previous is not None and (
+            (any(is_konjunktiv_one(v) for v in verbs) and _near(doc, previous, sentence, 2))
+            or (any(is_konjunktiv(v) for v in verbs) and _near(doc, previous, sentence, 1))
         ):
             if run is not None and run.sentence == index - 1:
                 spans = (attrs.evolve(run.quote.spans[0], end=sentence.end),)
@@ -800,6 +798,22 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
             near = previous if previous is not None and _near(doc, previous, sentence, 3) else None
             out.append(_whole(doc, index, sentence, QuoteType.FREE_INDIRECT, near, "free_indirect"))
     return out
+
+
+def _mostly_quoted(doc: Document, sentence: Sentence) -> bool:
+    """Whether a statement-length quotation in marks covers most of the sentence."""
+    quoted = sum(1 for w in sentence.words if doc.inside_quote(w, (MarkKind.SPEECH,)) is not None)
+    return quoted * 2 > len(sentence.words)
+
+
+def _is_heading(doc: Document, sentence: Sentence) -> bool:
+    """A line of its own without final punctuation: a heading, not a statement."""
+    last = sentence.words[-1].text if sentence.words else ""
+    if last in (".", "!", "?", "…", "“", '"', "«", "»"):
+        return False
+    text = doc.text
+    end = sentence.end
+    return end >= len(text) or text[end : end + 1] in ("\n", "\r")
 
 
 def _previous(doc: Document, ordered: Sequence[Quote], extra: Sequence[Finding], offset: int) -> Quote | None:
