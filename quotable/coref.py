@@ -99,7 +99,7 @@ def _names_in(sentence: Sentence) -> list[Name]:
                 runs.append([w])
     names = []
     for run in runs:
-        tokens = _join_tokens(run)
+        tokens = [t for t in _join_tokens(run) if not cues.is_role_noun(t)]
         last = run[-1]
         if last.deprel == "nmod:poss" and tokens and tokens[-1] == last.text:
             tokens[-1] = _strip_genitive(last)  # „Putins Berater“: the name is Putin
@@ -289,7 +289,8 @@ def _head_name_run(sentence: Sentence, words: list[Word]) -> list[str]:
             run.append(w)
         elif run:
             break
-    return _join_tokens(run)
+    # „US-Präsident Donald Trump“: a title glued to a name part is not part of the name
+    return [t for t in _join_tokens(run) if not cues.is_role_noun(t)]
 
 
 def _join_tokens(run: Sequence[Word]) -> list[str]:
