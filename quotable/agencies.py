@@ -223,7 +223,7 @@ def _list_pattern() -> re.Pattern[str]:
 @functools.cache
 def _dateline_pattern() -> re.Pattern[str]:
     """``Berlin (dpa) -``, ``Berlin/Paris (Reuters) –``, ``(dpa) Berlin -`` at a line's start."""
-    place = rf"[^\W\d_][\w.'’]*(?:(?:{_GAP}|[/{_HYPHENS}]){{1,2}}[\w.'’]+){{0,4}}"
+    place = rf"[^\W\d_][\w.'’]*(?:(?:{_GAP}|[{_HYPHENS}/]){{1,2}}[\w.'’]+){{0,4}}"
     return re.compile(
         rf"{_GAP}*(?:(?P<place>{place}){_GAP}*)?\((?P<list>[^()]{{1,80}})\)"
         rf"{_GAP}*(?:(?P<later_place>{place}){_GAP}*)?[{_DASHES}]"

@@ -236,8 +236,9 @@ def test_a_ten_megabyte_article_takes_bounded_time_and_memory() -> None:
     assert measured["problems"] == []
     assert measured["quotes"] > 10_000
     assert measured["agencies"] > 1_000
-    assert measured["seconds"] < 120  # about 2 s on a quiet laptop: linear, not quadratic
-    assert measured["grown_kib"] < 1024 * 1024  # under 1 GiB for 10 M characters (about 100 MiB seen)
+    # seen: 2 to 5 s and 70 MiB; the bounds only catch quadratic time and runaway memory
+    assert measured["seconds"] < 120
+    assert measured["grown_kib"] < 1024 * 1024
 
 
 @pytest.mark.model
@@ -251,12 +252,8 @@ def test_a_long_article_with_the_model_keeps_the_offset_rule(
     assert len(result.quotes) >= 8
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="quotable/agencies.py:226: `[/{_HYPHENS}]` is the range '/'..U+2010 (all letters), "
-    "so the dateline pattern backtracks exponentially (reported)",
-)
 def test_a_line_with_an_agency_in_parentheses_and_no_dash_is_fast() -> None:
+    # once a hyphen character class spanned "/"..U+2010 and the dateline pattern backtracked
     text = "Verhandlungsergebnisse (AP) Koalitionsvereinbarungen"
     with within(3):
         assert_valid(text, found_agencies(text))

@@ -1,0 +1,466 @@
+"""How fast quotable is, and how much its selective parsing saves over a plain Stanza parse.
+
+    OMP_NUM_THREADS=1 python benchmarks/speed.py [--model M] [--articles N] [--repeats R]
+        [--batch-size B] [--wikinews PATH] [--out FILE] [--json FILE]
+
+Why: quotable tags every sentence but lemmatizes and parses only those that may
+hold speech (:func:`quotable.speakers.needs_parse`).  The headline number is
+what that buys against what a user would otherwise run: the full Stanza
+pipeline (tokenize, mwt, pos, lemma, depparse) on every article.
+
+What, in one run, over a fixed set of articles -- the seed articles
+(``seeds/*.txt``) and the first N WikiNews dev articles in file-name order
+(``--wikinews``, default ``../shared/data/wikinews-quotes/dev`` next to the
+repository; the corpus never enters the repo; seeds only, with a note, when it
+is missing):
+
+* quotable end to end, ``Attributor(model=M).attribute_many(texts,
+  batch_size=B)``: articles/s and tokens/s;
+* plain Stanza, the same articles in the same batches through
+  ``pipeline.bulk_process`` of a pipeline built by :class:`quotable.parsing.Parser`
+  from the same model files with the same options (so only the selection
+  differs), in the same process with the same torch threads: articles/s,
+  tokens/s, and the ratio quotable / plain Stanza, also by CPU time;
+* the share of sentences (and of their words) quotable parses fully;
+* the regex stages alone (``marks.find_quotes`` and ``agencies.find_agencies``)
+  in MB/s of UTF-8 text, each timed run repeating the texts for at least a second;
+* cold start in a fresh process: ``import quotable``, then
+  ``Attributor(model=M).attribute(first_text)`` (import, model load, first
+  article; Python's own start-up is not counted), and the import alone;
+* peak RSS (``ru_maxrss``) of a fresh process after the first article, and of
+  one that then attributed all the articles in batches of B.
+
+Throughput numbers are the median of ``--repeats`` timed runs after one untimed
+warm-up; quotable's and plain Stanza's runs alternate, taking turns to go
+first, so that a change in the machine's load hits both alike.  The ratio by
+CPU time (``time.process_time``) is hardly moved by other processes when torch
+uses one thread (``OMP_NUM_THREADS=1``); with more threads it also counts their
+spinning.  Tokens are counted with
+:func:`quotable.wikinews.tokenize`, a regex tokenizer (words, numbers, each
+punctuation mark) that agrees with the WikiNews corpus tokens on 99.5 %; the
+count is the same for both systems.  MB are 10**6 bytes.  Speed depends on the
+machine and on ``OMP_NUM_THREADS``: the output names both, and the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shlex
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from quotable import Attributor, QuotableError, agencies, marks, speakers, wikinews
+from quotable import __version__ as quotable_version
+from quotable.parsing import PROCESSORS, Parser
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_WIKINEWS = ROOT / ".." / "shared" / "data" / "wikinews-quotes" / "dev"
+MODEL_NAMES = frozenset({"auto", "embedded", "stanza"})
+HEADLINE = "speedup"
+"""The key of the row printed in bold: quotable's speed as a multiple of plain Stanza's."""
+MIN_REGEX_SECONDS = 1.0
+"""Each timed run of the regex stages repeats the texts for at least this long."""
+
+# Run by a fresh interpreter: texts arrive on stdin separated by NUL, so that the
+# timer starts right before `import quotable`.  Prints import seconds, seconds
+# to the first article's result, and ru_maxrss (KiB on Linux).
+_COLD_START = """\
+import resource, sys, time
+texts = sys.stdin.read().split("\\0")
+start = time.perf_counter()
+import quotable
+imported = time.perf_counter()
+attributor = quotable.Attributor(model=sys.argv[1])
+attributor.attribute(texts[0])
+first = time.perf_counter()
+if sys.argv[2] == "all":
+    for _ in attributor.attribute_many(texts, batch_size=int(sys.argv[3])):
+        pass
+print(imported - start, first - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+@attrs.frozen
+class Articles:
+    """The texts measured, and how they were chosen."""
+
+    texts: tuple[str, ...]
+    seeds: int
+    wikinews: int
+    note: str | None
+    """Why fewer articles than asked for were measured, if they were."""
+
+    def describe(self) -> str:
+        chosen = f"the {self.seeds} seed articles"
+        if self.wikinews:
+            chosen += f" + the first {self.wikinews} WikiNews dev articles (file-name order)"
+        return chosen if self.note is None else f"{chosen}; {self.note}"
+
+
+@attrs.frozen
+class Metric:
+    """One row of the table, with the raw measurements behind it."""
+
+    key: str
+    """Stable name in the JSON."""
+    name: str
+    value: float
+    unit: str
+    digits: int
+    runs: tuple[float, ...] = ()
+    """Seconds of each timed run (throughputs and cold start), for the JSON."""
+    cpu_runs: tuple[float, ...] = ()
+    """CPU seconds of each timed run (throughputs), for the JSON."""
+
+    def cell(self) -> str:
+        return f"{self.value:,.{self.digits}f}"
+
+
+def read_articles(wikinews_dir: Path, limit: int) -> Articles:
+    """The seed articles and the first ``limit`` WikiNews articles, in file-name order."""
+    seeds = tuple(wikinews.read_document(p).text for p in sorted((ROOT / "seeds").glob("*.txt")))
+    if not seeds:
+        raise SystemExit(f"speed: error: no seed articles in {ROOT / 'seeds'}")
+    if limit == 0:
+        return Articles(seeds, len(seeds), 0, None)
+    try:
+        documents = wikinews.read_corpus([wikinews_dir], limit=limit)
+    except FileNotFoundError:
+        note = f"WikiNews dev not found at {wikinews_dir}, so the seeds only"
+        print(f"speed: {note}", file=sys.stderr)
+        return Articles(seeds, len(seeds), 0, note)
+    except ValueError as error:
+        raise SystemExit(f"speed: error: {error}") from error
+    short = None if len(documents) == limit else f"only {len(documents)} WikiNews articles in {wikinews_dir}"
+    return Articles(seeds + tuple(d.text for d in documents), len(seeds), len(documents), short)
+
+
+def batches(texts: Sequence[str], size: int) -> list[list[str]]:
+    return [list(texts[i : i + size]) for i in range(0, len(texts), size)]
+
+
+def seconds(run: Callable[[], object]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of ``run()``."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    run()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def regex_runs(texts: Sequence[str], repeats: int) -> list[tuple[int, float]]:
+    """``(passes, seconds)`` of each timed run of the regex stages over ``texts`` (after a warm-up)."""
+
+    def one_pass() -> None:
+        for text in texts:
+            marks.find_quotes(text)
+            agencies.find_agencies(text)
+
+    one_pass()  # loads the lexicons and compiles the patterns
+    runs = []
+    for _ in range(repeats):
+        passes = 0
+        start = time.perf_counter()
+        while (spent := time.perf_counter() - start) < MIN_REGEX_SECONDS:
+            one_pass()
+            passes += 1
+        runs.append((passes, spent))
+    return runs
+
+
+def cold_starts(model: str, texts: Sequence[str], batch_size: int, repeats: int) -> list[tuple[str, ...]]:
+    """What :data:`_COLD_START` printed in ``repeats`` fresh processes; the last also attributes all texts."""
+    found = []
+    for i in range(repeats):
+        mode = "all" if i == repeats - 1 else "first"
+        done = subprocess.run(
+            [sys.executable, "-c", _COLD_START, model, mode, str(batch_size)],
+            input="\0".join(texts),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=ROOT,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise SystemExit(f"speed: error: the cold-start process failed:\n{done.stderr.strip()[-2000:]}")
+        found.append(tuple(done.stdout.split()[-3:]))
+    return found
+
+
+def cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def machine() -> dict[str, Any]:
+    import stanza
+    import torch
+
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return {
+        "cpu": cpu_model(),
+        "cpus": os.cpu_count(),
+        "usable_cpus": usable,
+        "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+        "torch_threads": torch.get_num_threads(),
+        "omp_num_threads": os.environ.get("OMP_NUM_THREADS", "unset"),
+        "system": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "torch": torch.__version__,
+        "stanza": stanza.__version__,
+        "quotable": quotable_version,
+    }
+
+
+def machine_line(m: dict[str, Any]) -> str:
+    load = "" if m["load_average"] is None else f", load average {m['load_average']:.2f} at the start"
+    return (
+        f"{m['cpu']}, {m['cpus']} CPUs ({m['usable_cpus']} usable){load}; torch {m['torch']} with "
+        f"{m['torch_threads']} thread(s) (OMP_NUM_THREADS={m['omp_num_threads']}); Python {m['python']}, "
+        f"stanza {m['stanza']}, quotable {m['quotable']}; {m['system']}"
+    )
+
+
+def render(command: str, date: str, machine_text: str, model: str, about: str, metrics: list[Metric]) -> str:
+    lines = [
+        f"Measured on {date} with `{command}`  ",
+        f"Machine: {machine_text}  ",
+        f"Model: `{model}`; {about}",
+        "",
+        "| metric | value | unit |",
+        "|---|---:|---|",
+    ]
+    for m in metrics:
+        bold = "**" if m.key == HEADLINE else ""
+        lines.append(f"| {bold}{m.name}{bold} | {bold}{m.cell()}{bold} | {m.unit} |")
+    return "\n".join(lines) + "\n"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="benchmarks/speed.py",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--model", default="embedded", help="embedded (default), stanza, auto or a directory of model files"
+    )
+    parser.add_argument(
+        "--articles", type=int, default=30, metavar="N", help="WikiNews articles (default 30)"
+    )
+    parser.add_argument("--repeats", type=int, default=5, metavar="R", help="timed runs, median (default 5)")
+    parser.add_argument(
+        "--batch-size", type=int, default=16, metavar="B", help="texts per batch (default 16)"
+    )
+    parser.add_argument(
+        "--wikinews", type=Path, default=DEFAULT_WIKINEWS, metavar="PATH", help="WikiNews dev"
+    )
+    parser.add_argument("--out", type=Path, metavar="FILE", help="also write the Markdown to FILE")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="write machine-readable results to FILE")
+    return parser
+
+
+def model_error(error: QuotableError) -> int:
+    files = ", ".join(f"{p}.pt" for p in PROCESSORS)
+    print(
+        f"speed: error: {error}\nspeed: pass --model DIR (a directory holding {files}) or --model stanza",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    args = parser.parse_args(arguments)
+    if args.articles < 0:
+        parser.error("--articles must not be negative")
+    if args.repeats < 1:
+        parser.error("--repeats must be positive")
+    if args.batch_size < 1:
+        parser.error("--batch-size must be positive")
+    # a directory is passed on absolute, since the cold-start processes run in the repository root
+    model = args.model if args.model in MODEL_NAMES else str(Path(args.model).expanduser().resolve())
+    repeats, batch_size = args.repeats, args.batch_size
+    started = datetime.datetime.now(datetime.timezone.utc)
+    try:  # resolving the model is cheap: fail before anything slow
+        attributor = Attributor(model=model)
+        plain = Parser(model)
+    except QuotableError as error:
+        return model_error(error)
+    about_machine = machine()
+
+    articles = read_articles(args.wikinews, args.articles)
+    texts = articles.texts
+    tokens = sum(len(wikinews.tokenize(t)) for t in texts)
+    characters = sum(len(t) for t in texts)
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+    try:
+        plain.load()
+        # untimed warm-up, which also loads quotable's copy of the model
+        for _ in attributor.attribute_many(texts, batch_size=batch_size):
+            pass
+    except QuotableError as error:
+        return model_error(error)
+    pipeline = plain._loaded()  # the Stanza pipeline quotable would build: same files, same options
+
+    def run_quotable() -> None:
+        for _ in attributor.attribute_many(texts, batch_size=batch_size):
+            pass
+
+    def run_plain() -> None:
+        for batch in batches(texts, batch_size):
+            pipeline.bulk_process(batch)
+
+    parses = [p for b in batches(texts, batch_size) for p in plain.parse_many(b, select=speakers.needs_parse)]
+    sentences = [s for p in parses for s in p.sentences]
+    parsed_words = sum(len(s.words) for s in sentences if s.parsed)
+    all_words = sum(len(s.words) for s in sentences)
+    run_plain()  # warm-up
+    quotable_times: list[tuple[float, float]] = []
+    plain_times: list[tuple[float, float]] = []
+    for i in range(repeats):
+        if i % 2:
+            plain_times.append(seconds(run_plain))
+        quotable_times.append(seconds(run_quotable))
+        if not i % 2:
+            plain_times.append(seconds(run_plain))
+    quotable_s = statistics.median(wall for wall, _ in quotable_times)
+    plain_s = statistics.median(wall for wall, _ in plain_times)
+    quotable_cpu = statistics.median(cpu for _, cpu in quotable_times)
+    plain_cpu = statistics.median(cpu for _, cpu in plain_times)
+
+    regex = regex_runs(texts, repeats)
+    regex_rate = statistics.median(passes * megabytes / spent for passes, spent in regex)
+    cold = cold_starts(model, texts, batch_size, repeats)
+    import_times = [float(c[0]) for c in cold]
+    first_times = [float(c[1]) for c in cold]
+    rss_first = statistics.median(float(c[2]) for c in cold[:-1]) if len(cold) > 1 else float(cold[0][2])
+    rss_all = float(cold[-1][2])
+
+    n = len(texts)
+    parsed_sentences = sum(s.parsed for s in sentences)
+    q_runs, q_cpu = (tuple(x) for x in zip(*quotable_times, strict=True))
+    p_runs, p_cpu = (tuple(x) for x in zip(*plain_times, strict=True))
+    metrics = [
+        Metric("articles", "Articles measured", n, "articles", 0),
+        Metric("tokens", "Text", tokens, "tokens", 0),
+        Metric(
+            "quotable_articles_per_s", "quotable end to end", n / quotable_s, "articles/s", 2, q_runs, q_cpu
+        ),
+        Metric(
+            "quotable_tokens_per_s", "quotable end to end", tokens / quotable_s, "tokens/s", 0, q_runs, q_cpu
+        ),
+        Metric(
+            "stanza_articles_per_s",
+            "plain Stanza, full pipeline",
+            n / plain_s,
+            "articles/s",
+            2,
+            p_runs,
+            p_cpu,
+        ),
+        Metric(
+            "stanza_tokens_per_s",
+            "plain Stanza, full pipeline",
+            tokens / plain_s,
+            "tokens/s",
+            0,
+            p_runs,
+            p_cpu,
+        ),
+        Metric("speedup", "quotable / plain Stanza", plain_s / quotable_s, "× plain Stanza's speed", 2),
+        Metric(
+            "speedup_cpu",
+            "quotable / plain Stanza, by CPU time",
+            plain_cpu / quotable_cpu,
+            "× (less sensitive to other load)",
+            2,
+        ),
+        Metric(
+            "parsed_sentences_percent",
+            "Sentences quotable parses fully",
+            100 * parsed_sentences / len(sentences),
+            f"% of {len(sentences):,} sentences",
+            0,
+        ),
+        Metric(
+            "parsed_words_percent",
+            "Words in those sentences",
+            100 * parsed_words / all_words,
+            f"% of {all_words:,} words",
+            0,
+        ),
+        Metric("regex_mb_per_s", "Regex stages alone (marks + agencies)", regex_rate, "MB/s", 1),
+        Metric("import_s", "`import quotable`", statistics.median(import_times), "s", 3, tuple(import_times)),
+        Metric(
+            "cold_start_s",
+            "Cold start: import + model load + first article",
+            statistics.median(first_times),
+            "s",
+            2,
+            tuple(first_times),
+        ),
+        Metric(
+            "rss_first_mib", "Peak RSS after the first article", rss_first / 1024, "MiB (fresh process)", 0
+        ),
+        Metric(
+            "rss_all_mib",
+            f"Peak RSS after all {n} articles",
+            rss_all / 1024,
+            f"MiB (fresh process, batches of {batch_size})",
+            0,
+        ),
+    ]
+
+    omp = os.environ.get("OMP_NUM_THREADS")
+    command = shlex.join(["python", "benchmarks/speed.py", *arguments])
+    if omp is not None:
+        command = f"OMP_NUM_THREADS={shlex.quote(omp)} {command}"
+    about = (
+        f"{articles.describe()}; {characters:,} characters ({megabytes:.3f} MB); batch size {batch_size}; "
+        f"median of {repeats} timed run(s); cold start: {repeats} fresh process(es)"
+    )
+    date = started.date().isoformat()
+    page = render(command, date, machine_line(about_machine), str(attributor.model), about, metrics)
+    sys.stdout.write(page)
+    if args.out is not None:
+        args.out.write_text(page, encoding="utf-8")
+    if args.json is not None:
+        results = {
+            "command": command,
+            "date": started.isoformat(timespec="seconds"),
+            "machine": about_machine,
+            "model": attributor.model,
+            "articles": {**attrs.asdict(articles, filter=lambda a, _: a.name != "texts"), "count": n},
+            "tokens": tokens,
+            "characters": characters,
+            "megabytes": megabytes,
+            "batch_size": batch_size,
+            "repeats": repeats,
+            "regex_runs": [{"passes": p, "seconds": s} for p, s in regex],
+            "metrics": [attrs.asdict(m, filter=lambda a, _: a.name != "digits") for m in metrics],
+        }
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
