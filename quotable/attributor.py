@@ -122,13 +122,14 @@ class Attributor:
         marked = [marks.find_quotes(t) for t in texts]
         found_agencies = [agency_stage.find_agencies(t) for t in texts]
         if self._parser is None:
-            quotes = [_direct_quotes(t, m) for t, m in zip(texts, marked)]
+            quotes = [_direct_quotes(t, m) for t, m in zip(texts, marked, strict=True)]
         else:
             from quotable import speakers
 
             parses = self._parser.parse_many(texts, select=speakers.needs_parse)
             quotes = [
-                speakers.attribute(t, m, p, a) for t, m, p, a in zip(texts, marked, parses, found_agencies)
+                speakers.attribute(t, m, p, a)
+                for t, m, p, a in zip(texts, marked, parses, found_agencies, strict=True)
             ]
         return [
             Attribution(
@@ -136,7 +137,7 @@ class Attributor:
                 agencies=a,
                 model=self.model,
             )
-            for qs, a in zip(quotes, found_agencies)
+            for qs, a in zip(quotes, found_agencies, strict=True)
         ]
 
 

@@ -126,7 +126,7 @@ def _write_all(
                     print(f"quotable: error: {doc.label}: {error}", file=sys.stderr)
                     failures[0] += 1
                     results.append(None)
-        for doc, result in zip(batch, results):
+        for doc, result in zip(batch, results, strict=False):
             if result is not None:
                 # a lone surrogate (a \ud800 escape in JSON input) has no UTF-8 form: written as
                 # that same escape it keeps the line valid JSON and the text unchanged
@@ -196,8 +196,8 @@ def _documents(names: Sequence[str], jsonl: bool, field: str, failures: list[int
             content = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             print(
-                f"quotable: error: {label}: not valid UTF-8 (byte {error.start}); skipped — convert it first, "
-                "e.g. iconv -f latin1 -t utf-8",
+                f"quotable: error: {label}: not valid UTF-8 (byte {error.start}); skipped — "
+                "convert it first, e.g. iconv -f latin1 -t utf-8",
                 file=sys.stderr,
             )
             failures[0] += 1

@@ -114,7 +114,7 @@ def _strip_genitive(word: Word) -> str:
     text = word.text
     if word.feat("Case") == "Gen" and text.endswith("s") and len(text) > 3:
         return text[:-1]
-    if text.endswith("’") or text.endswith("'"):
+    if text.endswith(("’", "'")):
         return text[:-1]
     return text
 

@@ -269,7 +269,7 @@ def is_role_noun(form: str) -> bool:
     lower = form.lower().replace("-", "")
     if _matches_compound(lower, "role_nouns.txt"):
         return True
-    for ending in _FEMININE + ("en", "n", "e", "s"):
+    for ending in (*_FEMININE, "en", "n", "e", "s"):
         if lower.endswith(ending) and _matches_compound(lower[: -len(ending)], "role_nouns.txt"):
             return True
     return False

@@ -28,8 +28,8 @@ from quotable.model import Cue, Medium, Mention, Quote, QuoteType, Span, Speaker
 from quotable.phrases import (
     contiguous,
     cue_verb,
-    mention_words,
     is_passive,
+    mention_words,
     noun_phrase,
     speaker_of,
     subject,

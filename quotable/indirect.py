@@ -31,7 +31,7 @@ their punctuation and have neither cue nor frame.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import attrs
 
@@ -44,11 +44,11 @@ from quotable.phrases import (
     contiguous,
     cue_verb,
     extend_noun_phrase,
-    mention_words,
     finite_verbs,
     is_konjunktiv,
     is_konjunktiv_one,
     is_passive,
+    mention_words,
     noun_phrase,
     speaker_of,
     subject,
@@ -149,15 +149,9 @@ def _cue(doc: Document, sentence: Sentence, words: Sequence[Word], lemma: str | 
     return Cue.from_spans(doc.text, spans, lemma) if spans else None
 
 
-def frame_words(sentence: Sentence, quote_ids: set[int], extra: Iterable[Sentence] = ()) -> list[Word]:
-    """The rest of the sentence(s): not quote, not the final punctuation."""
-    words = [w for s in (sentence, *extra) for w in s.words]
-    words.sort(key=lambda w: w.start)
-    rest = (
-        [w for w in words if w.id not in quote_ids]
-        if not extra
-        else [w for w in words if w.id not in quote_ids]
-    )
+def frame_words(sentence: Sentence, quote_ids: set[int]) -> list[Word]:
+    """The rest of the sentence: not quote, not the final punctuation."""
+    rest = [w for w in sentence.words if w.id not in quote_ids]
     while rest and rest[-1].upos == "PUNCT" and rest[-1].text in ".!?…":
         rest.pop()
     return rest
@@ -558,9 +552,8 @@ def _word_rules(
         if not words or _all_quoted(words, in_direct) or any(w.id in in_direct for w in words[:1]):
             return []
         speaker = noun_phrase(sentence, source)
-        rule = f"indirect.{'nach' if kind == 'source' else word.lemma.lower() if word.lemma.lower() in ('laut', 'zufolge', 'gemäß') else word.text.lower()}"
-        if rule not in CONFIDENCE:
-            rule = "indirect.laut"
+        name = "nach" if kind == "source" else word.text.lower()
+        rule = f"indirect.{name}" if f"indirect.{name}" in CONFIDENCE else "indirect.laut"
         finding = _make(doc, index, sentence, rule, words, [word], word.text.lower(), speaker, [], None, word)
         return [finding] if finding is not None else []
     if kind == "so":
@@ -735,7 +728,7 @@ def reported(doc: Document, covered: Sequence[Quote]) -> list[Finding]:
             subj = subject(sentence, verb)
             if subj is None or subj.lemma.lower() in ("es", "man"):
                 continue
-            words = [w for w in sentence.words]
+            words = list(sentence.words)
             spans = contiguous(sentence, trim_start(words))
             quote = Quote(
                 type=QuoteType.REPORTED,

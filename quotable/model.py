@@ -10,6 +10,7 @@ one mention are sorted and do not overlap.
 from __future__ import annotations
 
 import enum
+import itertools
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -258,7 +259,7 @@ def check_offsets(text: str, result: Attribution) -> list[str]:
         for s in spans:
             if s.end > len(text):
                 problems.append(f"{where}: span {s.to_list()} beyond the text ({len(text)})")
-        if list(spans) != sorted(spans) or any(a.end > b.start for a, b in zip(spans, spans[1:])):
+        if list(spans) != sorted(spans) or any(a.end > b.start for a, b in itertools.pairwise(spans)):
             problems.append(f"{where}: spans unsorted or overlapping")
         if expected is not None and join_spans(text, spans) != expected:
             problems.append(f"{where}: text {expected!r} != {join_spans(text, spans)!r}")

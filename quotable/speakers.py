@@ -82,7 +82,8 @@ def _nest_fragments(quotes: list[Quote]) -> list[Quote]:
     """Scare-quote suspects that turned out to stand inside reported or continued speech."""
     parents = [q for q in quotes if q.type is not QuoteType.DIRECT]
     out = []
-    for q in quotes:
+    for quote in quotes:
+        q = quote
         if q.rule == "direct.fragment":
             for parent in parents:
                 if all(any(p.start <= s.start and s.end <= p.end for p in parent.spans) for s in q.spans):

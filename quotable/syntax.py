@@ -141,7 +141,7 @@ def from_conllu(conllu: str, text: str) -> Parse:
             if "." in cols[0]:
                 continue
             if "-" in cols[0]:
-                first, last = (int(x) for x in cols[0].split("-"))
+                _first, last = (int(x) for x in cols[0].split("-"))
                 start, end = _find(text, cols[1], position)
                 position = end
                 token_span = (last, start, end)

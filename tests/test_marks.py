@@ -25,7 +25,7 @@ def texts(text: str, depth: int | None = 0) -> list[str]:
 def assert_offsets(text: str, found: tuple[MarkedQuote, ...]) -> None:
     for q in found:
         assert q.spans and len(q.spans) == len(q.content)
-        for span, content in zip(q.spans, q.content):
+        for span, content in zip(q.spans, q.content, strict=False):
             assert 0 <= span.start <= content.start <= content.end <= span.end <= len(text)
         assert " ".join(c.of(text) for c in q.content) == q.text
         assert list(q.spans) == sorted(q.spans)
@@ -127,9 +127,9 @@ def test_quote_over_two_paragraphs_is_one_quote() -> None:
     assert len(q.spans) == 2
     assert q.spans[0].of(text) == "„Wir haben lange verhandelt. Es war nicht leicht."
     assert q.spans[1].of(text) == "„Am Ende steht ein Kompromiss, den alle tragen können.“"
-    assert (
-        q.text
-        == "Wir haben lange verhandelt. Es war nicht leicht. Am Ende steht ein Kompromiss, den alle tragen können."
+    assert q.text == (
+        "Wir haben lange verhandelt. Es war nicht leicht. "
+        "Am Ende steht ein Kompromiss, den alle tragen können."
     )
     assert q.closed
 
@@ -250,7 +250,7 @@ def test_seed_quotes_are_found_with_exact_content_offsets() -> None:
 
 
 # ---------------------------------------------------------------- properties
-MARKS = list("„“”»«‚‘’›‹\"'") + [",,"]
+MARKS = [*list("„“”»«‚‘’›‹\"'"), ",,"]
 german_like = st.lists(
     st.one_of(
         st.sampled_from(MARKS),
