@@ -273,3 +273,47 @@ def is_role_noun(form: str) -> bool:
         if lower.endswith(ending) and _matches_compound(lower[: -len(ending)], "role_nouns.txt"):
             return True
     return False
+
+
+@functools.cache
+def _separated_forms() -> dict[str, frozenset[str]]:
+    """Forms of a particle verb's base („teilte“ of mitteilen) → the particles they need."""
+    needs: dict[str, set[str]] = {}
+    for lemma in _verbs():
+        particle, prefix, base = _split_verb(lemma)
+        if particle and base.endswith("n"):
+            for form in _base_forms(base, with_ge=not prefix):
+                needs.setdefault(prefix + form, set()).add(particle)
+    return {form: frozenset(p) for form, p in needs.items()}
+
+
+@functools.cache
+def _cue_vocabulary() -> frozenset[str]:
+    """Every word form that can make a sentence speech on its own: verb forms, nouns,
+    source words (a particle verb's separated base form needs its particle too)."""
+    separated = _separated_forms()
+    words = {form for form, lemma in _forms().items() if form not in separated or lemma in _verbs()}
+    words |= set(_verbs())
+    words |= {lemma.lower() for lemma in _nouns()}
+    words |= {form + ending for form in _nouns() for ending in ("en", "n", "e", "s")}
+    words |= {w for w in _words() if w not in ("so", "nach", "danach")}
+    for entries in _phrases().values():
+        words |= set(entries)
+    return frozenset(words)
+
+
+def may_cue(words: Iterable[str]) -> bool:
+    """Whether these words (of one sentence, any case) may hold a cue: a cue verb form
+    (a separated base form only with its particle: „teilte … mit“), a statement or
+    source noun, a source word.  Used to decide which sentences to parse."""
+    lower = [w.lower() for w in words]
+    present = set(lower)
+    vocabulary = _cue_vocabulary()
+    separated = _separated_forms()
+    for w in lower:
+        if w in vocabulary or is_source_noun(w):
+            return True
+        particles = separated.get(w)
+        if particles and particles & present:
+            return True
+    return False

@@ -15,13 +15,12 @@ reports speech:
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
 import attrs
 import regex
 
-from quotable import coref, direct, indirect
+from quotable import coref, cues, direct, indirect
 from quotable.document import Document
 from quotable.marks import MarkedQuote, MarkKind
 from quotable.model import AgencyMention, AgencyRole, Quote, QuoteType
@@ -117,77 +116,19 @@ def _with_via(quote: Quote, agencies: Sequence[AgencyMention]) -> Quote:
 
 
 # ---------------------------------------------------------------- which sentences to parse
-_MARKS = regex.compile(r"[„“”»«\"‚‘›‹:]|,,")
-
-
-@functools.cache
-def _cue_forms() -> regex.Pattern[str]:
-    from quotable import lexicon
-
-    stems: set[str] = set()
-    for lemma, *_ in lexicon.table("cue_verbs.tsv", 3):
-        stems.add(lemma[:-2] if lemma.endswith("en") else lemma[:-1])
-    words = {w for w, *_ in lexicon.table("cue_words.tsv", 3)}
-    nouns = {n.lower() for n, *_ in lexicon.table("cue_nouns.tsv", 2)}
-    alternatives = sorted(stems | words | nouns | _IRREGULAR, key=len, reverse=True)
-    return regex.compile(
-        r"(?i)\L<forms>|\b(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|soll|sollen)\b",
-        forms=alternatives,
-    )
-
-
-_IRREGULAR = frozenset(
-    [
-        "sprach",
-        "schrieb",
-        "rief",
-        "nannt",
-        "wies",
-        "hieß",
-        "hiess",
-        "bat",
-        "warf",
-        "gab",
-        "fand",
-        "dacht",
-        "wusst",
-        "sah",
-        "hielt",
-        "ging",
-        "kam",
-        "sagt",
-        "gesagt",
-        "gesprochen",
-        "geschrieben",
-        "gerufen",
-        "genannt",
-        "gewiesen",
-        "geheißen",
-        "gebeten",
-        "geworfen",
-        "gegeben",
-        "gefunden",
-        "gedacht",
-        "gewusst",
-        "gesehen",
-        "gehalten",
-        "gegangen",
-        "bestritt",
-        "stritt",
-        "beschloss",
-        "entschied",
-        "riet",
-        "drohte",
-        "bot",
-    ]
-)
+_MARKS = regex.compile(r"[„“”»«\"‚‘›‹:]|,,|,\s*so\b")
+_WORD = regex.compile(r"\w+")
 
 
 def needs_parse(sentence: str) -> bool:
     """Whether a sentence may hold speech, so attribution needs its dependency parse.
 
-    Cheap surface test: quotation marks or a colon, a cue word or the stem of a
-    cue verb, a Konjunktiv-I form or ``soll``.  Sentences without any of these
-    are only tagged (their names still count for resolving pronouns).
+    A cheap word-level test: quotation marks, a colon or „, so“; an inflected form
+    of a cue verb (sagte, teilte, mitgeteilt, unterstrich …), a statement or source
+    noun (Äußerung, Angaben, Polizeiangaben …) or a source word (laut, zufolge,
+    gemäß, demnach, wonach).  Sentences without any of these are only tagged: their
+    names and Konjunktiv verbs still count for pronouns and continued speech.
     """
-    return bool(_MARKS.search(sentence) or _cue_forms().search(sentence))
+    if _MARKS.search(sentence):
+        return True
+    return cues.may_cue(_WORD.findall(sentence))
