@@ -264,6 +264,17 @@ def is_source_noun(form: str) -> bool:
 _FEMININE = ("innen", "in")
 
 
+def is_organisation(form: str) -> bool:
+    """Regierung, Ministerium, Polizei, Gericht, Partei …: a body that can make statements."""
+    lower = form.lower().replace("-", "")
+    if _matches_compound(lower, "organisation_nouns.txt"):
+        return True
+    return any(
+        lower.endswith(e) and _matches_compound(lower[: -len(e)], "organisation_nouns.txt")
+        for e in ("en", "n", "s", "es")
+    )
+
+
 def is_role_noun(form: str) -> bool:
     """Präsident, Kremlchef, Kanzlerin, Regierungssprecher …: a noun for a person's role."""
     lower = form.lower().replace("-", "")

@@ -718,15 +718,15 @@ def reported(doc: Document, covered: Sequence[Quote]) -> list[Finding]:
             if verb.upos != "VERB" or verb.deprel not in ("root", "conj"):
                 continue
             entry = cue_verb(sentence, verb)
-            if entry is None or not entry.reported or is_passive(sentence, verb):
+            if entry is None or not entry.reported or is_passive(sentence, verb) or _stative(sentence, verb):
                 continue
             children = sentence.children(verb)
-            if any(c.deprel in _COMPLEMENT for c in children):
+            if any(c.deprel in _COMPLEMENT or c.deprel == "mark" for c in children):
                 continue
             if not any(c.deprel in ("obj", "obl", "obl:arg", "iobj", "xcomp") for c in children):
                 continue
-            subj = subject(sentence, verb)
-            if subj is None or subj.lemma.lower() in ("es", "man"):
+            speaker = speaker_of(sentence, verb)
+            if not speaker or not _can_speak(sentence, speaker):
                 continue
             words = list(sentence.words)
             spans = contiguous(sentence, trim_start(words))
@@ -735,7 +735,7 @@ def reported(doc: Document, covered: Sequence[Quote]) -> list[Finding]:
                 spans=spans,
                 content=spans,
                 text=" ".join(s.of(doc.text) for s in spans),
-                speaker=_speaker(doc, sentence, noun_phrase(sentence, subj)),
+                speaker=_speaker(doc, sentence, speaker),
                 medium=entry.medium,
                 confidence=CONFIDENCE["reported"],
                 rule="reported",
@@ -743,6 +743,26 @@ def reported(doc: Document, covered: Sequence[Quote]) -> list[Finding]:
             out.append(Finding(quote, index, verb))
             break
     return out
+
+
+def _stative(sentence: Sentence, verb: Word) -> bool:
+    """„Weitere Aktionen sind angekündigt“: a participle with sein/werden is a state or
+    a passive, not somebody speaking."""
+    return verb.feat("VerbForm") == "Part" and any(
+        c.deprel.startswith("aux") and c.lemma in ("sein", "werden") for c in sentence.children(verb)
+    )
+
+
+def _can_speak(sentence: Sentence, speaker: Sequence[Word]) -> bool:
+    """Whether a subject can be a speaker: a person or group named or described
+    (a name, a personal pronoun, a role noun, an organisation), not „der Prozess“ or
+    „ein DNA-Test“."""
+    for w in speaker:
+        if w.upos == "PROPN" or (w.upos == "PRON" and w.feat("PronType") in ("Prs", None)):
+            return True
+        if w.upos == "NOUN" and (cues.is_role_noun(w.text) or cues.is_organisation(w.text)):
+            return True
+    return False
 
 
 def trim_start(words: Sequence[Word]) -> list[Word]:
