@@ -51,7 +51,6 @@ from quotable.phrases import (
     mention_words,
     noun_phrase,
     speaker_of,
-    subject,
     trim,
     verb_complex,
 )
