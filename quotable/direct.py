@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from quotable import cues
 from quotable.document import Document
-from quotable.indirect import addressee_of
+from quotable.indirect import addressee_of, so_names_a_source
 from quotable.marks import MarkedQuote, MarkKind
 from quotable.model import Cue, Medium, Mention, Quote, QuoteType, Span, Speaker
 from quotable.phrases import (
@@ -280,6 +280,8 @@ def _so(doc: Document, unit: _Unit) -> Quote | None:
     if len(after) < 3 or after[0][1].text != "," or after[1][1].text.lower() != "so":
         return None
     sentence, so = after[1]
+    if not so_names_a_source(sentence, so):
+        return None
     speaker: list[Word] = []
     for s, w in after[2:]:
         if w.text in (".", "!", "?", ";", ":") or (w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin"):

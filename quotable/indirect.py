@@ -120,7 +120,8 @@ CONFIDENCE = {
     "indirect.noun": 0.7,
     "reported": 0.55,
     "indirect_free_indirect": 0.65,
-    "free_indirect": 0.5,
+    "free_indirect": 0.6,
+    "free_indirect.soll": 0.5,
 }
 
 
@@ -205,6 +206,24 @@ def _with_whole_quotations(doc: Document, sentence: Sentence, words: list[Word])
     return words
 
 
+def _relative_clause(words: Sequence[Word]) -> bool:
+    """„…, sagte Arturo Arauz, [der das Gesetz entworfen hatte]“: a relative clause
+    (or a „wie“ comparison) describes someone; it is not what was said."""
+    first = words[0]
+    lower = first.text.lower()
+    if lower in ("wie", "wobei", "womit", "worauf", "wodurch"):
+        return True
+    if lower in ("der", "die", "das", "dem", "den", "dessen", "deren", "welcher", "welche", "welches"):
+        following = words[1] if len(words) > 1 else None
+        if following is None or following.upos in ("NOUN", "ADJ", "PROPN", "NUM"):
+            return False  # an article: „die Lage sei ernst“
+        if finite_verbs([following]):
+            return False  # verb second: „das sei falsch“ is a main clause
+        content = [w for w in words if w.upos != "PUNCT"]
+        return bool(content) and bool(finite_verbs(content[-1:]))  # verb last: a relative clause
+    return False
+
+
 def _cuts_a_quotation(doc: Document, words: Sequence[Word]) -> bool:
     """Whether the words start outside a statement-length quotation and end inside it
     (or the reverse): then they are not one piece of reported speech."""
@@ -282,7 +301,7 @@ def _make(
     cue_word: Word | None = None,
 ) -> Finding | None:
     quote_words = _with_whole_quotations(doc, sentence, _quote_words(sentence, quote_words))
-    if len(quote_words) < 2 or _cuts_a_quotation(doc, quote_words):
+    if len(quote_words) < 2 or _cuts_a_quotation(doc, quote_words) or _relative_clause(quote_words):
         return None
     outside = [w for w in quote_words if doc.inside_quote(w, (MarkKind.SPEECH,)) is None]
     if rule not in _SOURCE_RULES and not any(w.upos in ("VERB", "AUX") for w in outside):
@@ -623,11 +642,7 @@ def _has_other_quote(doc: Document, sentence: Sentence, verb: Word, in_direct: s
 
 def _so_rule(doc: Document, index: int, sentence: Sentence, word: Word, in_direct: set[int]) -> list[Finding]:
     """„Die Lage sei ernst, so der Minister.“ — so right after a comma, a noun phrase after it."""
-    if word.id < 3 or sentence.word(word.id - 1).text != ",":
-        return []
-    after = [w for w in sentence.words if w.id > word.id]
-    head = next((w for w in after if w.upos in ("NOUN", "PROPN", "PRON")), None)
-    if head is None:
+    if word.id < 3 or sentence.word(word.id - 1).text != "," or not so_names_a_source(sentence, word):
         return []
     speaker = _np_by_sequence(sentence, word)
     if not speaker:
@@ -639,6 +654,23 @@ def _so_rule(doc: Document, index: int, sentence: Sentence, word: Word, in_direc
         return []
     finding = _make(doc, index, sentence, "indirect.so", before, [word], "so", speaker, [], None, word)
     return [finding] if finding is not None else []
+
+
+_NOT_AFTER_SO = frozenset(
+    "dass daß wie auch zum zur etwa beispielsweise genannt genannten viel viele lange weit sehr schnell "
+    "gut als ob oft wenig weiter".split()
+)
+
+
+def so_names_a_source(sentence: Sentence, so: Word) -> bool:
+    """Whether „so“ after a comma introduces a source („…, so der Minister“), not a
+    consequence („…, so dass …“) or an example („…, so auch in Düsseldorf“)."""
+    if so.id >= len(sentence.words):
+        return False
+    nxt = sentence.word(so.id + 1)
+    if nxt.text.lower() in _NOT_AFTER_SO:
+        return False
+    return nxt.upos in ("DET", "PROPN", "NOUN", "ADJ") or (nxt.upos == "PRON" and nxt.feat("PronType") == "Prs")
 
 
 def _np_by_sequence(sentence: Sentence, so: Word) -> list[Word]:
@@ -806,9 +838,11 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
             out.append(run)
             continue
         run = None
+        near = previous if previous is not None and _near(doc, previous, sentence, 2) else None
         if _soll_perfect(sentence, verbs):
-            near = previous if previous is not None and _near(doc, previous, sentence, 3) else None
             out.append(_whole(doc, index, sentence, QuoteType.FREE_INDIRECT, near, "free_indirect"))
+        elif near is not None and _soll(verbs):
+            out.append(_whole(doc, index, sentence, QuoteType.FREE_INDIRECT, near, "free_indirect.soll"))
     return out
 
 
@@ -842,17 +876,22 @@ def _near(doc: Document, quote: Quote, sentence: Sentence, distance: int) -> boo
     return i is not None and j is not None and 0 < j - i <= distance
 
 
+_SOLL = frozenset({"soll", "sollen"})
+
+
+def _soll(verbs: Sequence[Word]) -> bool:
+    """A finite „soll/sollen“ (not „sollte“): hearsay or a plan reported from a source."""
+    return any(v.text.lower() in _SOLL for v in verbs)
+
+
 def _soll_perfect(sentence: Sentence, verbs: Sequence[Word]) -> bool:
     """„Er soll das Geld genommen haben“: soll/sollen + participle + haben/sein."""
     for v in verbs:
-        if v.lemma == "sollen" and v.feat("Mood") != "Sub" and v.feat("Tense") == "Pres":
-            infinitives = [
-                w
-                for w in sentence.words
-                if w.id > v.id and w.lemma in ("haben", "sein") and w.feat("VerbForm") == "Inf"
-            ]
-            participles = [w for w in sentence.words if w.id > v.id and w.feat("VerbForm") == "Part"]
-            if infinitives and participles:
+        if v.text.lower() in _SOLL:
+            after = sentence.words[v.id :]
+            infinitive = any(w.text.lower() in ("haben", "sein") for w in after)
+            participle = any(w.feat("VerbForm") == "Part" or w.xpos.endswith("PP") for w in after)
+            if infinitive and participle:
                 return True
     return False
 
