@@ -116,6 +116,7 @@ CONFIDENCE = {
     "indirect.zufolge": 0.85,
     "indirect.nach": 0.8,
     "indirect.so": 0.85,
+    "indirect.relay": 0.7,
     "indirect.anaphor": 0.7,
     "indirect.noun": 0.7,
     "reported": 0.55,
@@ -258,13 +259,25 @@ def find(doc: Document, agency_spans: Sequence[tuple[Span, str]]) -> list[Findin
 
 
 def _deduplicate(found: list[Finding]) -> list[Finding]:
-    """Keep the most confident of findings whose quotes overlap."""
+    """Keep the most confident of findings whose quotes overlap, except that one may
+    properly contain another (reported speech inside a relayed report)."""
     kept: list[Finding] = []
     for f in sorted(found, key=lambda f: -f.quote.confidence):
-        if any(_overlap(f.quote, k.quote) for k in kept):
+        if any(_overlap(f.quote, k.quote) and not _nests(f.quote, k.quote) for k in kept):
             continue
         kept.append(f)
     return sorted(kept, key=lambda f: f.quote.start)
+
+
+def _nests(a: Quote, b: Quote) -> bool:
+    """Whether one quote lies inside the other and is clearly smaller."""
+
+    def inside(x: Quote, y: Quote) -> bool:
+        return all(any(p.start <= s.start and s.end <= p.end for p in y.spans) for s in x.spans)
+
+    size_a = sum(len(s) for s in a.spans)
+    size_b = sum(len(s) for s in b.spans)
+    return (inside(a, b) and size_a + 10 < size_b) or (inside(b, a) and size_b + 10 < size_a)
 
 
 def _overlap(a: Quote, b: Quote) -> bool:
@@ -553,17 +566,19 @@ def _word_rules(
         source = _source_noun(sentence, word, kind)
         if source is None:
             return []
-        if kind == "source" and not cues.is_source_noun(source.text):
+        relative = source.upos == "PRON" and source.text.lower() in _RELATIVE_SOURCES
+        if kind == "source" and not (cues.is_source_noun(source.text) or relative):
             return []
         if kind == "prep" and source.id < word.id:
             return []
         clause_head = _verb_above(sentence, source)
         if clause_head is None:
             return []
-        if cue_verb(sentence, clause_head) is not None and _has_other_quote(
+        relay = cue_verb(sentence, clause_head) is not None and _has_other_quote(
             doc, sentence, clause_head, in_direct
-        ):
-            return []  # „sagte Kim laut Interfax: „…““: the agency relays, the verb is the cue
+        )
+        if relay and any(w.id in in_direct for w in sentence.subtree(clause_head)):
+            return []  # „sagte Kim laut Interfax: „…““: the agency relays a direct quote (via)
         phrase = {w.id for w in sentence.subtree(source)} | {word.id}
         low, high = min(phrase), max(phrase)
         words = [w for w in _clause_range(sentence, clause_head) if not low <= w.id <= high]
@@ -572,6 +587,10 @@ def _word_rules(
         speaker = noun_phrase(sentence, source)
         name = "nach" if kind == "source" else word.text.lower()
         rule = f"indirect.{name}" if f"indirect.{name}" in CONFIDENCE else "indirect.laut"
+        if relay:
+            # „Er hatte laut tagesschau.de kritisiert, dass …“: the corpus annotates the
+            # relay as its own quote around the reported one
+            rule = "indirect.relay"
         finding = _make(doc, index, sentence, rule, words, [word], word.text.lower(), speaker, [], None, word)
         return [finding] if finding is not None else []
     if kind == "so":
@@ -590,6 +609,9 @@ def _word_rules(
         )
         return [finding] if finding is not None else []
     return []
+
+
+_RELATIVE_SOURCES = frozenset({"denen", "dem", "der", "welchem", "welcher", "welchen", "denen"})
 
 
 def _source_noun(sentence: Sentence, word: Word, kind: str) -> Word | None:
@@ -670,7 +692,9 @@ def so_names_a_source(sentence: Sentence, so: Word) -> bool:
     nxt = sentence.word(so.id + 1)
     if nxt.text.lower() in _NOT_AFTER_SO:
         return False
-    return nxt.upos in ("DET", "PROPN", "NOUN", "ADJ") or (nxt.upos == "PRON" and nxt.feat("PronType") == "Prs")
+    return nxt.upos in ("DET", "PROPN", "NOUN", "ADJ") or (
+        nxt.upos == "PRON" and nxt.feat("PronType") == "Prs"
+    )
 
 
 def _np_by_sequence(sentence: Sentence, so: Word) -> list[Word]:
