@@ -611,7 +611,7 @@ def _word_rules(
     return []
 
 
-_RELATIVE_SOURCES = frozenset({"denen", "dem", "der", "welchem", "welcher", "welchen", "denen"})
+_RELATIVE_SOURCES = frozenset({"denen", "dem", "der", "welchem", "welcher", "welchen"})
 
 
 def _source_noun(sentence: Sentence, word: Word, kind: str) -> Word | None:

@@ -24,9 +24,12 @@ from quotable import coref, cues, direct, indirect
 from quotable.document import Document
 from quotable.marks import MarkedQuote, MarkKind
 from quotable.model import AgencyMention, AgencyRole, Quote, QuoteType
+from quotable.phrases import is_konjunktiv
 from quotable.syntax import Parse
 
 _SCARE_QUOTE = 0.3
+_SPEECHY_FRAGMENT = 0.5
+"""A lower-case fragment in a sentence with Konjunktiv or a cue (a partial quote, usually)."""
 """Confidence of a short quoted fragment with no speech around it (likely a scare quote)."""
 _ATTRIBUTED_FRAGMENT_RULES = frozenset({"direct.cue", "direct.cue_after", "direct.cue_before", "direct.so"})
 
@@ -46,8 +49,13 @@ def attribute(
         previous = _previous(quotes, m.start)
         quote = direct.attribute(doc, m, previous)
         if m.kind is MarkKind.FRAGMENT and quote.rule not in _ATTRIBUTED_FRAGMENT_RULES:
+            # a few lower-case words in a sentence that reports speech (Konjunktiv, a
+            # cue) are mostly a partial quote; anything else is likely a scare quote
+            speechy = m.text[:1].islower() and _reports_speech(doc, m)
             quote = attrs.evolve(
-                quote, confidence=min(quote.confidence, _SCARE_QUOTE), rule="direct.fragment"
+                quote,
+                confidence=_SPEECHY_FRAGMENT if speechy else min(quote.confidence, _SCARE_QUOTE),
+                rule="direct.fragment",
             )
         quotes.append(quote)
     quotes.extend(f.quote for f in indirect.reported(doc, quotes))
@@ -56,6 +64,18 @@ def attribute(
     quotes = [_with_via(q, agencies) for q in quotes]
     quotes = coref.resolve(doc, quotes)
     return tuple(sorted(quotes, key=lambda q: (q.start, -q.end, q.nested)))
+
+
+def _reports_speech(doc: Document, m: MarkedQuote) -> bool:
+    """Whether the sentence around a quotation has a Konjunktiv verb or a cue outside it."""
+    index = doc.sentence_index(m.start)
+    if index is None:
+        return False
+    sentence = doc.sentences[index]
+    outside = [w for w in sentence.words if not any(s.start <= w.start < s.end for s in m.spans)]
+    if any(is_konjunktiv(w) for w in outside):
+        return True
+    return cues.may_cue(w.text for w in outside)
 
 
 def _containing(parents: Sequence[Quote], m: MarkedQuote) -> Quote | None:
