@@ -584,7 +584,7 @@ def _word_rules(
         words = [w for w in _clause_range(sentence, clause_head) if not low <= w.id <= high]
         if not words or _all_quoted(words, in_direct) or any(w.id in in_direct for w in words[:1]):
             return []
-        speaker = noun_phrase(sentence, source)
+        speaker = _source_speaker(sentence, word, source, kind)
         name = "nach" if kind == "source" else word.text.lower()
         rule = f"indirect.{name}" if f"indirect.{name}" in CONFIDENCE else "indirect.laut"
         if relay:
@@ -631,6 +631,38 @@ def _source_noun(sentence: Sentence, word: Word, kind: str) -> Word | None:
         if w.upos not in ("DET", "ADJ", "NUM", "ADV", "PUNCT"):
             break
     return None
+
+
+def _source_speaker(sentence: Sentence, word: Word, source: Word, kind: str) -> list[Word]:
+    """The source's mention, without the preposition.  A source phrase that opens its
+    clause fills the Vorfeld, so everything up to the finite verb is the source
+    („Laut einer am Dienstag veröffentlichten Mitteilung des WFP | sind …“)."""
+    words = sentence.words
+    start = word.id - 1
+    clause_start = start == 0 or words[start - 1].text in (",", ":", ";", "(", "–")
+    if kind in ("prep", "source") and clause_start:
+        stretch: list[Word] = []
+        for w in words[word.id :]:
+            if w.text in (",", ":", ";") or finite_verbs([w]):
+                break
+            stretch.append(w)
+        if stretch and any(w.id == source.id for w in stretch):
+            return trim(stretch)
+    if kind == "postp":
+        stretch = []
+        for w in reversed(words[: word.id - 1]):
+            if w.text in (",", ":", ";", "(") or finite_verbs([w]):
+                break
+            stretch.insert(0, w)
+        if stretch and any(w.id == source.id for w in stretch):
+            return trim(stretch)
+    phrase = extend_noun_phrase(sentence, noun_phrase(sentence, source))
+    cut: list[Word] = []
+    for w in phrase:  # a weak parse may hang the clause's words on the source noun
+        if w.id != source.id and (finite_verbs([w]) or w.text in (",", ":", ";")):
+            break
+        cut.append(w)
+    return trim(cut)
 
 
 def _verb_above(sentence: Sentence, word: Word) -> Word | None:

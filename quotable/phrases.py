@@ -256,9 +256,10 @@ def speaker_of(
     them wrong: a verb right after „und“ shares the subject of the verb before it
     („X betonte, … und bestand darauf, …“), and a relative clause's subject is the
     noun before it („Trump, der … unterstellte“)."""
-    if is_passive(sentence, verb):
-        return []
     finite = finite_of(sentence, verb)
+    if is_passive(sentence, verb) or verb.lemma == "heißen":
+        # „In der Erklärung wird gefordert, …“ / „Im Bericht heißt es, …“: the document speaks
+        return _document_source(sentence, verb, skip)
     before = sentence.word(finite.id - 1) if finite.id > 1 else None
     if before is not None and before.lemma.lower() in _COORDINATORS and depth < 3:
         earlier = [
@@ -287,14 +288,48 @@ def speaker_of(
     if subj is None:
         if field:
             return field
-        if verb.lemma == "heißen":
-            for child in sentence.children(verb):
-                if child.deprel.startswith("obl") and child.upos in ("NOUN", "PROPN"):
-                    return noun_phrase(sentence, child, drop_case=False)
-        return []
+        return _first_noun_phrase_after(sentence, finite, skip)
     if field and any(w.id == subj.id for w in field):
         return field
     return extend_noun_phrase(sentence, with_apposition(sentence, noun_phrase(sentence, subj)))
+
+
+_DOCUMENT_PREPOSITIONS = frozenset({"in", "im", "aus"})
+
+
+def _document_source(sentence: Sentence, verb: Word, skip: frozenset[int]) -> list[Word]:
+    """For a passive or „heißt es“: the document named by „in/im/aus …“ (without the
+    preposition), as the corpus marks it; nothing if there is none."""
+    for child in sentence.children(verb):
+        if child.id in skip or not child.deprel.startswith("obl") or child.upos not in ("NOUN", "PROPN"):
+            continue
+        case = [c for c in sentence.children(child) if c.deprel == "case"]
+        if case and case[0].lemma.lower() in _DOCUMENT_PREPOSITIONS | {"in"} and case[0].id < child.id:
+            words = [w for w in noun_phrase(sentence, child) if w.id not in skip]
+            return extend_noun_phrase(sentence, words)
+    return []
+
+
+def _first_noun_phrase_after(sentence: Sentence, finite: Word, skip: frozenset[int]) -> list[Word]:
+    """When the parse gives no subject: the first noun phrase after the finite verb
+    that is not inside a prepositional phrase (inverted order: „Am Montag kündigte
+    die Regierung an, …“)."""
+    for w in sentence.words[finite.id :]:
+        if w.id in skip or w.text in (",", ":", ";", ".") or w.text in QUOTE_CHARS:
+            return []
+        if w.upos == "ADP":
+            return []  # a prepositional phrase first: give up rather than guess
+        if w.upos in ("NOUN", "PROPN") or (w.upos == "DET" and w.feat("PronType") == "Art"):
+            head = w
+            while head.upos == "DET" and head.id < len(sentence.words):
+                head = sentence.word(head.id + 1)
+            while head.upos == "ADJ" and head.id < len(sentence.words):
+                head = sentence.word(head.id + 1)
+            if head.upos not in ("NOUN", "PROPN"):
+                return []
+            words = [x for x in sentence.words[w.id - 1 : head.id] if x.id not in skip]
+            return extend_noun_phrase(sentence, words)
+    return []
 
 
 def _relative_antecedent(sentence: Sentence, finite: Word) -> Word | None:
@@ -368,6 +403,17 @@ def extend_noun_phrase(sentence: Sentence, words: list[Word]) -> list[Word]:
         if nxt.text == "(":
             close = next((w for w in sentence.words[nxt.id : nxt.id + 5] if w.text == ")"), None)
             if close is not None:
+                out.extend(sentence.words[nxt.id - 1 : close.id])
+                continue
+        if nxt.text in ("„", "»", '"') and last.upos in ("NOUN", "PROPN"):
+            # „die Tageszeitung „The Guardian““: a quoted name after the noun
+            close = next(
+                (w for w in sentence.words[nxt.id : nxt.id + 6] if w.text in ("“", "”", "«", '"')), None
+            )
+            if close is not None and all(
+                w.upos in ("PROPN", "NOUN", "DET", "ADJ", "X", "NUM")
+                for w in sentence.words[nxt.id : close.id - 1]
+            ):
                 out.extend(sentence.words[nxt.id - 1 : close.id])
                 continue
         genitive = nxt.upos == "DET" and (
