@@ -236,11 +236,14 @@ def verb_lemma(form: str, lemma: str, particles: tuple[str, ...] = ()) -> str | 
     if from_form is not None:
         candidates.append(from_form)
     for candidate in candidates:
-        joined = (
-            "".join(particles) + candidate if particles and not candidate.startswith(particles) else candidate
-        )
-        if joined in _verbs():
-            return joined
+        for particle in particles:
+            joined = candidate if candidate.startswith(particle) else particle + candidate
+            if joined in _verbs():
+                return joined
+    # a word taken for a particle may be an adverb („schrieb weiter“): the verb alone
+    for candidate in candidates:
+        if candidate in _verbs() and not (particles and _split_verb(candidate)[0]):
+            return candidate
     return None
 
 

@@ -489,8 +489,11 @@ def _surface(
         rule = "indirect.dass"
     elif lead == "ob" and entry.clause:
         rule = "indirect.ob"
-    elif entry.clause and verbs and is_konjunktiv(verbs[0]) and rest[0].upos not in ("SCONJ", "PRON"):
-        rule = "indirect.clause"
+    elif entry.clause and verbs and rest[0].upos not in ("SCONJ",) and not _relative_clause(rest):
+        if is_konjunktiv(verbs[0]):
+            rule = "indirect.clause"
+        elif entry.lemma in _PLAIN_SPEECH and verbs[0].id <= rest[0].id + 4:
+            rule = "indirect.clause_indicative"  # verb second: „teilte mit, Blair steht bereit“
     elif entry.infinitive and any(w.text.lower() == "zu" for w in rest) and not verbs:
         rule = "indirect.infinitive"
     if rule is None:

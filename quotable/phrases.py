@@ -453,7 +453,12 @@ def verb_complex(sentence: Sentence, verb: Word) -> list[Word]:
     entry = cue_verb(sentence, verb)
     if entry is not None:
         words.extend(phrase_words(sentence, verb, entry))
-    particles = {w.id for w in _particles(sentence, verb)}
+    # only the particle that is part of the cue's lemma („teilte … mit“, not „schrieb weiter“)
+    particles = {
+        w.id
+        for w in _particles(sentence, verb)
+        if entry is not None and entry.lemma.startswith(w.text.lower())
+    }
     for child in sentence.children(verb):
         if child.deprel in _CUE_DEPENDENTS or child.id in particles:
             words.append(child)
@@ -498,7 +503,7 @@ def _particles(sentence: Sentence, verb: Word) -> list[Word]:
             c.id > verb.id
             and c.deprel in ("xcomp", "advmod", "compound", "obl", "dep")
             and c.text.lower() in cues.SEPARABLE_PARTICLES
-            and not sentence.children(c)
+            and c.upos in ("ADP", "ADV", "ADJ", "PART")
         ):
             out.append(c)
     return out
@@ -599,8 +604,10 @@ def is_konjunktiv_one(word: Word) -> bool:
         return True
     if word.feat("Mood") == "Sub" and word.feat("Tense") == "Pres":
         return True
-    if word.feat("Person") == "1" or word.feat("VerbForm") in ("Part", "Inf"):
+    if word.feat("VerbForm") in ("Part", "Inf"):
         return False
+    # the first person singular has the same form („ich habe“), but outside quotations
+    # news text speaks in the third person; the tagger's Person feature is unreliable here
     lemma = word.lemma.lower()
     stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else ""
     return bool(stem) and form == stem + "e" and not stem.endswith(("t", "d")) and lemma not in ("tun",)
