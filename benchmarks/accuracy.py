@@ -21,12 +21,14 @@ import platform
 import shlex
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from quotable.wikinews import System
+    from quotable.model import Attribution
+    from quotable.wikinews import CorpusDocument, System
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT / ".." / "shared" / "data" / "wikinews-quotes" / "dev"
@@ -94,12 +96,59 @@ def main(argv: Sequence[str] | None = None, system: System | None = None) -> int
             evaluate.corpus_markdown(full, "WikiNews dev: the corpus metric"),
             evaluate.corpus_markdown(simplified, "WikiNews dev: simplified (speaker + message, non-nested)"),
             evaluate.seeds_markdown(seed_scores),
+            _error_classes(corpus, corpus_results),
         ]
     )
     sys.stdout.write(page)
     if args.out:
         Path(args.out).write_text(page, encoding="utf-8")
     return 0
+
+
+def _error_classes(corpus: Sequence[CorpusDocument], results: Sequence[Attribution]) -> str:
+    """Where the errors are: error kinds by quote type, and each rule's precision."""
+    from quotable import evaluate, wikinews
+    from quotable.model import Attribution
+
+    pairs = evaluate.pair_corpus(corpus, evaluate.system_quotations(corpus, results))
+    kinds: Counter[tuple[str, str]] = Counter()
+    for record in evaluate.wikinews_errors(corpus, pairs):
+        side = record.get("gold") or record.get("system") or {}
+        kinds[(record["kind"], str(side.get("type")))] += 1
+    lines = [
+        "## Largest error classes",
+        "",
+        "From `evaluate.wikinews_errors`: a false negative is a gold quotation no system quotation",
+        "shares a token with; a false positive the reverse; a wrong speaker a matched pair whose",
+        "speaker tokens differ.",
+        "",
+        "| error | type | count |",
+        "|---|---|---:|",
+    ]
+    lines += [
+        f"| {kind.replace('_', ' ')} | {kind_type} | {n} |" for (kind, kind_type), n in kinds.most_common(12)
+    ]
+    # each rule's quotes: how many share at least half their message tokens (F1 >= 0.5) with a gold one
+    per_rule: dict[str, list[int]] = {}
+    for document, result in zip(corpus, results, strict=True):
+        gold = [frozenset(g.quote.token_ids) for g in document.quotations]
+        for quote in result.quotes:
+            found = wikinews.quotations_from_attribution(document, Attribution((quote,), ()))
+            if not found:
+                continue
+            tokens = frozenset(found[0].quote.token_ids)
+            best = max((evaluate.token_f1(g, tokens) for g in gold), default=0.0)
+            counts = per_rule.setdefault(quote.rule, [0, 0])
+            counts[0] += 1
+            counts[1] += best >= 0.5
+    lines += [
+        "",
+        "| rule | quotes | matching a gold quotation (message F1 ≥ 0.5) |",
+        "|---|---:|---:|",
+    ]
+    for rule, (n, ok) in sorted(per_rule.items(), key=lambda item: (-item[1][0], item[0])):
+        lines.append(f"| `{rule}` | {n} | {100 * ok / n:.0f} % |")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
