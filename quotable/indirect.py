@@ -158,18 +158,47 @@ def frame_words(sentence: Sentence, quote_ids: set[int]) -> list[Word]:
     return rest
 
 
+# verbs whose accusative object is the addressee: „forderte ihn auf“, „beschuldigte die Regierung“
+_ADDRESSEE_OBJECT = frozenset(
+    {
+        "auffordern",
+        "aufrufen",
+        "beschuldigen",
+        "bezichtigen",
+        "bitten",
+        "drängen",
+        "ermahnen",
+        "informieren",
+        "unterrichten",
+        "anweisen",
+        "warnen",
+        "fragen",
+        "anklagen",
+        "kritisieren",
+    }
+)
+
+
 def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
-    """To whom: a dative object, „gegenüber X“, „an X gerichtet/gewandt“."""
+    """To whom, as the corpus marks it (without a preposition): a dative object
+    („sagte der Zeitung“), „gegenüber X“, „an X gerichtet/gewandt“, „im Interview mit X“,
+    or the person asked, accused or urged („forderte ihn auf“, „warf dem Iran vor“)."""
+    entry = cue_verb(sentence, verb)
+    lemma = entry.lemma if entry is not None else ""
     for child in sentence.children(verb):
-        if child.deprel == "iobj" or (child.deprel == "obj" and child.feat("Case") == "Dat"):
-            if any(c.deprel == "case" for c in sentence.children(child)):
-                continue
-            if child.upos in ("NOUN", "PROPN", "PRON") and child.lemma.lower() not in ("sich", "es"):
-                return noun_phrase(sentence, child)
-        if child.deprel in ("obl", "obl:arg", "nmod") and any(
-            c.deprel == "case" and c.lemma.lower() == "gegenüber" for c in sentence.children(child)
+        case = [c for c in sentence.children(child) if c.deprel == "case"]
+        nominal = child.upos in ("NOUN", "PROPN", "PRON") and child.lemma.lower() not in ("sich", "es", "man")
+        if (
+            not case
+            and nominal
+            and (
+                child.deprel == "iobj"
+                or (child.deprel == "obj" and (child.feat("Case") == "Dat" or lemma in _ADDRESSEE_OBJECT))
+            )
         ):
-            return noun_phrase(sentence, child)
+            return extend_noun_phrase(sentence, noun_phrase(sentence, child))
+        if case and case[0].lemma.lower() == "gegenüber" and nominal:
+            return extend_noun_phrase(sentence, noun_phrase(sentence, child))
         if child.deprel in ("advcl", "xcomp", "acl") and child.lemma.lower() in (
             "richten",
             "wenden",
@@ -181,6 +210,16 @@ def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
                     c.deprel == "case" and c.lemma.lower() == "an" for c in sentence.children(grandchild)
                 ):
                     return noun_phrase(sentence, grandchild)
+    # „gegenüber der Presse“ hung elsewhere by the parser: the words after it in the clause
+    for word in sentence.words:
+        if word.lemma.lower() == "gegenüber" and word.upos == "ADP" and word.id < len(sentence.words):
+            nxt = sentence.word(word.id + 1)
+            if nxt.upos in ("DET", "NOUN", "PROPN", "ADJ") and abs(word.id - verb.id) <= 8:
+                head = nxt
+                while head.upos in ("DET", "ADJ") and head.id < len(sentence.words):
+                    head = sentence.word(head.id + 1)
+                if head.upos in ("NOUN", "PROPN"):
+                    return extend_noun_phrase(sentence, list(sentence.words[nxt.id - 1 : head.id]))
     return []
 
 
