@@ -326,12 +326,24 @@ def _colon(doc: Document, unit: _Unit) -> Quote | None:
     if len(before) < 2 or before[-1][1].text != ":":
         return None
     words = [w for _, w in before[:-1]]
-    if len(words) > 6 or any(w.upos in ("VERB", "AUX") for w in words):
+    if len(words) > 16 or any(w.upos in ("VERB", "AUX") for w in words):
         return None
     if not any(w.upos in ("PROPN", "NOUN") for w in words):
         return None
     sentence = before[-1][0]
-    return _quote(doc, unit, "direct.colon", trim(words), sentence, [], None)
+    cue: list[Word] = []
+    if words[-1].text.lower() in ("wörtlich", "sinngemäß"):
+        cue = [words.pop()]  # „Koppelin wörtlich: „…““
+    return _quote(
+        doc,
+        unit,
+        "direct.colon",
+        trim(words),
+        sentence,
+        cue,
+        None,
+        cue_lemma=cue[0].text.lower() if cue else None,
+    )
 
 
 def _inherited(doc: Document, unit: _Unit, previous: Quote | None) -> Quote:

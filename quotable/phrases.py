@@ -138,6 +138,9 @@ def noun_phrase(sentence: Sentence, head: Word, *, drop_case: bool = True) -> li
         before = sentence.word(first.id - 1)
         if before.upos == "DET" and before.deprel in ("det", "nsubj", "dep"):
             run.insert(0, before)
+    # a first name the parser hung elsewhere („Theo“ before „Zwanziger“) belongs to the name
+    while run[0].id > 1 and run[0].text[:1].isupper() and sentence.word(run[0].id - 1).upos == "PROPN":
+        run.insert(0, sentence.word(run[0].id - 1))
     # a name the parser split up („Juri“ ← „Uschakow“ attached elsewhere) stays together
     if head.upos == "PROPN":
         while run[-1].id < len(sentence.words) and sentence.word(run[-1].id + 1).upos == "PROPN":
@@ -400,6 +403,11 @@ def extend_noun_phrase(sentence: Sentence, words: list[Word]) -> list[Word]:
         if nxt.upos == "PROPN" and last.upos in ("PROPN", "NOUN") and nxt.text[:1].isupper():
             out.append(nxt)
             continue
+        if nxt.text == "-" and nxt.start == last.end and nxt.id < n:
+            glued = sentence.word(nxt.id + 1)
+            if glued.start == nxt.end and glued.upos in ("NOUN", "PROPN"):
+                out.extend([nxt, glued])  # „US-Innenminister“ split into three tokens
+                continue
         if nxt.text == "(":
             close = next((w for w in sentence.words[nxt.id : nxt.id + 5] if w.text == ")"), None)
             if close is not None:
