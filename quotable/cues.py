@@ -228,6 +228,12 @@ def phrase(verb_lemma_: str, dependents: Iterable[str]) -> VerbCue | None:
     return None
 
 
+def form_lemma(form: str) -> str | None:
+    """The cue lemma a word form belongs to on its own (entgegnete → entgegnen), if any."""
+    lemma = _forms().get(form.lower())
+    return lemma if lemma is not None and lemma in _verbs() else None
+
+
 def verb_lemma(form: str, lemma: str, particles: tuple[str, ...] = ()) -> str | None:
     """The cue lemma of a verb given its form, the lemmatiser's lemma and any separated
     particles (``("mit",)`` for „teilte … mit“), or None if it is not a cue verb."""

@@ -28,6 +28,7 @@ from quotable.model import Cue, Medium, Mention, Quote, QuoteType, Span, Speaker
 from quotable.phrases import (
     contiguous,
     cue_verb,
+    finite_verbs,
     is_passive,
     mention_words,
     noun_phrase,
@@ -43,6 +44,7 @@ CONFIDENCE = {
     "direct.cue": 0.95,
     "direct.cue_after": 0.9,
     "direct.cue_before": 0.9,
+    "direct.cue_clause": 0.85,
     "direct.so": 0.9,
     "direct.source": 0.85,
     "direct.colon": 0.8,
@@ -120,7 +122,7 @@ def _cue_entry(sentence: Sentence, word: Word) -> cues.VerbCue | None:
 def attribute(doc: Document, quote: MarkedQuote, previous: Quote | None) -> Quote:
     """The direct quote for ``quote``, with whatever can be found about its speaker."""
     unit = _Unit(doc, quote)
-    found = _by_parse(unit) or _after(unit) or _before(unit)
+    found = _by_parse(unit) or _after(unit) or _before(unit) or _same_clause(unit)
     if found is not None:
         sentence, verb, rule = found
         return _from_verb(doc, unit, sentence, verb, rule)
@@ -177,6 +179,20 @@ def _before(unit: _Unit) -> tuple[Sentence, Word, str] | None:
     for sentence, word in reversed(before):
         if _cue_entry(sentence, word):
             return sentence, word, "direct.cue_before"
+    return None
+
+
+def _same_clause(unit: _Unit) -> tuple[Sentence, Word, str] | None:
+    """A cue verb in the quotation's own clause, the parse notwithstanding: „der … seine
+    „große Enttäuschung“ über X zum Ausdruck brachte“ (verb last), „nannte das „…““."""
+    for side in (unit.after(), list(reversed(unit.before()))):
+        for sentence, word in side:
+            if word.text in (",", ":", ";", ".", "!", "?") or word.text in ("„", "“", "»", "«", '"'):
+                break
+            if _cue_entry(sentence, word):
+                return sentence, word, "direct.cue_clause"
+            if finite_verbs([word]):
+                break
     return None
 
 

@@ -44,6 +44,7 @@ from quotable.phrases import (
     contiguous,
     cue_verb,
     extend_noun_phrase,
+    surface_noun_phrase,
     finite_verbs,
     is_konjunktiv,
     is_konjunktiv_one,
@@ -385,7 +386,9 @@ def _verb_rules(
     doc: Document, index: int, sentence: Sentence, verb: Word, in_direct: set[int]
 ) -> list[Finding]:
     entry = cue_verb(sentence, verb)
-    if entry is None:
+    if entry is None or _statement_object(sentence, verb):
+        # „wies eine Äußerung von X zurück, Y habe …“: the clause is X's statement (the
+        # noun rule), not the rejecting verb's
         return []
     out: list[Finding] = []
     speaker_words = _speaker_words(sentence, verb)
@@ -698,6 +701,10 @@ def _source_speaker(sentence: Sentence, word: Word, source: Word, kind: str) -> 
             stretch.insert(0, w)
         if stretch and any(w.id == source.id for w in stretch):
             return trim(stretch)
+    if kind in ("prep", "source") and word.id < len(sentence.words):
+        surface = surface_noun_phrase(sentence, sentence.word(word.id + 1))
+        if surface and any(w.id == source.id for w in surface):
+            return trim(surface)
     phrase = extend_noun_phrase(sentence, noun_phrase(sentence, source))
     cut: list[Word] = []
     for w in phrase:  # a weak parse may hang the clause's words on the source noun
@@ -814,6 +821,14 @@ def _noun_rule(
     return [finding] if finding is not None else []
 
 
+def _statement_object(sentence: Sentence, verb: Word) -> bool:
+    """Whether the verb's object is a statement noun (eine Äußerung, den Vorwurf …)."""
+    return any(
+        c.deprel in ("obj", "iobj") and c.upos == "NOUN" and cues.noun(c.lemma)[0]
+        for c in sentence.children(verb)
+    )
+
+
 def _noun_speaker(sentence: Sentence, noun: Word) -> list[Word]:
     """Whose statement: „eine Äußerung [von Trump]“, „[seine] Forderung“, „die Warnung [des Ministers]“."""
     for child in sentence.children(noun):
@@ -825,9 +840,10 @@ def _noun_speaker(sentence: Sentence, noun: Word) -> list[Word]:
         ):
             return extend_noun_phrase(sentence, noun_phrase(sentence, child))
     nxt = sentence.word(noun.id + 1) if noun.id < len(sentence.words) else None
-    if nxt is not None and nxt.text.lower() in ("von", "des", "der"):
-        group = extend_noun_phrase(sentence, [noun])[1:]
-        return [w for w in group if w.text.lower() != "von"] if group else []
+    if nxt is not None and nxt.text.lower() == "von" and nxt.id < len(sentence.words):
+        return surface_noun_phrase(sentence, sentence.word(nxt.id + 1))
+    if nxt is not None and nxt.text.lower() in ("des", "der"):
+        return surface_noun_phrase(sentence, nxt)
     return []
 
 

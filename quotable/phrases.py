@@ -20,7 +20,8 @@ _NP_EXCLUDE = frozenset(
     {"acl", "acl:relcl", "parataxis", "ccomp", "advcl", "csubj", "dep", "discourse", "vocative"}
 )
 # Dependents that belong to the cue: the verb complex.
-_CUE_DEPENDENTS = frozenset({"aux", "aux:pass", "compound:prt", "expl:pv", "expl"})
+_CUE_DEPENDENTS = frozenset({"aux", "aux:pass", "expl:pv", "expl"})
+_CORRELATES = frozenset("darauf davon daran darüber dafür damit dazu dagegen darum dahingehend".split())
 PUNCT_EDGE = frozenset(",;:–—-.!?…")
 QUOTE_CHARS = frozenset("„“”»«‚‘’›‹\"'")
 
@@ -389,6 +390,26 @@ def _nominal_vorfeld(sentence: Sentence, verb: Word) -> list[Word]:
     return trim(field)
 
 
+def surface_noun_phrase(sentence: Sentence, first: Word) -> list[Word]:
+    """The noun phrase that starts at ``first``, read from the word order alone:
+    article, adjectives, nouns and names („einem Bericht der BBC“, „US-Präsident
+    Donald Trump“), then what :func:`extend_noun_phrase` adds.  For source phrases
+    whose parse is unreliable."""
+    words: list[Word] = []
+    for w in sentence.words[first.id - 1 :]:
+        if w.upos in ("DET", "ADJ", "NUM") and not any(x.upos in ("NOUN", "PROPN") for x in words):
+            words.append(w)
+        elif w.upos in ("NOUN", "PROPN") or (w.text == "-" and words and words[-1].end == w.start):
+            words.append(w)
+        else:
+            break
+    while words and words[-1].text == "-":
+        words.pop()
+    if not words or words[-1].upos not in ("NOUN", "PROPN"):
+        return []
+    return extend_noun_phrase(sentence, words)
+
+
 def extend_noun_phrase(sentence: Sentence, words: list[Word]) -> list[Word]:
     """Grow a noun phrase to the right over what a weak parse may have cut off: the
     rest of a name (New → York Times), a genitive (Angaben → der Polizei), a
@@ -475,7 +496,12 @@ def verb_complex(sentence: Sentence, verb: Word) -> list[Word]:
         ):
             # „meldete sich mit den Worten: …“: the corpus counts „mit den Worten“ to the cue
             words.extend([child, *(c for c in sentence.children(child) if c.deprel in ("case", "det"))])
-        elif child.xpos == "PAV" and child.deprel in ("advmod", "obl", "obj"):
+        elif (child.xpos == "PAV" or child.text.lower() in _CORRELATES) and child.deprel in (
+            "advmod",
+            "obl",
+            "obj",
+            "expl",
+        ):
             # pronominal adverb as correlate: wies darauf hin, dass …
             words.append(child)
         elif child.lemma.lower() == "es" and verb.lemma == "heißen":
@@ -494,7 +520,9 @@ def cue_verb(sentence: Sentence, verb: Word) -> cues.VerbCue | None:
     if verb.upos in ("NOUN", "ADJ") and any(c.deprel == "cop" and c.lemma == "sein" for c in children):
         return cues.phrase("sein", (verb.lemma,))  # „ist der Meinung“, „ist überzeugt“
     if verb.upos not in ("VERB", "AUX"):
-        return None
+        # a cue verb the tagger took for something else („entgegnete“ as an adjective)
+        lemma = cues.form_lemma(verb.text)
+        return cues.verb(lemma) if lemma is not None and verb.text[:1].islower() else None
     particles = tuple(c.text.lower() for c in _particles(sentence, verb))
     lemma = cues.verb_lemma(verb.text, verb.lemma, particles)
     if lemma is not None:
@@ -507,11 +535,13 @@ def _particles(sentence: Sentence, verb: Word) -> list[Word]:
     on the verb another way (gab … bekannt as xcomp, wies … hin as advmod)."""
     out = []
     for c in sentence.children(verb):
-        if c.deprel == "compound:prt" or (
-            c.id > verb.id
-            and c.deprel in ("xcomp", "advmod", "compound", "obl", "dep")
-            and c.text.lower() in cues.SEPARABLE_PARTICLES
-            and c.upos in ("ADP", "ADV", "ADJ", "PART")
+        if c.text.lower() in cues.SEPARABLE_PARTICLES and (
+            c.deprel == "compound:prt"
+            or (
+                c.id > verb.id
+                and c.deprel in ("xcomp", "advmod", "compound", "obl", "dep")
+                and c.upos in ("ADP", "ADV", "ADJ", "PART")
+            )
         ):
             out.append(c)
     return out

@@ -31,7 +31,9 @@ _SCARE_QUOTE = 0.3
 _SPEECHY_FRAGMENT = 0.5
 """A lower-case fragment in a sentence with Konjunktiv or a cue (a partial quote, usually)."""
 """Confidence of a short quoted fragment with no speech around it (likely a scare quote)."""
-_ATTRIBUTED_FRAGMENT_RULES = frozenset({"direct.cue", "direct.cue_after", "direct.cue_before", "direct.so"})
+_ATTRIBUTED_FRAGMENT_RULES = frozenset(
+    {"direct.cue", "direct.cue_after", "direct.cue_before", "direct.cue_clause", "direct.so"}
+)
 
 
 def attribute(
