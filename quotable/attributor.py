@@ -12,6 +12,7 @@ the first text that needs it.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -110,7 +111,10 @@ class Attributor:
             raise ValueError(f"batch_size must be positive, got {batch_size}")
         batches = _batched((check_text(t, self.max_chars) for t in texts), batch_size)
         if workers is not None and workers > 1:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            # "spawn": a forked child of a process that already ran torch can deadlock
+            # in its thread pools; fresh interpreters load their own model instead
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
                 for results in pool.map(_run_batch, ((self, b) for b in batches)):
                     yield from results
             return

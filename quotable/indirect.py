@@ -44,7 +44,6 @@ from quotable.phrases import (
     contiguous,
     cue_verb,
     extend_noun_phrase,
-    surface_noun_phrase,
     finite_verbs,
     is_konjunktiv,
     is_konjunktiv_one,
@@ -52,6 +51,7 @@ from quotable.phrases import (
     mention_words,
     noun_phrase,
     speaker_of,
+    surface_noun_phrase,
     trim,
     verb_complex,
 )

@@ -397,9 +397,11 @@ def surface_noun_phrase(sentence: Sentence, first: Word) -> list[Word]:
     whose parse is unreliable."""
     words: list[Word] = []
     for w in sentence.words[first.id - 1 :]:
-        if w.upos in ("DET", "ADJ", "NUM") and not any(x.upos in ("NOUN", "PROPN") for x in words):
-            words.append(w)
-        elif w.upos in ("NOUN", "PROPN") or (w.text == "-" and words and words[-1].end == w.start):
+        if (
+            (w.upos in ("DET", "ADJ", "NUM") and not any(x.upos in ("NOUN", "PROPN") for x in words))
+            or w.upos in ("NOUN", "PROPN")
+            or (w.text == "-" and words and words[-1].end == w.start)
+        ):
             words.append(w)
         else:
             break
