@@ -41,16 +41,16 @@ from quotable.phrases import (
 from quotable.syntax import Sentence, Word
 
 CONFIDENCE = {
-    "direct.cue": 0.95,
-    "direct.cue_after": 0.9,
-    "direct.cue_before": 0.9,
-    "direct.cue_clause": 0.85,
-    "direct.so": 0.9,
-    "direct.source": 0.85,
-    "direct.colon": 0.8,
+    "direct.cue": 0.9,
+    "direct.cue_after": 0.85,
+    "direct.cue_before": 0.85,
+    "direct.cue_clause": 0.55,
+    "direct.so": 0.95,
+    "direct.source": 0.9,
+    "direct.colon": 0.9,
     "direct.continued": 0.8,
-    "direct.nearby": 0.6,
-    "direct.unattributed": 0.55,
+    "direct.nearby": 0.85,
+    "direct.unattributed": 0.6,
 }
 _FRAGMENT_FACTOR = 0.8
 """A few quoted words are less surely speech than a whole statement."""

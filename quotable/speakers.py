@@ -28,7 +28,7 @@ from quotable.phrases import is_konjunktiv
 from quotable.syntax import Parse
 
 _SCARE_QUOTE = 0.3
-_SPEECHY_FRAGMENT = 0.5
+_SPEECHY_FRAGMENT = 0.75
 """A lower-case fragment in a sentence with Konjunktiv or a cue (a partial quote, usually)."""
 """Confidence of a short quoted fragment with no speech around it (likely a scare quote)."""
 _ATTRIBUTED_FRAGMENT_RULES = frozenset(
