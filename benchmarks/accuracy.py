@@ -1,6 +1,7 @@
 """How accurate quotable is, as one Markdown page: the WikiNews dev metric and the seeds metrics.
 
-    python benchmarks/accuracy.py [--wikinews PATH] [--seeds FILE] [--model NAME] [--out FILE]
+    python benchmarks/accuracy.py [--wikinews PATH] [--limit N] [--seeds FILE] [--model NAME]
+                                  [--min-confidence X] [--out FILE]
 
 Runs the Attributor once over the corpus documents (default
 ``../shared/data/wikinews-quotes/dev`` next to the repository; the corpus never
@@ -8,7 +9,10 @@ enters the repo) and once over the seeds gold (default
 ``seeds/seeds.gold.jsonl``), then prints, and with ``--out`` writes, the
 corpus metric (joint, message and role P/R/F1, per-type message F1, type and
 medium accuracy), the same in its simplified form, and the seeds metrics, with
-the date, the command, the machine and the time the Attributor took.  The
+the date, the command, the machine and the time the Attributor took, and
+where the errors are: the largest error classes and each rule's precision
+(with ``--min-confidence 0`` also of the rules hidden by default; this is how
+the rule confidences in ``docs/rules.md`` were set, on the train split).  The
 metric definitions are in :mod:`quotable.evaluate` and :mod:`quotable.seed_gold`.
 """
 
@@ -38,8 +42,12 @@ DEFAULT_SEEDS = ROOT / "seeds" / "seeds.gold.jsonl"
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="benchmarks/accuracy.py", description=__doc__.splitlines()[0])
     parser.add_argument("--wikinews", default=str(DEFAULT_CORPUS), metavar="PATH", help="corpus dir or file")
+    parser.add_argument("--limit", type=int, metavar="N", help="only the first N corpus documents")
     parser.add_argument("--seeds", default=str(DEFAULT_SEEDS), metavar="FILE", help="seeds gold file")
     parser.add_argument("--model", metavar="NAME", help="parser model for the Attributor ('none': no parser)")
+    parser.add_argument(
+        "--min-confidence", type=float, metavar="X", help="keep quotes from X up (default: the Attributor's)"
+    )
     parser.add_argument("--out", metavar="FILE", help="also write the Markdown page to FILE")
     return parser
 
@@ -59,9 +67,9 @@ def main(argv: Sequence[str] | None = None, system: System | None = None) -> int
     from quotable import evaluate, seed_gold, wikinews
 
     try:
-        corpus = wikinews.read_corpus([args.wikinews])
+        corpus = wikinews.read_corpus([args.wikinews], limit=args.limit)
         seeds = seed_gold.read_seeds(args.seeds)
-        attributor = wikinews.load_attributor(args.model) if system is None else system
+        attributor = wikinews.load_attributor(args.model, args.min_confidence) if system is None else system
     except ImportError as error:
         print(f"accuracy: {error}; the benchmark needs quotable.attributor.Attributor", file=sys.stderr)
         return 1
@@ -80,6 +88,7 @@ def main(argv: Sequence[str] | None = None, system: System | None = None) -> int
     seed_scores = seed_gold.score_seeds(seeds, seed_results)
     model = next((r.model for r in (*corpus_results, *seed_results) if r.model is not None), None)
     command = " ".join(shlex.quote(a) for a in ["python", "benchmarks/accuracy.py", *(argv or sys.argv[1:])])
+    split = Path(args.wikinews).name or "corpus"
     characters = sum(len(d.text) for d in corpus) + sum(len(d.text) for d in seeds)
     page = "\n".join(
         [
@@ -92,9 +101,12 @@ def main(argv: Sequence[str] | None = None, system: System | None = None) -> int
             f"- corpus: {args.wikinews} ({len(corpus)} documents)",
             f"- seeds: {args.seeds} ({len(seeds)} articles)",
             f"- Attributor time: {seconds:.1f} s for {characters:,} characters",
+            f"- min_confidence: {args.min_confidence if args.min_confidence is not None else 'default'}",
             "",
-            evaluate.corpus_markdown(full, "WikiNews dev: the corpus metric"),
-            evaluate.corpus_markdown(simplified, "WikiNews dev: simplified (speaker + message, non-nested)"),
+            evaluate.corpus_markdown(full, f"WikiNews {split}: the corpus metric"),
+            evaluate.corpus_markdown(
+                simplified, f"WikiNews {split}: simplified (speaker + message, non-nested)"
+            ),
             evaluate.seeds_markdown(seed_scores),
             _error_classes(corpus, corpus_results),
         ]

@@ -52,8 +52,6 @@ CONFIDENCE = {
     "direct.nearby": 0.85,
     "direct.unattributed": 0.6,
 }
-_FRAGMENT_FACTOR = 0.8
-"""A few quoted words are less surely speech than a whole statement."""
 
 
 class _Unit:
@@ -272,7 +270,7 @@ def _make(
     medium: Medium | None,
     via: str | None = None,
 ) -> Quote:
-    confidence = CONFIDENCE[rule] * (_FRAGMENT_FACTOR if marked.kind is MarkKind.FRAGMENT else 1.0)
+    confidence = CONFIDENCE[rule]
     if not marked.closed:
         confidence *= 0.8
     return Quote(

@@ -569,8 +569,9 @@ System: TypeAlias = BatchAttributor | Callable[[str], Attribution]
 """A system to evaluate or export: an Attributor, or any function from text to Attribution."""
 
 
-def load_attributor(model: str | None = None) -> BatchAttributor:
-    """An :class:`~quotable.attributor.Attributor` for ``model`` (``"none"``: no parser).
+def load_attributor(model: str | None = None, min_confidence: float | None = None) -> BatchAttributor:
+    """An :class:`~quotable.attributor.Attributor` for ``model`` (``"none"``: no parser),
+    keeping quotes from ``min_confidence`` up (the Attributor's default when None).
 
     Imported on first use so that reading and scoring never load Stanza; raises
     ``ImportError`` with a clear message while the Attributor is not available.
@@ -584,9 +585,12 @@ def load_attributor(model: str | None = None) -> BatchAttributor:
     attributor = getattr(module, "Attributor", None)
     if attributor is None:
         raise ImportError("the system under test is not available: quotable.attributor has no Attributor yet")
-    if model is None:
-        return cast(BatchAttributor, attributor())
-    return cast(BatchAttributor, attributor(model=None if model.casefold() == "none" else model))
+    options: dict[str, object] = {}
+    if model is not None:
+        options["model"] = None if model.casefold() == "none" else model
+    if min_confidence is not None:
+        options["min_confidence"] = min_confidence
+    return cast(BatchAttributor, attributor(**options))
 
 
 def predict(system: System, texts: Sequence[str]) -> list[Attribution]:

@@ -509,7 +509,7 @@ def test_cli_missing_corpus_is_one_line_and_exit_1(
 def test_cli_unavailable_attributor_is_exit_1(
     inputs: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def unavailable(model: str | None) -> object:
+    def unavailable(model: str | None, min_confidence: float | None = None) -> object:
         raise ImportError("the system under test is not available: cannot import quotable.attributor")
 
     monkeypatch.setattr(evaluate, "load_attributor", unavailable)
@@ -559,7 +559,7 @@ def test_the_benchmark_writes_a_markdown_page(
 def test_the_benchmark_fails_clearly_without_the_attributor(
     inputs: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def unavailable(model: str | None) -> object:
+    def unavailable(model: str | None, min_confidence: float | None = None) -> object:
         raise ImportError("the system under test is not available: cannot import quotable.attributor")
 
     monkeypatch.setattr(wikinews, "load_attributor", unavailable)
