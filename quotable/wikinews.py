@@ -28,8 +28,9 @@ a corpus file: tokens and sentences copied from the input when it had them,
 otherwise made by :func:`tokenize`; every quotation and role mapped to tokens by
 the rule above, with ``charBegin``/``charEnd`` snapped to the covered tokens
 (the corpus keeps them token-aligned; quotable's exact offsets are in its own
-JSON).  Quotes that cover no token are dropped.  A missing medium is written as
-the corpus' ``none``.  Files are written as the published files are: keys
+JSON).  Quotes that cover no token are dropped.  Media follow the corpus'
+conventions (:func:`corpus_medium`): thought as ST, an open medium as SW, a
+direct quote whose cue does not tell as Speech.  Files are written as the published files are: keys
 sorted, no spaces, UTF-8.
 """
 
@@ -65,6 +66,25 @@ CORPUS_MEDIA: Mapping[Medium, str] = {
     Medium.THOUGHT: "Thought",
 }
 """quotable's media in the corpus' spelling (the corpus also has SW, ST, TW and ``none``)."""
+
+_EXPORT_MEDIA: Mapping[Medium | None, str] = {
+    Medium.SPEECH: "Speech",
+    Medium.WRITING: "Writing",
+    Medium.THOUGHT: "ST",
+    None: "SW",
+}
+"""How a quotable medium reads in the corpus' conventions: the annotators mark the
+mental verbs quotable calls ``thought`` (glauben, meinen, befürchten) as speech or
+thought (ST), and speech whose medium the text leaves open (erklären, laut, zufolge)
+as speech or writing (SW); a direct quote whose cue does not tell is spoken."""
+
+
+def corpus_medium(quote: Quote) -> str:
+    """``quote``'s medium in the corpus' spelling and conventions."""
+    if quote.medium is None and quote.type is QuoteType.DIRECT:
+        return "Speech"
+    return _EXPORT_MEDIA[quote.medium]
+
 
 NO_MEDIUM = "none"
 """The corpus' value for a quotation without a medium."""
@@ -293,7 +313,7 @@ def quotations_from_attribution(
             CorpusQuotation(
                 id=len(found),
                 type=CORPUS_TYPES[quote.type],
-                medium=NO_MEDIUM if quote.medium is None else CORPUS_MEDIA[quote.medium],
+                medium=corpus_medium(quote),
                 quote=message,
                 speaker=speaker,
                 cue=cue,

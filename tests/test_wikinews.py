@@ -236,8 +236,25 @@ def test_quotations_carry_corpus_spelling_tokens_and_nesting() -> None:
     assert direct.addressee.text == "den Journalisten"
     assert (indirect.has_nested, indirect.is_nested) == (True, False)
     assert (partial.has_nested, partial.is_nested) == (False, True)
-    assert (hearsay.type, hearsay.medium, hearsay.speaker) == ("FreeIndirect", "none", wikinews.EMPTY)
+    assert (hearsay.type, hearsay.medium, hearsay.speaker) == ("FreeIndirect", "SW", wikinews.EMPTY)
+    assert partial.medium == "Speech"  # a direct quote whose cue does not tell
     assert [q.id for q in (direct, indirect, partial, hearsay)] == [0, 1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("kind", "medium", "expected"),
+    [
+        (QuoteType.INDIRECT, Medium.THOUGHT, "ST"),
+        (QuoteType.INDIRECT, None, "SW"),
+        (QuoteType.DIRECT, None, "Speech"),
+        (QuoteType.DIRECT, Medium.WRITING, "Writing"),
+        (QuoteType.REPORTED, Medium.SPEECH, "Speech"),
+    ],
+)
+def test_media_follow_the_corpus_conventions(kind: QuoteType, medium: Medium | None, expected: str) -> None:
+    span = Span(0, 4)
+    quote = Quote(type=kind, spans=(span,), content=(span,), text="Text", medium=medium)
+    assert wikinews.corpus_medium(quote) == expected
 
 
 def test_a_quote_covering_no_token_is_dropped() -> None:
