@@ -288,6 +288,12 @@ def speaker_of(
     subj = subject(sentence, verb, skip)
     if subj is not None and subj.lemma.lower() in ("es", "man"):
         return []
+    if subj is not None and subj.id < finite.id and _marked_not_nominative(sentence, subj):
+        # „Den Unmut … brachte die Sprecherin zum Ausdruck“, „Als Begründung sagte ein
+        # Forscher“: an object or an als-phrase in the Vorfeld, the subject follows the verb
+        inverted = _first_noun_phrase_after(sentence, finite, skip)
+        if inverted:
+            return inverted
     field = [w for w in _nominal_vorfeld(sentence, verb) if w.id not in skip]
     if subj is None:
         if field:
@@ -299,6 +305,22 @@ def speaker_of(
 
 
 _DOCUMENT_PREPOSITIONS = frozenset({"in", "im", "aus"})
+
+
+_OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem", "jenen", "jenem"})
+"""Articles that never open a nominative noun phrase."""
+
+
+def _marked_not_nominative(sentence: Sentence, noun: Word) -> bool:
+    """Whether the words of ``noun``'s phrase show it is no subject: a dative or
+    accusative article, or a preposition (als, nach) of its own."""
+    for child in sentence.children(noun):
+        if child.id > noun.id:
+            continue
+        if child.deprel == "case" or (child.deprel == "det" and child.text.lower() in _OBLIQUE_ARTICLES):
+            return True
+    before = sentence.word(noun.id - 1) if noun.id > 1 else None
+    return before is not None and before.text.lower() == "als"
 
 
 def _document_source(sentence: Sentence, verb: Word, skip: frozenset[int]) -> list[Word]:

@@ -43,6 +43,14 @@ def test_direct_quote_with_the_cue_after_it() -> None:
     assert q.rule.startswith("direct.")
 
 
+def test_an_object_in_the_vorfeld_is_not_the_speaker_even_when_parsed_as_subject() -> None:
+    text = "Den Plan kritisierte der Minister scharf: „Das ist falsch.“"
+    q = only(attribute(text, "object_vorfeld.conllu"), QuoteType.DIRECT)
+    assert q.text == "Das ist falsch."
+    assert q.speaker is not None and q.speaker.text == "der Minister"
+    assert q.cue is not None and q.cue.text == "kritisierte"
+
+
 def test_dass_clause_with_a_separated_particle_verb() -> None:
     text = "Der Minister teilte am Montag mit, dass die Schulen geschlossen bleiben."
     q = only(attribute(text, "indirect_particle_verb.conllu"), QuoteType.INDIRECT)
