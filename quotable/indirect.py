@@ -50,6 +50,7 @@ from quotable.phrases import (
     is_passive,
     mention_words,
     noun_phrase,
+    particles_of,
     speaker_of,
     surface_noun_phrase,
     trim,
@@ -382,6 +383,17 @@ def _make(
     return Finding(quote, index, cue_word)
 
 
+def _complement_candidates(sentence: Sentence, verb: Word) -> list[Word]:
+    """The verb's clause complements, and where a weak parse put them elsewhere: a
+    dass-clause as an adverbial clause, or under the separated particle („gab …
+    bekannt, dass …“ with the clause under „bekannt“)."""
+    loose = _COMPLEMENT | {"advcl", "acl"}
+    out = [c for c in sentence.children(verb) if c.deprel in loose]
+    for particle in particles_of(sentence, verb):
+        out += [c for c in sentence.children(particle) if c.deprel in loose]
+    return out
+
+
 def _verb_rules(
     doc: Document, index: int, sentence: Sentence, verb: Word, in_direct: set[int]
 ) -> list[Finding]:
@@ -394,12 +406,12 @@ def _verb_rules(
     speaker_words = _speaker_words(sentence, verb)
     addressee = addressee_of(sentence, verb)
     cue_words = verb_complex(sentence, verb)
-    for child in sentence.children(verb):
-        if child.deprel not in _COMPLEMENT:
-            continue
+    for child in _complement_candidates(sentence, verb):
         if child.upos not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "PRON", "ADV"):
             continue
         marks = {c.lemma.lower() for c in sentence.children(child) if c.deprel == "mark"}
+        if child.deprel not in _COMPLEMENT and not (marks and marks <= {"dass", "daß", "ob"}):
+            continue  # an adverbial clause only when it is a plain dass/ob clause
         words = filled_clause(sentence, child, verb)
         if _all_quoted(words, in_direct):
             continue  # the complement is a direct quotation: the direct rules attribute it

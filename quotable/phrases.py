@@ -509,7 +509,7 @@ def verb_complex(sentence: Sentence, verb: Word) -> list[Word]:
     # only the particle that is part of the cue's lemma („teilte … mit“, not „schrieb weiter“)
     particles = {
         w.id
-        for w in _particles(sentence, verb)
+        for w in particles_of(sentence, verb)
         if entry is not None and entry.lemma.startswith(w.text.lower())
     }
     for child in sentence.children(verb):
@@ -547,14 +547,14 @@ def cue_verb(sentence: Sentence, verb: Word) -> cues.VerbCue | None:
         # a cue verb the tagger took for something else („entgegnete“ as an adjective)
         lemma = cues.form_lemma(verb.text)
         return cues.verb(lemma) if lemma is not None and verb.text[:1].islower() else None
-    particles = tuple(c.text.lower() for c in _particles(sentence, verb))
+    particles = tuple(c.text.lower() for c in particles_of(sentence, verb))
     lemma = cues.verb_lemma(verb.text, verb.lemma, particles)
     if lemma is not None:
         return cues.verb(lemma)
     return cues.phrase(verb.lemma, (c.lemma for c in children if c.deprel != "punct"))
 
 
-def _particles(sentence: Sentence, verb: Word) -> list[Word]:
+def particles_of(sentence: Sentence, verb: Word) -> list[Word]:
     """The verb's separated particle: compound:prt, or a known particle the parser hung
     on the verb another way (gab … bekannt as xcomp, wies … hin as advmod)."""
     out = []
@@ -564,7 +564,7 @@ def _particles(sentence: Sentence, verb: Word) -> list[Word]:
             or (
                 c.id > verb.id
                 and c.deprel in ("xcomp", "advmod", "compound", "obl", "dep")
-                and c.upos in ("ADP", "ADV", "ADJ", "PART")
+                and c.upos in ("ADP", "ADV", "ADJ", "PART", "VERB")
             )
         ):
             out.append(c)

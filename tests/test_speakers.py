@@ -62,6 +62,15 @@ def test_dass_clause_with_a_separated_particle_verb() -> None:
     assert q.frame is not None and q.frame.text == "Der Minister teilte am Montag mit,"
 
 
+def test_dass_clause_the_parse_hangs_on_the_separated_particle() -> None:
+    text = "Jetzt gab der Leiter der Polizeidirektion, Hans Maier, bekannt, dass das Auto gefunden wurde."
+    q = only(attribute(text, "particle_clause.conllu"), QuoteType.INDIRECT)
+    assert q.text == "dass das Auto gefunden wurde"
+    assert q.rule == "indirect.dass"
+    assert q.speaker is not None and q.speaker.text == "der Leiter der Polizeidirektion, Hans Maier"
+    assert q.cue is not None and q.cue.text == "gab bekannt" and q.cue.lemma == "bekanntgeben"
+
+
 def test_laut_names_the_source_and_the_rest_is_the_quote() -> None:
     text = "Laut Polizei wurden drei Menschen verletzt."
     q = only(attribute(text, "laut_source.conllu"), QuoteType.INDIRECT)
