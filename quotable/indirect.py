@@ -856,7 +856,22 @@ def _noun_speaker(sentence: Sentence, noun: Word) -> list[Word]:
         return surface_noun_phrase(sentence, sentence.word(nxt.id + 1))
     if nxt is not None and nxt.text.lower() in ("des", "der"):
         return surface_noun_phrase(sentence, nxt)
-    return []
+    return _governor_speaker(sentence, noun)
+
+
+def _governor_speaker(sentence: Sentence, noun: Word) -> list[Word]:
+    """A statement noun without its own source speaks for the subject of its clause:
+    „X ist der Meinung, …“, „X lehnte mit der Begründung ab, …“; nothing when the
+    noun is the subject itself („Der Verdacht, er sei …, bestätigte sich“)."""
+    if noun.deprel.startswith("nsubj"):
+        return []
+    if any(c.deprel == "cop" for c in sentence.children(noun)):
+        subj = next((c for c in sentence.children(noun) if c.deprel.startswith("nsubj")), None)
+        return extend_noun_phrase(sentence, noun_phrase(sentence, subj)) if subj is not None else []
+    head = sentence.head_of(noun)
+    if head is None or head.upos not in ("VERB", "AUX"):
+        return []
+    return speaker_of(sentence, head, skip=frozenset(w.id for w in sentence.subtree(noun)))
 
 
 # ---------------------------------------------------------------- whole sentences

@@ -71,6 +71,18 @@ def test_dass_clause_the_parse_hangs_on_the_separated_particle() -> None:
     assert q.cue is not None and q.cue.text == "gab bekannt" and q.cue.lemma == "bekanntgeben"
 
 
+def test_statement_noun_without_a_source_speaks_for_the_subject_of_its_verb() -> None:
+    text = (
+        "Die Regierung hatte das Angebot mit der Begründung abgelehnt, "
+        "eine solche Entscheidung könne nur das Parlament treffen."
+    )
+    q = only(attribute(text, "noun_begruendung.conllu"), QuoteType.INDIRECT)
+    assert q.text == "eine solche Entscheidung könne nur das Parlament treffen"
+    assert q.rule == "indirect.noun"
+    assert q.cue is not None and q.cue.text == "Begründung"
+    assert q.speaker is not None and q.speaker.text == "Die Regierung"
+
+
 def test_laut_names_the_source_and_the_rest_is_the_quote() -> None:
     text = "Laut Polizei wurden drei Menschen verletzt."
     q = only(attribute(text, "laut_source.conllu"), QuoteType.INDIRECT)
