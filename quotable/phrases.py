@@ -671,8 +671,19 @@ def is_konjunktiv_one(word: Word) -> bool:
     # the first person singular has the same form („ich habe“), but outside quotations
     # news text speaks in the third person; the tagger's Person feature is unreliable here
     lemma = word.lemma.lower()
+    if lemma == form and word.feat("VerbForm") == "Fin":
+        # a sentence that was tagged but not lemmatized: read the form alone.  Past
+        # tense (sagte, wurde) ends in -te/-de; umlauts mark Konjunktiv II (wäre, gäbe)
+        # except in the modals' Konjunktiv I (könne, müsse, dürfe, möge)
+        if form in _MODAL_KONJUNKTIV_ONE:
+            return True
+        return form.endswith("e") and not form.endswith(("te", "de")) and not _UMLAUTS & set(form)
     stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else ""
     return bool(stem) and form == stem + "e" and not stem.endswith(("t", "d")) and lemma not in ("tun",)
+
+
+_MODAL_KONJUNKTIV_ONE = frozenset({"könne", "müsse", "dürfe", "möge"})
+_UMLAUTS = frozenset("äöü")
 
 
 def is_konjunktiv(word: Word) -> bool:

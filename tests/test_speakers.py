@@ -12,7 +12,8 @@ import pytest
 
 from quotable import agencies, marks, speakers
 from quotable.model import Attribution, Quote, QuoteType, check_offsets
-from quotable.syntax import from_conllu
+from quotable.phrases import is_konjunktiv_one
+from quotable.syntax import Word, from_conllu
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -158,3 +159,26 @@ def test_role_noun_is_resolved_to_the_named_person() -> None:
 )
 def test_needs_parse_selects_sentences_that_may_hold_speech(sentence: str, expected: bool) -> None:
     assert speakers.needs_parse(sentence) is expected
+
+
+def _finite(form: str, lemma: str) -> Word:
+    feats = (("Mood", "Ind"), ("Number", "Sing"), ("Person", "3"), ("Tense", "Pres"), ("VerbForm", "Fin"))
+    return Word(1, form, lemma, "AUX", "VAFIN", feats, 0, "root", 0, len(form))
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma", "expected"),
+    [
+        ("habe", "haben", True),
+        ("habe", "habe", True),  # tagged, not lemmatized: read from the form alone
+        ("könne", "könne", True),
+        ("funktioniere", "funktioniere", True),
+        ("wurde", "wurde", False),
+        ("sagte", "sagte", False),
+        ("wäre", "wäre", False),  # Konjunktiv II
+        ("hat", "hat", False),
+        ("sagte", "sagen", False),
+    ],
+)
+def test_konjunktiv_one_is_read_from_the_form_without_a_lemma(form: str, lemma: str, expected: bool) -> None:
+    assert is_konjunktiv_one(_finite(form, lemma)) is expected
