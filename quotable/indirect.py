@@ -385,13 +385,19 @@ def _make(
 
 def _complement_candidates(sentence: Sentence, verb: Word) -> list[Word]:
     """The verb's clause complements, and where a weak parse put them elsewhere: a
-    dass-clause as an adverbial clause, or under the separated particle („gab …
-    bekannt, dass …“ with the clause under „bekannt“)."""
-    loose = _COMPLEMENT | {"advcl", "acl"}
-    out = [c for c in sentence.children(verb) if c.deprel in loose]
-    for particle in particles_of(sentence, verb):
-        out += [c for c in sentence.children(particle) if c.deprel in loose]
-    return out
+    plain dass/ob-clause as an adverbial clause, or under the separated particle
+    („gab … bekannt, dass …“ with the clause under „bekannt“)."""
+
+    def plain_dass_or_ob(clause: Word) -> bool:
+        marks = {c.lemma.lower() for c in sentence.children(clause) if c.deprel == "mark"}
+        return bool(marks) and marks <= {"dass", "daß", "ob"}
+
+    return [
+        c
+        for head in (verb, *particles_of(sentence, verb))
+        for c in sentence.children(head)
+        if c.deprel in _COMPLEMENT or (c.deprel in ("advcl", "acl") and plain_dass_or_ob(c))
+    ]
 
 
 def _verb_rules(
@@ -410,8 +416,6 @@ def _verb_rules(
         if child.upos not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "PRON", "ADV"):
             continue
         marks = {c.lemma.lower() for c in sentence.children(child) if c.deprel == "mark"}
-        if child.deprel not in _COMPLEMENT and not (marks and marks <= {"dass", "daß", "ob"}):
-            continue  # an adverbial clause only when it is a plain dass/ob clause
         words = filled_clause(sentence, child, verb)
         if _all_quoted(words, in_direct):
             continue  # the complement is a direct quotation: the direct rules attribute it

@@ -307,6 +307,19 @@ def speaker_of(
 _DOCUMENT_PREPOSITIONS = frozenset({"in", "im", "aus"})
 
 
+def _document_source(sentence: Sentence, verb: Word, skip: frozenset[int]) -> list[Word]:
+    """For a passive or „heißt es“: the document named by „in/im/aus …“ (without the
+    preposition), as the corpus marks it; nothing if there is none."""
+    for child in sentence.children(verb):
+        if child.id in skip or not child.deprel.startswith("obl") or child.upos not in ("NOUN", "PROPN"):
+            continue
+        case = [c for c in sentence.children(child) if c.deprel == "case"]
+        if case and case[0].lemma.lower() in _DOCUMENT_PREPOSITIONS | {"in"} and case[0].id < child.id:
+            words = [w for w in noun_phrase(sentence, child) if w.id not in skip]
+            return extend_noun_phrase(sentence, words)
+    return []
+
+
 _OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem", "jenen", "jenem"})
 """Articles that never open a nominative noun phrase."""
 
@@ -321,19 +334,6 @@ def _marked_not_nominative(sentence: Sentence, noun: Word) -> bool:
             return True
     before = sentence.word(noun.id - 1) if noun.id > 1 else None
     return before is not None and before.text.lower() == "als"
-
-
-def _document_source(sentence: Sentence, verb: Word, skip: frozenset[int]) -> list[Word]:
-    """For a passive or „heißt es“: the document named by „in/im/aus …“ (without the
-    preposition), as the corpus marks it; nothing if there is none."""
-    for child in sentence.children(verb):
-        if child.id in skip or not child.deprel.startswith("obl") or child.upos not in ("NOUN", "PROPN"):
-            continue
-        case = [c for c in sentence.children(child) if c.deprel == "case"]
-        if case and case[0].lemma.lower() in _DOCUMENT_PREPOSITIONS | {"in"} and case[0].id < child.id:
-            words = [w for w in noun_phrase(sentence, child) if w.id not in skip]
-            return extend_noun_phrase(sentence, words)
-    return []
 
 
 def _first_noun_phrase_after(sentence: Sentence, finite: Word, skip: frozenset[int]) -> list[Word]:

@@ -30,8 +30,8 @@ the rule above, with ``charBegin``/``charEnd`` snapped to the covered tokens
 (the corpus keeps them token-aligned; quotable's exact offsets are in its own
 JSON).  Quotes that cover no token are dropped.  Media follow the corpus'
 conventions (:func:`corpus_medium`): thought as ST, an open medium as SW, a
-direct quote whose cue does not tell as Speech.  Files are written as the published files are: keys
-sorted, no spaces, UTF-8.
+direct quote whose cue does not tell as Speech.  Files are written as the
+published files are: keys sorted, no spaces, UTF-8.
 """
 
 from __future__ import annotations
