@@ -129,17 +129,21 @@ class Mention:
 
 @attrs.frozen
 class Speaker(Mention):
-    """The speaker's mention in the text (``er``) and the resolved ``name`` (``Wladimir Putin``)."""
+    """The speaker's mention in the text (``er``), the resolved ``name`` (``Wladimir Putin``)
+    and the ``entity`` it refers to (an :attr:`Entity.id` of the same :class:`Attribution`)."""
 
     name: str | None = None
+    entity: str | None = None
 
     @classmethod
-    def from_spans(cls, source: str, spans: Iterable[Span], name: str | None = None) -> Speaker:
+    def from_spans(
+        cls, source: str, spans: Iterable[Span], name: str | None = None, entity: str | None = None
+    ) -> Speaker:
         ordered = _spans(spans)
-        return cls(join_spans(source, ordered), ordered, name)
+        return cls(join_spans(source, ordered), ordered, name, entity)
 
     def to_dict(self) -> dict[str, Any]:
-        return {**super().to_dict(), "name": self.name}
+        return {**super().to_dict(), "name": self.name, "entity": self.entity}
 
 
 @attrs.frozen
@@ -155,6 +159,56 @@ class Cue(Mention):
 
     def to_dict(self) -> dict[str, Any]:
         return {**super().to_dict(), "lemma": self.lemma}
+
+
+class EntityKind(str, enum.Enum):
+    """What an entity of an article is."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    """Parties, ministries, companies, courts, police, governments — and places acting as
+    their government (``Washington reagierte verärgert``)."""
+    AGENCY = "agency"
+    """A news agency (``dpa``, ``Interfax``)."""
+    PLACE = "place"
+    """A place that is named but does not act (a dateline's city, ``in Kairo``)."""
+    OTHER = "other"
+    """Anything else that speaks: groups (``Demonstranten``), unnamed people (``ein Anwohner``)."""
+
+
+class Gender(str, enum.Enum):
+    """The grammatical gender the article uses for an entity (how the text refers to it)."""
+
+    MASC = "masc"
+    FEM = "fem"
+
+
+@attrs.frozen
+class Entity:
+    """One entity of an article: everything the text calls it, and where.
+
+    ``name`` is the fullest name the article gives it (``Wladimir Putin``), ``aliases``
+    the other ways it is named (``Putin``, ``der Kremlchef``), ``mentions`` every place
+    it is mentioned (pronouns included), ``gender`` the grammatical gender the text
+    uses for it (``None`` when the text does not tell, or for organisations).
+    """
+
+    id: str
+    kind: EntityKind
+    name: str
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    gender: Gender | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "gender": None if self.gender is None else self.gender.value,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
 
 
 def _confidence(instance: Quote, attribute: attrs.Attribute[float], value: float) -> None:
@@ -227,14 +281,21 @@ class AgencyMention:
 
 @attrs.frozen
 class Attribution:
-    """Everything quotable found in one text: its quotes and its agencies.
+    """Everything quotable found in one text: its quotes, its agencies and its entities.
 
-    ``model`` names the parser model that was used (``None`` when no parse was needed).
+    ``model`` names the parser model that was used (``None`` when no parse was needed);
+    ``entities`` are the article's speakers and other actors, which each quote's
+    :attr:`Speaker.entity` refers to by id.
     """
 
     quotes: tuple[Quote, ...] = ()
     agencies: tuple[AgencyMention, ...] = ()
     model: str | None = None
+    entities: tuple[Entity, ...] = ()
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """The entity with ``entity_id`` (``None`` when there is none)."""
+        return next((e for e in self.entities if e.id == entity_id), None)
 
     def to_dict(self) -> dict[str, Any]:
         """The versioned JSON form documented in ``docs/schema.md``."""
@@ -243,6 +304,7 @@ class Attribution:
             "model": self.model,
             "quotes": [q.to_dict() for q in self.quotes],
             "agencies": [a.to_dict() for a in self.agencies],
+            "entities": [e.to_dict() for e in self.entities],
         }
 
     def to_json(self, **kwargs: Any) -> str:
@@ -273,4 +335,7 @@ def check_offsets(text: str, result: Attribution) -> list[str]:
                 check(f"quote {i} {role}", m.spans, m.text)
     for i, a in enumerate(result.agencies):
         check(f"agency {i}", (a.span,), a.text)
+    for e in result.entities:
+        for j, m in enumerate(e.mentions):
+            check(f"entity {e.id} mention {j}", m.spans, m.text)
     return problems

@@ -64,7 +64,7 @@ def test_text_files_give_one_json_line_each_with_their_source(
     assert (code, err) == (0, [])
     records = [json.loads(line) for line in out]
     assert [r["source"] for r in records] == [first, second]
-    assert list(records[0]) == ["schema", "source", "model", "quotes", "agencies"]
+    assert list(records[0]) == ["schema", "source", "model", "quotes", "agencies", "entities"]
     assert records[0]["schema"] == "quotable/1"
     assert [q["text"] for q in records[0]["quotes"]] == [QUOTE]
     assert [(a["name"], a["role"]) for a in records[0]["agencies"]] == [
