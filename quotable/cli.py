@@ -6,20 +6,27 @@
     quotable download                    install the official Stanza German models
 
 Exit codes: 0 success; 1 some input could not be processed or quotable failed
-(one line each on stderr: the other documents are still written); 2 usage error.
+(one line each on stderr, ``FILE:LINE: message``: every other document is still
+written); 2 usage error; 141 the reader closed the output early (``| head``), quietly.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
+import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
 from quotable import __version__
-from quotable.errors import QuotableError
+from quotable.errors import ModelLoadError, ModelNotFoundError, QuotableError
 from quotable.model import Attribution
+
+QuotableModelError = (ModelNotFoundError, ModelLoadError)
+"""Errors of the model, not of one document: they end the run."""
 
 SUBCOMMANDS = ("evaluate", "export", "download")
 
@@ -54,6 +61,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--min-confidence", type=float, default=0.5, help="drop less certain quotes")
     parser.add_argument("--batch-size", type=int, default=8, help="documents parsed together")
     parser.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help="CPU threads for the parser (default: torch's, one per core; use 1 when other "
+        "processes share the machine)",
+    )
+    parser.add_argument(
         "--progress", choices=("auto", "on", "off"), default="auto", help="progress on stderr"
     )
     parser.add_argument("--version", action="store_true", help="print the version and the model, then exit")
@@ -77,11 +91,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.batch_size < 1:
         print("quotable: error: --batch-size must be positive", file=sys.stderr)
         return 2
+    if args.threads is not None and args.threads < 1:
+        print("quotable: error: --threads must be positive", file=sys.stderr)
+        return 2
     try:
         from quotable.attributor import Attributor
 
         attributor = Attributor(
-            None if args.model == "none" else args.model, min_confidence=args.min_confidence
+            None if args.model == "none" else args.model,
+            min_confidence=args.min_confidence,
+            threads=args.threads,
         )
         if args.version:
             print(f"quotable {__version__}\nmodel: {attributor.model or 'none'}")
@@ -97,6 +116,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except QuotableError as error:
         print(f"quotable: error: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # the reader is gone (quotable … | head): stop quietly, and keep the
+        # interpreter's own flush at exit from raising the same error again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except KeyboardInterrupt:
         return 130
     finally:
@@ -117,15 +141,11 @@ def _write_all(
         results: list[Attribution | None] = []
         try:
             results = list(attributor.attribute_many([d.text for d in batch], batch_size=len(batch)))
-        except (ValueError, TypeError):
-            # one document in the batch is unacceptable (e.g. too long): find it, keep the others
-            for doc in batch:
-                try:
-                    results.append(attributor.attribute(doc.text))
-                except (ValueError, TypeError) as error:
-                    print(f"quotable: error: {doc.label}: {error}", file=sys.stderr)
-                    failures[0] += 1
-                    results.append(None)
+        except QuotableModelError:
+            raise  # the model itself cannot be loaded: no document can be attributed
+        except Exception:  # one document must never cost the others
+            # one document in the batch fails (too long, or a bug): find it, keep the others
+            results = [_attribute_one(attributor, doc, failures) for doc in batch]
         for doc, result in zip(batch, results, strict=False):
             if result is not None:
                 # a lone surrogate (a \ud800 escape in JSON input) has no UTF-8 form: written as
@@ -145,6 +165,22 @@ def _write_all(
         flush()
     if progress and done:
         print(file=sys.stderr)
+
+
+def _attribute_one(attributor: Any, doc: _Document, failures: list[int]) -> Attribution | None:
+    """The result for one document, or ``None`` after one line on stderr saying why not."""
+    try:
+        result: Attribution = attributor.attribute(doc.text)
+    except QuotableModelError:
+        raise
+    except Exception as error:  # reported, and the run goes on
+        if not isinstance(error, (ValueError, TypeError)):
+            logging.getLogger("quotable").debug("%s failed", doc.label, exc_info=True)
+        message = " ".join(str(error).split()) or type(error).__name__
+        print(f"quotable: error: {doc.label}: {message}", file=sys.stderr)
+        failures[0] += 1
+        return None
+    return result
 
 
 def _render(doc: _Document, result: Attribution, fmt: str) -> str:
@@ -193,7 +229,7 @@ def _documents(names: Sequence[str], jsonl: bool, field: str, failures: list[int
             failures[0] += 1
             continue
         try:
-            content = data.decode("utf-8-sig")
+            content = _decode(data)
         except UnicodeDecodeError as error:
             print(
                 f"quotable: error: {label}: not valid UTF-8 (byte {error.start}); skipped — "
@@ -208,8 +244,27 @@ def _documents(names: Sequence[str], jsonl: bool, field: str, failures: list[int
         yield from _jsonl_documents(label, content, field, failures)
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8, or UTF-16/32 when the file says so with a byte-order mark."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding)
+    return data.decode("utf-8")
+
+
 def _jsonl_documents(label: str, content: str, field: str, failures: list[int]) -> Iterator[_Document]:
-    for number, line in enumerate(content.splitlines(), start=1):
+    # split on \n only: JSON allows U+2028, U+2029 and U+0085 unescaped inside strings,
+    # and str.splitlines would break a line there
+    for number, line in enumerate(content.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{label}:{number}"

@@ -29,12 +29,14 @@ from __future__ import annotations
 
 import bisect
 import importlib.metadata
+import itertools
 import json
 import logging
 import os
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
+import warnings
+from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -49,12 +51,25 @@ logger = logging.getLogger(__name__)
 
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 """Stanza's processors, in pipeline order; a model directory holds ``<processor>.pt`` for each."""
-_TAGGING = "tokenize,mwt,pos"
-"""What every sentence gets."""
+_SPLITTING = "tokenize,mwt"
+_TAGGING = "pos"
+"""What every sentence gets (after the long ones are cut into windows)."""
 _PARSING = "lemma,depparse"
 """What only selected sentences get (the parser reads the lemmas)."""
 _PARAGRAPH = "\n\n"
 """Between the texts of one batch: Stanza never lets a sentence cross it."""
+
+MAX_PARSE_WORDS = 150
+"""The longest sentence sent whole to the tagger and parser, in words.  The parser's
+memory and time grow with the square of a sentence's length (about 0.7 GB for one
+sentence of 1,000 words), and news sentences are short: the longest of the 11,220
+sentences of the WikiNews corpus has 128 tokens.  A longer "sentence" (runs of
+commas, repeated words, punctuation, deep nesting) is cut at its punctuation into
+windows of at most this many words, each tokenized, tagged and parsed on its own;
+a window that still comes back longer is only tagged, never parsed."""
+
+_SAFE_CUTS = frozenset(',;:.!?–—-)]"“”„»«')
+"""Tokens after which a window may end (preferred to cutting between two words)."""
 
 Select = Callable[[str], bool]
 """Given a sentence's text, whether it needs a full parse."""
@@ -176,7 +191,16 @@ def _resolve(model: str | os.PathLike[str]) -> _Model:
         raise TypeError(
             f"model must be 'auto', 'embedded', 'stanza' or a directory, not {type(model).__name__}"
         )
+    if not str(model).strip():
+        raise ModelNotFoundError(
+            "model is an empty string: give 'auto', 'embedded', 'stanza', a model directory, or None"
+        )
     directory = Path(model).expanduser().resolve()
+    if directory.is_file():
+        raise ModelNotFoundError(
+            f"model {str(model)!r} is a file: give the directory that holds "
+            f"{', '.join(f'{p}.pt' for p in PROCESSORS)}"
+        )
     if not directory.is_dir():
         raise ModelNotFoundError(
             f"model {str(model)!r} is neither 'auto', 'embedded' nor 'stanza', and no such directory exists"
@@ -246,9 +270,13 @@ class Parser:
     loading happens once and Stanza calls take turns.
     """
 
-    def __init__(self, model: str | os.PathLike[str] = "auto", *, use_gpu: bool = False) -> None:
+    def __init__(
+        self, model: str | os.PathLike[str] = "auto", *, use_gpu: bool = False, threads: int | None = None
+    ) -> None:
         self._model = _resolve(model)
+        self._auto = model == "auto"
         self._use_gpu = use_gpu
+        self._threads = threads
         self._lock = threading.Lock()
         self._pipeline: Any = None
 
@@ -273,7 +301,21 @@ class Parser:
     def _loaded(self) -> Any:
         """The Stanza pipeline; the caller holds ``self._lock``."""
         if self._pipeline is None:
-            self._pipeline = _load(self._model, self._use_gpu)
+            if self._threads is not None:
+                import torch  # Stanza's own dependency; the setting holds for the process
+
+                torch.set_num_threads(self._threads)
+            try:
+                self._pipeline = _load(self._model, self._use_gpu)
+            except ModelLoadError as error:
+                if not self._auto or self._model.files[0].parent == embedded_dir():
+                    raise
+                # "auto" found official models that do not load (a broken or foreign
+                # install): the embedded model still answers, with a warning
+                logger.warning("%s; using the embedded model instead", error)
+                warnings.warn(f"{error}; using the embedded model instead", RuntimeWarning, stacklevel=4)
+                self._model = _embedded()
+                self._pipeline = _load(self._model, self._use_gpu)
         return self._pipeline
 
     def parse(self, text: str, select: Select | None = None) -> Parse:
@@ -302,37 +344,98 @@ class Parser:
         combined = _PARAGRAPH.join(view.text for view in views)
 
         with self._lock:
-            document = self._loaded()(combined, processors=_TAGGING if select is not None else None)
+            pipeline = self._loaded()
+            located_sentences, unparseable = self._bounded(pipeline, combined)
+            tagged = _document(s for s, _ in located_sentences)
+            pipeline.process(tagged, processors=_TAGGING)
         located = []
-        for sentence in document.sentences:
-            index = bisect.bisect_right(starts, sentence.tokens[0].start_char) - 1
-            located.append((sentence, index, _spans(sentence, views[index], starts[index])))
-        if select is None:
-            parsed = [True] * len(located)
-        else:
-            parsed = [select(texts[index][spans[0][0] : spans[-1][1]]) for _sentence, index, spans in located]
-            chosen = [sentence for (sentence, _, _), keep in zip(located, parsed, strict=True) if keep]
-            if chosen:
-                with self._lock:
-                    self._parse_only(chosen)
+        for sentence, shift in located_sentences:
+            index = bisect.bisect_right(starts, sentence.tokens[0].start_char + shift) - 1
+            located.append((sentence, index, _spans(sentence, views[index], starts[index] - shift)))
+        parsed = [
+            id(sentence) not in unparseable
+            and (select is None or select(texts[index][spans[0][0] : spans[-1][1]]))
+            for sentence, index, spans in located
+        ]
+        chosen = [sentence for (sentence, _, _), keep in zip(located, parsed, strict=True) if keep]
+        if chosen:
+            with self._lock:
+                self._parse_only(chosen)
 
         sentences: list[list[Sentence]] = [[] for _ in texts]
         for (sentence, index, spans), full in zip(located, parsed, strict=True):
             sentences[index].append(_sentence(sentence, spans, texts[index], full))
         return [Parse(tuple(found)) for found in sentences]
 
-    def _parse_only(self, chosen: list[Any]) -> None:
-        """Lemmatize and parse ``chosen`` Stanza sentences in place; the caller holds the lock.
+    def _bounded(self, pipeline: Any, combined: str) -> tuple[list[tuple[Any, int]], set[int]]:
+        """The sentences of ``combined``, none longer than :data:`MAX_PARSE_WORDS` words.
 
-        A Document holding only these sentences is what Stanza's own
-        cross-document batching builds: processors annotate the sentence
-        objects, which stay in their original Document.
+        Each comes with the shift to add to its character offsets (non-zero for the
+        windows of a cut sentence, which are tokenized as texts of their own), and
+        the ids of the sentences that must not be parsed.  The caller holds the lock.
         """
-        subset = _stanza().Document([])
-        subset.sentences = chosen
-        subset.num_tokens = sum(len(s.tokens) for s in chosen)
-        subset.num_words = sum(len(s.words) for s in chosen)
-        self._loaded().process(subset, processors=_PARSING)
+        bounded: list[tuple[Any, int]] = []
+        unparseable: set[int] = set()
+        for sentence in pipeline(combined, processors=_SPLITTING).sentences:
+            if len(sentence.words) <= MAX_PARSE_WORDS:
+                bounded.append((sentence, 0))
+                continue
+            windows = _windows(sentence)
+            logger.debug("a sentence of %d words is parsed in %d windows", len(sentence.words), len(windows))
+            texts = [combined[start:end] for start, end in windows]
+            origins = list(itertools.accumulate((len(t) + len(_PARAGRAPH) for t in texts[:-1]), initial=0))
+            for part in pipeline(_PARAGRAPH.join(texts), processors=_SPLITTING).sentences:
+                window = bisect.bisect_right(origins, part.tokens[0].start_char) - 1
+                bounded.append((part, windows[window][0] - origins[window]))
+                if len(part.words) > MAX_PARSE_WORDS:
+                    logger.debug("a window of %d words is tagged but not parsed", len(part.words))
+                    unparseable.add(id(part))
+        return bounded, unparseable
+
+    def _parse_only(self, chosen: list[Any]) -> None:
+        """Lemmatize and parse ``chosen`` Stanza sentences in place; the caller holds the lock."""
+        self._loaded().process(_document(chosen), processors=_PARSING)
+
+
+def _document(sentences: Iterable[Any]) -> Any:
+    """A Stanza Document of ``sentences``, which stay in their own Documents too.
+
+    This is what Stanza's own cross-document batching builds: processors annotate
+    the sentence objects in place.
+    """
+    chosen = list(sentences)
+    subset = _stanza().Document([])
+    subset.sentences = chosen
+    subset.num_tokens = sum(len(s.tokens) for s in chosen)
+    subset.num_words = sum(len(s.words) for s in chosen)
+    return subset
+
+
+def _windows(sentence: Any) -> list[tuple[int, int]]:
+    """Character ranges that cut a long Stanza sentence into windows of at most
+    :data:`MAX_PARSE_WORDS` words, after punctuation where the second half of a
+    window has some."""
+    tokens = sentence.tokens
+    windows = []
+    first = 0
+    words = 0
+    cut_after: int | None = None
+    for i, token in enumerate(tokens):
+        words += len(token.words)
+        if token.text in _SAFE_CUTS or token.text[-1:] in _SAFE_CUTS:
+            cut_after = i
+        if words >= MAX_PARSE_WORDS:
+            last = cut_after if cut_after is not None and cut_after - first >= MAX_PARSE_WORDS // 2 else i
+            if words > MAX_PARSE_WORDS and last == i:
+                last = i - 1  # this token's words would overflow the window: it opens the next one
+            last = max(last, first)
+            windows.append((tokens[first].start_char, tokens[last].end_char))
+            first = last + 1
+            words = sum(len(t.words) for t in tokens[first : i + 1])
+            cut_after = None
+    if first < len(tokens):
+        windows.append((tokens[first].start_char, tokens[-1].end_char))
+    return windows
 
 
 def _spans(sentence: Any, view: View, start: int) -> list[tuple[int, int]]:
