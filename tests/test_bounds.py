@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakes import fake_official
 
 from quotable import Attributor, InputTooLargeError, ModelNotFoundError, parsing
 from quotable.model import check_offsets
@@ -166,8 +167,6 @@ def test_an_empty_or_file_model_is_named_as_such(model: str, message: str) -> No
 def test_auto_falls_back_to_the_embedded_model_when_the_official_one_does_not_load(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.test_parsing import fake_official
-
     fake_official(tmp_path / "stanza_resources")
     monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "stanza_resources"))
     attributor = Attributor("auto")
