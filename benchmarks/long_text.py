@@ -52,8 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         per_char = cpu / size * 1e6
         first = first or per_char
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        ratio = per_char / first
         print(
-            f"{size:>12,} {cpu:>9.1f} {per_char:>9.1f} {per_char / first:>7.2f} {len(result.quotes):>8,} {peak:>8.0f}",
+            f"{size:>12,} {cpu:>9.1f} {per_char:>9.1f} {ratio:>7.2f} {len(result.quotes):>8,} {peak:>8.0f}",
             flush=True,
         )
     return 0
