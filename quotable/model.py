@@ -312,6 +312,12 @@ class Attribution:
         kwargs.setdefault("ensure_ascii", False)
         return json.dumps(self.to_dict(), **kwargs)
 
+    def _repr_html_(self) -> str:
+        """The quotes as an HTML table, for Jupyter (``quotable.html(text, result)`` shows the article)."""
+        from quotable.view import quotes_table
+
+        return quotes_table(self)
+
 
 def check_offsets(text: str, result: Attribution) -> list[str]:
     """Every way ``result`` breaks the offset rule for ``text`` (empty when it keeps it)."""
