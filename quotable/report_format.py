@@ -217,7 +217,7 @@ def _html_table(head: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
     header = "".join(f"<th>{escape(h)}</th>" for h in head)
     body = "".join(f"<tr>{''.join(cell(c) for c in row)}</tr>" for row in rows)
-    return f"<table><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"
+    return f'<table class="t"><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def to_html(data: Mapping[str, Any], title: str) -> str:

@@ -24,16 +24,13 @@ displays as HTML.
 from __future__ import annotations
 
 import colorsys
-import functools
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from importlib import resources
-
-import regex
 
 from quotable.markup import Layer, attributes, escape, render
 from quotable.model import AgencyRole, Attribution, Quote, QuoteType
+from quotable.styles import for_markup
 from quotable.table import speaker_of
 
 TYPE_NAMES = {
@@ -51,14 +48,6 @@ ROLE_NAMES = {
 }
 # hues far apart for the first speakers of a page; later ones step by the golden angle
 _HUES = (210, 28, 135, 340, 270, 185, 50, 0, 95, 300, 240, 18)
-
-
-@functools.cache
-def stylesheet() -> str:
-    """The pages' CSS (``quotable/data/view.css``), comments and extra white space removed."""
-    css = resources.files("quotable.data").joinpath("view.css").read_text(encoding="utf-8")
-    css = regex.sub(r"/\*.*?\*/", "", css, flags=regex.DOTALL)
-    return regex.sub(r"\s*\n\s*", "", css).strip()
 
 
 def colours(number: int) -> tuple[str, str]:
@@ -209,32 +198,42 @@ def legend(result: Attribution, labels: Sequence[str | None], palette: Palette) 
             f'<span class="sw">{f"S{number}" if number else "?"}</span>{escape(name)} — '
             f"{_plural(count, 'quote')} ({detail})</li>"
         )
-    speakers = f"<ol>{''.join(items)}</ol>" if items else "<p>No quotations found.</p>"
-    key = (
-        '<p class="key"><span><span class="q qd s0">„direct quote“</span></span>'
-        '<span><span class="q qi s0">indirect speech</span></span>'
-        '<span><span class="q qd qn s0">partial quote</span> (nested)</span>'
-        '<span><span class="m s0">speaker</span></span><span><span class="c">cue</span></span>'
-        '<span><span class="a">addressee</span></span>'
-        '<span><span class="ag" data-role="role">agency</span></span></p>'
-    )
+    speakers = f"<ol>{''.join(items)}</ol>"
+    quotes = result.quotes
+    samples = [
+        (
+            any(q.type is QuoteType.DIRECT and not q.nested for q in quotes),
+            '<span class="q qd s0">„direct quote“</span>',
+        ),
+        (any(q.type is not QuoteType.DIRECT for q in quotes), '<span class="q qi s0">indirect speech</span>'),
+        (any(q.nested for q in quotes), '<span class="q qd qn s0">partial quote</span> (nested)'),
+        (any(q.speaker and q.speaker.spans for q in quotes), '<span class="m s0">speaker</span>'),
+        (any(q.cue and q.cue.spans for q in quotes), '<span class="c">cue</span>'),
+        (any(q.addressee and q.addressee.spans for q in quotes), '<span class="a">addressee</span>'),
+        (bool(result.agencies), '<span class="ag" data-role="role">agency</span>'),
+    ]
+    shown = "".join(f"<span>{sample}</span>" for present, sample in samples if present)
+    key = f'<p class="key">{shown}</p>' if shown else ""
     return f'<div class="legend"><h3>Speakers</h3>{speakers}{key}</div>'
 
 
 def article(text: str, result: Attribution, palette: Palette, heading: str | None = None) -> str:
-    """One article's section: heading, summary line, legend, and the marked-up text."""
+    """One article's section: heading, summary line, legend (when there are quotes), the marked-up text."""
     labels = speaker_labels(result)
     body = render(text, _layers(result, labels, palette))
     speakers = {label for label in labels if label is not None}
     agencies = ", ".join(f"{a.name} ({a.role.value})" for a in result.agencies) or "none"
-    summary = (
+    found = (
         f"{_plural(len(result.quotes), 'quote')} by {_plural(len(speakers), 'named speaker')}"
-        f" · agencies: {agencies} · model: {result.model or 'none'}"
+        if result.quotes
+        else "no quotations found"
     )
+    summary = f"{found} · agencies: {agencies} · model: {result.model or 'none'}"
     head = f"<h2>{escape(heading)}</h2>" if heading else ""
+    key = legend(result, labels, palette) if result.quotes else ""
     return (
         f'<section class="article">{head}<p class="meta">{escape(summary)}</p>'
-        f'{legend(result, labels, palette)}<div class="text" lang="de">{body}</div></section>'
+        f'{key}<div class="text" lang="de">{body}</div></section>'
     )
 
 
@@ -257,7 +256,7 @@ def page(title: str, body: str, css: str = "") -> Page:
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-        f"<title>{escape(title)}</title><style>{stylesheet()}{css}</style></head>"
+        f"<title>{escape(title)}</title><style>{for_markup(body)}{css}</style></head>"
         f'<body><div class="quotable">{body}</div></body></html>\n'
     )
 
@@ -299,12 +298,12 @@ def quotes_table(result: Attribution) -> str:
         rows.append(f"<tr>{''.join(cells)}</tr>")
     head = "".join(f"<th>{h}</th>" for h in ("#", "type", "speaker", "cue", "text", "via", "conf.", "rule"))
     agencies = ", ".join(f"{a.name} ({a.role.value})" for a in result.agencies) or "none"
-    return (
-        f'<div class="quotable"><style>{stylesheet()}{palette.css()}</style>'
-        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    body = (
+        f'<table class="t"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
         f'<p class="meta">{_plural(len(result.quotes), "quote")} · agencies: {escape(agencies)}'
-        f" · model: {escape(result.model or 'none')}</p></div>"
+        f" · model: {escape(result.model or 'none')}</p>"
     )
+    return f'<div class="quotable"><style>{for_markup(body)}{palette.css()}</style>{body}</div>'
 
 
 def main(argv: Sequence[str] | None = None) -> int:
