@@ -69,8 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         text = path.read_text(encoding="utf-8")
         result = attributor.attribute(text)
         html, record, with_text = sizes(text, result)
-        values = (str(len(result.quotes)), str(html), str(record), str(with_text))
-        values += (f"{html / record:.2f}", f"{html / with_text:.2f}")
+        values = [str(len(result.quotes)), str(html), str(record), str(with_text)]
+        values += [f"{html / record:.2f}", f"{html / with_text:.2f}"]
         print(
             f"{path.name:<28} "
             + " ".join(f"{v:>{max(7, len(c))}}" for v, c in zip(values, columns, strict=True))

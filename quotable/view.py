@@ -265,6 +265,12 @@ def render_articles(
     articles: Sequence[tuple[str | None, str, Attribution]], *, title: str | None = None
 ) -> Page:
     """One page for several ``(heading, text, result)`` articles; a speaker keeps its colour throughout."""
+    for _, text, result in articles:
+        if not isinstance(text, str) or not isinstance(result, Attribution):
+            raise TypeError(
+                f"the view needs (text: str, result: Attribution), not ({type(text).__name__}, "
+                f"{type(result).__name__}); pass the text the result was made from"
+            )
     palette = Palette()
     sections = "".join(article(text, result, palette, heading) for heading, text, result in articles)
     heading = title or "Quotations"

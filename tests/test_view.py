@@ -270,3 +270,27 @@ def test_speaker_colours_keep_text_readable() -> None:
         tint, shade = colours(n)
         assert contrast("#111111", tint) >= 7, (n, tint)
         assert contrast("#ffffff", shade) >= 4.5, (n, shade)
+
+
+def test_a_page_carries_only_the_styles_it_uses() -> None:
+    result = handmade.result()
+    with_agencies = render_article(handmade.TEXT, result)
+    plain = render_article(handmade.TEXT, attrs.evolve(result, agencies=()))
+    assert ".quotable .ag{" in with_agencies and ".quotable .ag" not in plain
+    assert ".quotable .t{" not in with_agencies and ".chart" not in with_agencies  # table and chart rules
+    assert ".quotable .t{" in result._repr_html_()
+    empty = render_article("", Attribution())
+    assert ".quotable .q{" not in empty and parse(empty).find_all(cls="legend") == []
+
+
+def test_the_page_is_smaller_than_three_times_the_json() -> None:
+    """The markup the view adds stays small (docs/benchmarks.md measures it on real articles)."""
+    result = handmade.result()
+    assert len(render_article(handmade.TEXT, result).encode()) < 3 * len(result.to_json().encode())
+
+
+def test_misuse_is_a_type_error_that_says_what_to_pass() -> None:
+    with pytest.raises(TypeError, match=r"needs \(text: str, result: Attribution\), not \(bytes"):
+        render_article(handmade.TEXT.encode(), handmade.result())  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="not \\(str, dict\\)"):
+        render_article(handmade.TEXT, handmade.result().to_dict())  # type: ignore[arg-type]
