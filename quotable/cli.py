@@ -3,6 +3,8 @@
     quotable [options] [FILE ...]        attribute quotes (stdin when no FILE or "-")
     quotable evaluate ...                score against annotated news (quotable evaluate -h)
     quotable export ...                  write predictions in the WikiNews corpus format
+    quotable html FILE ... -o out.html   the articles with their quotations highlighted (HTML)
+    quotable report results.jsonl ...    a corpus report over this command's JSON Lines output
     quotable download                    install the official Stanza German models
 
 Exit codes: 0 success; 1 some input could not be processed or quotable failed
@@ -28,7 +30,7 @@ from quotable.model import Attribution
 QuotableModelError = (ModelNotFoundError, ModelLoadError)
 """Errors of the model, not of one document: they end the run."""
 
-SUBCOMMANDS = ("evaluate", "export", "download")
+SUBCOMMANDS = ("evaluate", "export", "download", "html", "report")
 
 
 class _Document:
@@ -48,12 +50,18 @@ def _parser() -> argparse.ArgumentParser:
         prog="quotable",
         description="Find quotations, their speakers and the relaying news agencies in German news text. "
         "Writes one JSON object per document (schema quotable/1, see docs/schema.md).",
-        epilog="Subcommands: quotable evaluate -h | quotable export -h | quotable download -h",
+        epilog="Subcommands: quotable evaluate -h | quotable export -h | quotable download -h"
+        " | quotable html -h | quotable report -h",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="text files (default: stdin; '-' is stdin)")
     parser.add_argument("--jsonl", action="store_true", help="input is JSON Lines with a 'text' field")
     parser.add_argument("--text-field", default="text", help="field holding the text in --jsonl input")
-    parser.add_argument("--format", choices=("json", "text"), default="json", help="output format")
+    parser.add_argument(
+        "--format",
+        choices=("json", "text", "csv", "tsv"),
+        default="json",
+        help="output format (csv/tsv: one row per quote, header first)",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument(
         "--model", default="auto", help="auto (default), embedded, stanza, none, or a model directory"
@@ -110,6 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"quotable: error: {error}", file=sys.stderr)
         return 1
     failures = [0]
+    if args.format in ("csv", "tsv"):
+        from quotable import table
+
+        out.write(table.header(args.format))
     try:
         documents = _documents(args.files or ["-"], args.jsonl, args.text_field, failures)
         _write_all(attributor, documents, out, args, failures)
@@ -186,6 +198,10 @@ def _attribute_one(attributor: Any, doc: _Document, failures: list[int]) -> Attr
 def _render(doc: _Document, result: Attribution, fmt: str) -> str:
     if fmt == "text":
         return _summary(doc, result)
+    if fmt in ("csv", "tsv"):
+        from quotable import table
+
+        return table.format_rows(table.rows(table.document_id(doc.source, doc.meta, doc.label), result), fmt)
     record: dict[str, Any] = {}
     payload = result.to_dict()
     record["schema"] = payload.pop("schema")
@@ -291,6 +307,14 @@ def _subcommand(name: str, argv: list[str]) -> int:
         from quotable import wikinews
 
         return wikinews.export_main(argv)
+    if name == "html":
+        from quotable import view
+
+        return view.main(argv)
+    if name == "report":
+        from quotable import report
+
+        return report.main(argv)
     return _download(argv)
 
 

@@ -321,6 +321,12 @@ class Attribution:
         encoded = json.dumps(self.to_dict(), **kwargs)
         return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
 
+    def _repr_html_(self) -> str:
+        """The quotes as an HTML table, for Jupyter (``quotable.html(text, result)`` shows the article)."""
+        from quotable.view import quotes_table
+
+        return quotes_table(self)
+
 
 def check_offsets(text: str, result: Attribution) -> list[str]:
     """Every way ``result`` breaks the offset rule for ``text`` (empty when it keeps it)."""
