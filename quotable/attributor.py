@@ -2,9 +2,13 @@
 
     text ──► normalize ──► view ──► marks.find_quotes ──────────┐
                                 ├─► agencies.find_agencies ─────┤
-                                └─► parsing.Parser.parse ───────┴─► speakers.attribute
-                                    (only sentences that may        │
+                                └─► parsing.Parser.parse ───────┴─► speakers.find
+                                    (only sentences that may        │  (quotes, speaker mentions)
                                      hold speech are fully parsed)  ▼
+                                                     coref.resolve (entities.collect:
+                                                     the article's entities; each
+                                                     mention resolved to one)
+                                                                    ▼
                         normalize.restore (offsets into the caller's text) ──► Attribution
 
 The view folds line breaks, Unicode normalisation, markup and invisible
@@ -27,7 +31,7 @@ from typing import Any
 from quotable import agencies as agency_stage
 from quotable import marks
 from quotable.errors import InputTooLargeError
-from quotable.model import Attribution, Quote, QuoteType
+from quotable.model import Attribution, Entity, Quote, QuoteType
 from quotable.normalize import normalize, restore
 
 DEFAULT_MAX_CHARS = 2_000_000
@@ -162,27 +166,35 @@ class Attributor:
         texts = [v.text for v in views]
         marked = [marks.find_quotes(t) for t in texts]
         found_agencies = [agency_stage.find_agencies(t) for t in texts]
+        found: list[tuple[tuple[Quote, ...], tuple[Entity, ...]]]
         if self._parser is None:
-            quotes = [_direct_quotes(t, m) for t, m in zip(texts, marked, strict=True)]
+            found = [(_direct_quotes(t, m), ()) for t, m in zip(texts, marked, strict=True)]
         else:
-            from quotable import speakers
+            from quotable import coref, speakers
+            from quotable.document import Document
 
             parses = self._parser.parse_many(texts, select=speakers.needs_parse)
-            quotes = [
-                speakers.attribute(t, m, p, a)
-                for t, m, p, a in zip(texts, marked, parses, found_agencies, strict=True)
-            ]
+            found = []
+            for t, m, p, a in zip(texts, marked, parses, found_agencies, strict=True):
+                doc = Document.build(t, p, m)
+                quotes, entities = coref.resolve(doc, speakers.find(doc, a), a)
+                found.append((tuple(sorted(quotes, key=_quote_order)), entities))
         return [
             restore(
                 Attribution(
-                    quotes=tuple(q for q in qs if q.confidence >= self.min_confidence),
+                    quotes=tuple(q for q in quotes if q.confidence >= self.min_confidence),
                     agencies=a,
                     model=self.model,
+                    entities=entities,
                 ),
                 view,
             )
-            for qs, a, view in zip(quotes, found_agencies, views, strict=True)
+            for (quotes, entities), a, view in zip(found, found_agencies, views, strict=True)
         ]
+
+
+def _quote_order(quote: Quote) -> tuple[int, int, bool]:
+    return (quote.start, -quote.end, quote.nested)
 
 
 def _run_batch(job: tuple[Attributor, list[str]]) -> list[Attribution]:

@@ -1,7 +1,7 @@
 """What the attribution rules know about one text: its parse, paragraphs and
 quotation marks, with fast lookups from character offsets to sentences and words.
 
-Built once per text by :func:`quotable.speakers.attribute` and passed to each rule.
+Built once per text by the Attributor and passed to each rule.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -16,6 +17,8 @@ import attrs
 from quotable.marks import MarkedQuote, MarkKind
 from quotable.model import Span
 from quotable.syntax import Parse, Sentence, Word
+
+_LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
 
 
 @attrs.frozen(eq=False)
@@ -27,10 +30,7 @@ class Document:
 
     @classmethod
     def build(cls, text: str, parse: Parse, marked: Sequence[MarkedQuote]) -> Document:
-        starts = [0]
-        for i, ch in enumerate(text):
-            if ch in "\n\r\u2028\u2029":
-                starts.append(i + 1)
+        starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
         return cls(text, parse, tuple(marked), tuple(starts))
 
     @property
