@@ -68,6 +68,9 @@ commas, repeated words, punctuation, deep nesting) is cut at its punctuation int
 windows of at most this many words, each tokenized, tagged and parsed on its own;
 a window that still comes back longer is only tagged, never parsed."""
 
+MIN_WORDY_TOKENS = 10
+"""Sentences shorter than this are parsed whatever they hold (see :func:`_wordy`)."""
+
 _SAFE_CUTS = frozenset(',;:.!?–—-)]"“”„»«')
 """Tokens after which a window may end (preferred to cutting between two words)."""
 
@@ -390,6 +393,9 @@ class Parser:
                 if len(part.words) > MAX_PARSE_WORDS:
                     logger.debug("a window of %d words is tagged but not parsed", len(part.words))
                     unparseable.add(id(part))
+        for sentence, _shift in bounded:
+            if not _wordy(sentence):
+                unparseable.add(id(sentence))
         return bounded, unparseable
 
     def _parse_only(self, chosen: list[Any]) -> None:
@@ -409,6 +415,16 @@ def _document(sentences: Iterable[Any]) -> Any:
     subset.num_tokens = sum(len(s.tokens) for s in chosen)
     subset.num_words = sum(len(s.words) for s in chosen)
     return subset
+
+
+def _wordy(sentence: Any) -> bool:
+    """Whether a sentence has words enough to hold speech: a quarter of its tokens (of a
+    sentence of ten or more) have letters.  Runs of punctuation and quotation marks make
+    the parser's tree decoding slow (its cycles multiply) and say nothing."""
+    tokens = sentence.tokens
+    if len(tokens) < MIN_WORDY_TOKENS:
+        return True
+    return 4 * sum(1 for t in tokens if any(c.isalpha() for c in t.text)) >= len(tokens)
 
 
 def _windows(sentence: Any) -> list[tuple[int, int]]:

@@ -71,7 +71,13 @@ def build_article(path: Path, number: int) -> dict[str, Any]:
     for a in annotation.get("agencies", []):
         start = _locate(text, a["text"], a.get("occurrence", 1), f"{path.name}: agency {a['text']!r}")
         agencies.append(
-            {"name": a["name"], "role": a["role"], "start": start, "end": start + len(a["text"]), "text": a["text"]}
+            {
+                "name": a["name"],
+                "role": a["role"],
+                "start": start,
+                "end": start + len(a["text"]),
+                "text": a["text"],
+            }
         )
     quotes.sort(key=lambda q: (q["start"], -q["end"]))
     agencies.sort(key=lambda a: a["start"])
