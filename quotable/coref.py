@@ -136,16 +136,23 @@ def _resolve(
     sentence, words = _mention_words(doc, speaker)
     if sentence is None or not words:
         return _by_own_words(table, speaker)
-    # 2. a name that is the mention's referent
-    for run in name_runs(sentence):
-        if run.start >= speaker.start and run.end <= speaker.end and not run.modifier and not run.place:
-            found = table.for_name(run.tokens, speaker.start)
-            if found is not None:
-                if found.kind is EntityKind.PLACE:
-                    found.kind = EntityKind.ORGANISATION  # Washington reagierte: the government
-                return found
     head = words[0] if len(words) == 1 else _head_word(words)
     head_lower = head.text.lower()
+    # 2. a name that is the mention's referent: not a modifier or place in it, not behind an
+    # article or preposition after its head („der Diplomat der Agentur Interfax“), and not
+    # inside an organisation's name („die Polizei Wien“, „Arbeiterkammer Salzburg“)
+    organisation_head = (
+        head.upos == "NOUN" and cues.is_organisation(head.text) and not cues.is_role_noun(head.text)
+    )
+    for run in name_runs(sentence) if not organisation_head else ():
+        inside = run.start >= speaker.start and run.end <= speaker.end
+        if not inside or run.modifier or run.place or _behind_head(words, head, run.start):
+            continue
+        found = table.for_name(run.tokens, speaker.start)
+        if found is not None:
+            if found.kind is EntityKind.PLACE:
+                found.kind = EntityKind.ORGANISATION  # Washington reagierte: the government
+            return found
     # 3. personal pronouns
     if head.upos == "PRON" and head_lower in _PRONOUNS:
         gender, number = _PRONOUNS[head_lower]
@@ -219,6 +226,14 @@ def _by_own_words(table: Table, speaker: Speaker) -> Candidate | None:
     return found
 
 
+def _behind_head(words: list[Word], head: Word, start: int) -> bool:
+    """Whether an article or preposition stands between a noun head and ``start``:
+    „der Diplomat [der Nachrichtenagentur Interfax]“, „der Bürgermeister [auf Telegram]“."""
+    if head.upos != "NOUN" or head.start >= start:
+        return False
+    return any(head.end <= w.start < start and w.upos in ("DET", "ADP") for w in words)
+
+
 def _head_word(words: list[Word]) -> Word:
     ids = {w.id for w in words}
     for w in words:
@@ -289,7 +304,10 @@ def _salient(
             return False
         if plural:
             return c.kind in _ORGANISATION_KINDS
-        return c.kind is EntityKind.PERSON and c.agrees(gender)
+        if c.kind is not EntityKind.PERSON or not c.agrees(gender):
+            return False
+        # a one-word name of unknown gender may be a noun the tagger took for a name
+        return c.gender is not None or len(c.tokens) > 1 or any(c is h for _, h in history)
 
     index = doc.sentence_index(offset) or 0
     window_start = doc.sentences[max(0, index - 3)].start if doc.sentences else 0

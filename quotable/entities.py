@@ -156,11 +156,15 @@ def notable_name(name: str, *, unique_surname: bool) -> str | None:
     """The canonical name of a well-known person named ``name`` (a variant spelling, or a
     bare surname when no other person of the article bears it), else None."""
     variants, surnames = _notable()
-    if name in variants:
-        return variants[name]
-    if " " not in name and unique_surname:
-        return surnames.get(name)
-    return None
+    if " " not in name:
+        return surnames.get(name) if unique_surname else None
+    canonical = variants.get(name)
+    # the article's own full name stands (Vitali Klitschko); only its spacing may differ (Kim Jong-un)
+    return canonical if canonical is not None and _squashed(canonical) == _squashed(name) else None
+
+
+def _squashed(name: str) -> str:
+    return regex.sub(r"[\s\-‐]", "", name).casefold()
 
 
 def _surname_of(tokens: tuple[str, ...]) -> str:

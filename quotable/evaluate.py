@@ -550,6 +550,7 @@ def seeds_markdown(s: SeedScores) -> str:
     for name, acc in (
         ("speaker, strict", s.speaker_strict),
         ("speaker, lenient", s.speaker_lenient),
+        ("speaker, name or alias", s.speaker_named),
         ("via", s.via),
         ("via, where the gold has one", s.via_found),
     ):

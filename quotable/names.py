@@ -26,32 +26,14 @@ import attrs
 from quotable import cues, lexicon
 from quotable.syntax import Sentence, Word
 
-_PARTICLES = frozenset(
-    {
-        "von",
-        "van",
-        "de",
-        "der",
-        "den",
-        "zu",
-        "zur",
-        "di",
-        "da",
-        "del",
-        "dos",
-        "du",
-        "la",
-        "le",
-        "ten",
-        "ter",
-        "bin",
-        "al",
-        "el",
-    }
-)
+_PARTICLES = frozenset("von van de zu di da del dos du la le ten ter bin al el".split())
 """Lower-case name parts between a first name and a surname (Ursula von der Leyen)."""
+_ARTICLE_PARTICLES = frozenset({"der", "den"})
+"""Allowed only right after von/van: von der Leyen, van den Bergh (not „Fürnkranz der APA“)."""
 _NOUN_ENDINGS = ("ismus", "ung", "heit", "keit", "schaft", "tion", "sion", "tät", "nahme")
 """Endings of common nouns the tagger sometimes takes for names (Neonazismus, Expansion)."""
+_SURNAME_ENDINGS = ("mann", "frau")
+_FEMININE_NOUN_ENDINGS = ("erin", "istin", "login", "antin", "entin", "ärin", "eurin", "otin", "stin")
 _PLACE_PREPOSITIONS = frozenset({"in", "im", "aus", "nach", "nahe", "bei", "gen"})
 _GENDERS = {"masc": "Masc", "fem": "Fem", "any": None}
 
@@ -117,8 +99,20 @@ def _name_word(word: Word) -> bool:
         and _capitalised(word)
         and not word.text.endswith("-")
         and not (word.text.lower().endswith(_NOUN_ENDINGS) and not is_first_name(word.text))
-        and not cues.is_role_noun(word.text)
+        and not _feminine_noun(word.text)
+        and not is_title(word.text)
     )
+
+
+def is_title(token: str) -> bool:
+    """A role noun written before a name (Außenminister, US-Präsident), not a surname that
+    merely ends like one (Neumann, Hartmann, Tesch-Hammann)."""
+    return cues.is_role_noun(token) and not token.lower().endswith(_SURNAME_ENDINGS)
+
+
+def _feminine_noun(token: str) -> bool:
+    """Thüringerin, Estin, Gewässerökologin: a woman named by origin or trade, not a name."""
+    return token.endswith(_FEMININE_NOUN_ENDINGS) and not is_first_name(token)
 
 
 @functools.cache
@@ -144,13 +138,15 @@ def _continues(run: list[Word], word: Word, words: Sequence[Word]) -> bool:
     known_first = is_first_name(run[0].text)
     if not known_first:
         return False
-    if _capitalised(word) and word.upos in ("NOUN", "X", "ADJ", "PROPN") and not cues.is_role_noun(word.text):
+    if _capitalised(word) and word.upos in ("NOUN", "X", "ADJ", "PROPN") and not is_title(word.text):
         return not cues.is_organisation(word.text)
-    if word.text in _PARTICLES:
-        # Ursula von der Leyen: the particles lead to a capitalised surname
-        following = [w for w in words if w.id > word.id]
-        for w in following:
-            if w.text in _PARTICLES:
+    particle = word.text in _PARTICLES or (
+        word.text in _ARTICLE_PARTICLES and previous.text in ("von", "van")
+    )
+    if particle and all(w.text in _PARTICLES | _ARTICLE_PARTICLES for w in run[1:]):
+        # Ursula von der Leyen: particles right after the first name lead to a surname
+        for w in (w for w in words if w.id > word.id):
+            if w.text in _PARTICLES | _ARTICLE_PARTICLES:
                 continue
             return _capitalised(w) and w.upos in ("PROPN", "NOUN", "X")
     return False
@@ -174,7 +170,7 @@ def name_runs(sentence: Sentence) -> list[NameRun]:
     for run in (part for whole in runs for part in _split_possessor(whole)):
         if run[-1].text == "-" or any(w.text.endswith("-") for w in run[-1:]):
             continue  # „Staats- und Parteichef“: the first half of a truncated compound
-        while run and run[-1].text in _PARTICLES:
+        while run and run[-1].text in _PARTICLES | _ARTICLE_PARTICLES:
             run.pop()
         if not run:
             continue
@@ -240,4 +236,6 @@ def _join_tokens(run: Sequence[Word]) -> list[str]:
         previous_end = w.end
     while tokens and tokens[-1].endswith("-"):
         tokens[-1] = tokens[-1][:-1]
-    return [t for t in tokens if t and not cues.is_role_noun(t)]
+    while tokens and is_title(tokens[0]):
+        tokens.pop(0)  # „US-Präsident Donald Trump“: the title glued to the name
+    return [t for t in tokens if t]
