@@ -5,16 +5,12 @@ it, or constructing a :class:`Parser`, loads nothing and never touches the
 network (the model choice is resolved from files on disk).  The Stanza
 pipeline is built on the first parse, once per Parser.
 
-Which model (``Parser(model=...)``):
+Which model (``Parser(model=...)``: ``"auto"``, ``"embedded"``, ``"stanza"`` or
+a directory) is decided by :mod:`quotable.model_files`; this module loads it.
 
-``"embedded"``  the small model shipped in ``quotable/models/de`` (trained by
-                ``scripts/train_model.py``, described in ``docs/model.md``)
-``"stanza"``    Stanza's official German models, installed by ``quotable
-                download`` into Stanza's resources directory
-``"auto"``      the official models if installed (they are more accurate),
-                else the embedded one
-a directory     holding ``tokenize.pt``, ``mwt.pt``, ``pos.pt``, ``lemma.pt`` and
-                ``depparse.pt``
+Bounded cost: no sentence longer than :data:`MAX_PARSE_WORDS` words reaches the
+tagger or parser whole (long runs are cut into windows), and sentences that are
+mostly punctuation are tagged, not parsed.
 
 Speed: tagging is a third of the pipeline's cost and parsing two thirds
 (lemmatizer and dependency parser; numbers in ``docs/model.md``).  Every
@@ -28,29 +24,31 @@ every offset is mapped back to the caller's text.
 from __future__ import annotations
 
 import bisect
-import importlib.metadata
 import itertools
-import json
 import logging
 import os
 import tempfile
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import attrs
-
+from quotable import model_files
 from quotable.errors import ModelDownloadError, ModelLoadError, ModelNotFoundError
+from quotable.model_files import (
+    PROCESSORS,
+    ModelFiles,
+    embedded_model,
+    official_files,
+    resolve,
+    stanza_resources_dirs,
+)
 from quotable.repair import View, repair
 from quotable.syntax import Parse, Sentence, Word, _parse_feats
 
 logger = logging.getLogger(__name__)
 
-PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
-"""Stanza's processors, in pipeline order; a model directory holds ``<processor>.pt`` for each."""
 _SPLITTING = "tokenize,mwt"
 _TAGGING = "pos"
 """What every sentence gets (after the long ones are cut into windows)."""
@@ -78,141 +76,6 @@ Select = Callable[[str], bool]
 """Given a sentence's text, whether it needs a full parse."""
 
 
-def _version(distribution: str) -> str:
-    try:
-        return importlib.metadata.version(distribution)
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
-
-
-# ------------------------------------------------------------------ model choice
-@attrs.frozen
-class _Model:
-    """A resolved model choice: how to describe it, where its files are, how to load it."""
-
-    name: str
-    files: tuple[Path, ...]
-    """Files that must exist; checked again just before loading."""
-    options: tuple[tuple[str, str], ...]
-    """Keyword arguments for ``stanza.Pipeline`` that name the model."""
-    remedy: str
-    """What to do when the files are missing, for error messages."""
-
-
-def embedded_dir() -> Path:
-    """Where the embedded model's files are (they may be missing from a broken install)."""
-    return Path(str(resources.files("quotable") / "models" / "de"))
-
-
-def stanza_resources_dirs() -> tuple[Path, ...]:
-    """Where official Stanza models may be installed, most likely first.
-
-    ``$STANZA_RESOURCES_DIR`` when it is set; else Stanza's own default (a
-    per-version cache directory since Stanza 1.10) and the older
-    ``~/stanza_resources``.
-    """
-    configured = os.environ.get("STANZA_RESOURCES_DIR")
-    if configured:
-        return (Path(configured).expanduser(),)
-    import platformdirs  # comes with Stanza; light, unlike Stanza itself
-
-    default = Path(platformdirs.user_cache_dir("stanza", "StanfordNLP", _version("stanza"))) / "resources"
-    return (default, Path.home() / "stanza_resources")
-
-
-def _directory_model(directory: Path, name: str, remedy: str) -> _Model:
-    files = tuple(directory / f"{p}.pt" for p in PROCESSORS)
-    missing = [f.name for f in files if not f.is_file()]
-    if missing:
-        raise ModelNotFoundError(f"the {name} model is missing {', '.join(missing)} in {directory}: {remedy}")
-    options = tuple((f"{p}_model_path", str(f)) for p, f in zip(PROCESSORS, files, strict=True))
-    return _Model(name, files, options, remedy)
-
-
-def _embedded() -> _Model:
-    name = f"embedded:de (quotable {_version('quotable')}, stanza {_version('stanza')})"
-    return _directory_model(embedded_dir(), name, "the embedded model files are missing; reinstall quotable")
-
-
-def _official_files(directory: Path) -> tuple[Path, ...] | None:
-    """The files of Stanza's default German package in ``directory``, or None if any is missing.
-
-    Reads ``resources.json`` (which ``stanza.download`` writes) for the package's
-    model names and their dependencies (word vectors, character language
-    models), and checks that each file is there: nothing is downloaded.
-    """
-    try:
-        index = json.loads((directory / "resources.json").read_text(encoding="utf-8"))
-        lang = "de"
-        while isinstance(index.get(lang), dict) and "alias" in index[lang]:
-            lang = index[lang]["alias"]
-        german = index[lang]
-        default = german.get("packages", {}).get("default") or german["default_processors"]
-        files = []
-        for processor in PROCESSORS:
-            package = default[processor]
-            files.append(directory / lang / processor / f"{package}.pt")
-            for dependency in german.get(processor, {}).get(package, {}).get("dependencies", []):
-                files.append(directory / lang / dependency["model"] / f"{dependency['package']}.pt")
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
-    return tuple(files) if all(f.is_file() for f in files) else None
-
-
-def _official() -> _Model | None:
-    for directory in stanza_resources_dirs():
-        files = _official_files(directory)
-        if files is not None:
-            options = (("dir", str(directory)), ("package", "default"))
-            name = f"stanza:de/default (stanza {_version('stanza')})"
-            return _Model(name, files, options, "run `quotable download` to install them again")
-    return None
-
-
-def _resolve(model: str | os.PathLike[str]) -> _Model:
-    if model == "embedded":
-        return _embedded()
-    if model == "stanza":
-        found = _official()
-        if found is None:
-            places = " or ".join(str(d) for d in stanza_resources_dirs())
-            raise ModelNotFoundError(
-                f"the official Stanza German models are not installed in {places}: run `quotable download`"
-            )
-        return found
-    if model == "auto":
-        found = _official()
-        if found is not None:
-            return found
-        if all((embedded_dir() / f"{p}.pt").is_file() for p in PROCESSORS):
-            return _embedded()
-        raise ModelNotFoundError(
-            f"no German parser model: the embedded model files are missing from {embedded_dir()} "
-            "(reinstall quotable) and the official Stanza models are not installed (run `quotable download`)"
-        )
-    if not isinstance(model, (str, os.PathLike)):
-        raise TypeError(
-            f"model must be 'auto', 'embedded', 'stanza' or a directory, not {type(model).__name__}"
-        )
-    if not str(model).strip():
-        raise ModelNotFoundError(
-            "model is an empty string: give 'auto', 'embedded', 'stanza', a model directory, or None"
-        )
-    directory = Path(model).expanduser().resolve()
-    if directory.is_file():
-        raise ModelNotFoundError(
-            f"model {str(model)!r} is a file: give the directory that holds "
-            f"{', '.join(f'{p}.pt' for p in PROCESSORS)}"
-        )
-    if not directory.is_dir():
-        raise ModelNotFoundError(
-            f"model {str(model)!r} is neither 'auto', 'embedded' nor 'stanza', and no such directory exists"
-        )
-    files = ", ".join(f"{p}.pt" for p in PROCESSORS)
-    remedy = f"the directory must hold {files}, written by Stanza {_version('stanza')}"
-    return _directory_model(directory, f"dir:{directory}", remedy)
-
-
 def _stanza() -> Any:
     """The ``stanza`` module, imported on first need: it takes seconds (torch) and is not typed."""
     try:
@@ -222,7 +85,7 @@ def _stanza() -> Any:
     return stanza
 
 
-def _load(model: _Model, use_gpu: bool) -> Any:
+def _load(model: ModelFiles, use_gpu: bool) -> Any:
     """Build the Stanza pipeline for ``model``: offline, quietly, without touching the network."""
     missing = [str(f) for f in model.files if not f.is_file()]
     if missing:
@@ -276,7 +139,7 @@ class Parser:
     def __init__(
         self, model: str | os.PathLike[str] = "auto", *, use_gpu: bool = False, threads: int | None = None
     ) -> None:
-        self._model = _resolve(model)
+        self._model = resolve(model)
         self._auto = model == "auto"
         self._use_gpu = use_gpu
         self._threads = threads
@@ -311,13 +174,13 @@ class Parser:
             try:
                 self._pipeline = _load(self._model, self._use_gpu)
             except ModelLoadError as error:
-                if not self._auto or self._model.files[0].parent == embedded_dir():
+                if not self._auto or self._model.files[0].parent == model_files.embedded_dir():
                     raise
                 # "auto" found official models that do not load (a broken or foreign
                 # install): the embedded model still answers, with a warning
                 logger.warning("%s; using the embedded model instead", error)
                 warnings.warn(f"{error}; using the embedded model instead", RuntimeWarning, stacklevel=4)
-                self._model = _embedded()
+                self._model = embedded_model()
                 self._pipeline = _load(self._model, self._use_gpu)
         return self._pipeline
 
@@ -510,6 +373,6 @@ def download(resources_dir: str | None = None) -> str:
             f"could not download the Stanza German models into {target} "
             f"({type(error).__name__}: {_one_line(error, 160)}); check the internet connection and try again"
         ) from error
-    if _official_files(target) is None:
+    if official_files(target) is None:
         raise ModelDownloadError(f"the download into {target} is incomplete; run `quotable download` again")
     return str(target)

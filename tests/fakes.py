@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from quotable.parsing import PROCESSORS
+from quotable.model_files import PROCESSORS
 
 
 def fake_model(directory: Path, skip: str | None = None) -> Path:

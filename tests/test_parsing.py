@@ -18,9 +18,10 @@ from fakes import fake_model, fake_official
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotable import parsing
+from quotable import model_files, parsing
 from quotable.errors import ModelDownloadError, ModelLoadError, ModelNotFoundError, QuotableError
-from quotable.parsing import PROCESSORS, Parser
+from quotable.model_files import PROCESSORS
+from quotable.parsing import Parser
 from quotable.syntax import Parse
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -29,7 +30,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 @pytest.fixture
 def no_models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Neither an embedded model nor official Stanza models; returns a scratch directory."""
-    monkeypatch.setattr(parsing, "embedded_dir", lambda: tmp_path / "embedded")
+    monkeypatch.setattr(model_files, "embedded_dir", lambda: tmp_path / "embedded")
     monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "stanza_resources"))
     return tmp_path
 
@@ -124,7 +125,7 @@ def test_auto_without_any_model_names_both_remedies(no_models: Path) -> None:
 
 def test_stanza_default_resources_dirs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("STANZA_RESOURCES_DIR", raising=False)
-    default, legacy = parsing.stanza_resources_dirs()
+    default, legacy = model_files.stanza_resources_dirs()
     assert default.name == "resources"
     assert legacy == Path.home() / "stanza_resources"
 
@@ -192,7 +193,7 @@ def test_download_without_network_is_a_one_line_quotable_error(tmp_path: Path) -
 # ------------------------------------------------------------------ with the embedded model
 def embedded_or_skip() -> Parser:
     """A new Parser of the embedded model, or a skip while the model is not built."""
-    missing = [f"{p}.pt" for p in PROCESSORS if not (parsing.embedded_dir() / f"{p}.pt").is_file()]
+    missing = [f"{p}.pt" for p in PROCESSORS if not (model_files.embedded_dir() / f"{p}.pt").is_file()]
     if missing:
         pytest.skip(
             f"the embedded model is not built yet ({', '.join(missing)} missing in quotable/models/de; "
