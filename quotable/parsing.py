@@ -30,7 +30,7 @@ import os
 import tempfile
 import threading
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,12 @@ sentences of the WikiNews corpus has 128 tokens.  A longer "sentence" (runs of
 commas, repeated words, punctuation, deep nesting) is cut at its punctuation into
 windows of at most this many words, each tokenized, tagged and parsed on its own;
 a window that still comes back longer is only tagged, never parsed."""
+
+MAX_PARSE_PAIRS = 60_000
+"""How many word pairs the parser scores in one call: sentences × the longest one's length
+squared.  Stanza batches by words, so five hundred one-word sentences and one of fifty
+words would be padded to 500 × 50² pairs (over 2 GB); chunks of at most this many pairs
+(sorted by length) keep the parser's memory under about 0.3 GB."""
 
 MIN_WORDY_TOKENS = 10
 """Sentences shorter than this are parsed whatever they hold (see :func:`_wordy`)."""
@@ -262,8 +268,10 @@ class Parser:
         return bounded, unparseable
 
     def _parse_only(self, chosen: list[Any]) -> None:
-        """Lemmatize and parse ``chosen`` Stanza sentences in place; the caller holds the lock."""
-        self._loaded().process(_document(chosen), processors=_PARSING)
+        """Lemmatize and parse ``chosen`` Stanza sentences in place, in chunks of at most
+        :data:`MAX_PARSE_PAIRS` word pairs; the caller holds the lock."""
+        for chunk in _chunks(chosen):
+            self._loaded().process(_document(chunk), processors=_PARSING)
 
 
 def _document(sentences: Iterable[Any]) -> Any:
@@ -278,6 +286,19 @@ def _document(sentences: Iterable[Any]) -> Any:
     subset.num_tokens = sum(len(s.tokens) for s in chosen)
     subset.num_words = sum(len(s.words) for s in chosen)
     return subset
+
+
+def _chunks(sentences: list[Any]) -> Iterator[list[Any]]:
+    """``sentences`` by length, in groups whose padded size stays under :data:`MAX_PARSE_PAIRS`."""
+    chunk: list[Any] = []
+    for sentence in sorted(sentences, key=lambda s: len(s.words)):
+        longest = len(sentence.words)  # sorted: the newest is the longest of its chunk
+        if chunk and (len(chunk) + 1) * longest * longest > MAX_PARSE_PAIRS:
+            yield chunk
+            chunk = []
+        chunk.append(sentence)
+    if chunk:
+        yield chunk
 
 
 def _wordy(sentence: Any) -> bool:

@@ -319,21 +319,33 @@ def _agencies_stage(text: str) -> Attribution:
     return Attribution(agencies=found)
 
 
+def _result_problems(result: Attribution) -> list[str]:
+    """The promises of an attribution beyond its offsets: order, entity ids, JSON."""
+    problems = []
+    if not _in_order([(q.start, -q.end) for q in result.quotes]):
+        problems.append("quotes are not sorted by start, longest first")
+    if not _in_order([(a.span.start, a.span.end) for a in result.agencies]):
+        problems.append("agencies are not sorted")
+    ids = {e.id for e in result.entities}
+    if any(q.speaker is not None and q.speaker.entity not in ids | {None} for q in result.quotes):
+        problems.append("a speaker refers to an entity that is not in the result")
+    if json.loads(result.to_json()) != result.to_dict():
+        problems.append("to_json() does not round-trip")
+    return problems
+
+
 def _attribute_stage(attributor: Attributor) -> Stage:
     def run(text: str) -> Attribution:
         result = attributor.attribute(text)
-        problems = []
-        if not _in_order([(q.start, -q.end) for q in result.quotes]):
-            problems.append("quotes are not sorted by start, longest first")
-        if not _in_order([(a.span.start, a.span.end) for a in result.agencies]):
-            problems.append("agencies are not sorted")
-        if json.loads(result.to_json()) != result.to_dict():
-            problems.append("to_json() does not round-trip")
+        problems = _result_problems(result)
         if problems:
             raise _Broken(problems)
         return result
 
     return run
+
+
+BatchStage = Callable[[list[str]], list[Attribution]]
 
 
 class _Broken(Exception):
@@ -369,7 +381,11 @@ class Fuzzer:
         *,
         slow_per_char: float = 0.0,
         memory_limit_mb: float | None = None,
+        batch_stage: BatchStage | None = None,
+        batch: int = 1,
     ) -> None:
+        self.batch_stage = batch_stage
+        self.batch = batch
         self.stage = stage
         self.recheck = recheck
         self.slow = slow
@@ -385,7 +401,8 @@ class Fuzzer:
     def failed(self) -> int:
         return sum(self.counts[k] for k in FAILURES)
 
-    def check(self, index: int, generator: str, text: str) -> None:
+    def check(self, index: int, generator: str, text: str, batched: Attribution | None = None) -> None:
+        """Run one input alone and check it; ``batched`` is what a batch gave it (must be equal)."""
         self.counts["inputs"] += 1
         self.counts["characters"] += len(text)
         started = time.process_time()
@@ -394,7 +411,10 @@ class Fuzzer:
             took = time.process_time() - started
             problems = check_offsets(text, result)
             again = result
-            if not problems and self.recheck and index % self.recheck == 0:
+            if batched is not None:
+                self.counts["rechecked"] += 1
+                again = batched
+            elif not problems and self.recheck and index % self.recheck == 0:
                 self.counts["rechecked"] += 1
                 again = self._timed(text)
         except _TooSlow:
@@ -418,14 +438,50 @@ class Fuzzer:
         elif again.to_json() != result.to_json():
             self._fail("nondeterministic", index, generator, text, [result.to_json(), again.to_json()])
 
+    def check_batch(self, items: list[tuple[int, str, str]]) -> None:
+        """Run ``items`` through the batch stage together (its per-input costs add up); any
+        failure, and every ``--recheck``-th input, is run again alone with :meth:`check`, which
+        also checks that a batch gives each text the result it gets alone."""
+        assert self.batch_stage is not None
+        texts = [text for _, _, text in items]
+        limit = sum(self.slow + self.slow_per_char * len(t) for t in texts)
+        signal.setitimer(signal.ITIMER_PROF, limit)
+        try:
+            results = self.batch_stage(texts)
+        except Exception:  # slow, broken or crashed: find which input, one at a time
+            results = []
+        finally:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+        peak = _peak_mb()
+        for (index, generator, text), result in itertools.zip_longest(items, results):
+            alone = not results or bool(check_offsets(text, result) or _result_problems(result))
+            if alone or (self.recheck and index % self.recheck == 0):
+                self.check(index, generator, text, batched=None if alone else result)
+                continue
+            self.counts["inputs"] += 1
+            self.counts["characters"] += len(text)
+        if self.memory_limit_mb is not None and peak > self.memory_limit_mb >= self.peak_mb:
+            index, generator, text = items[-1]
+            self._fail("memory breaches", index, generator, text, [f"peak resident memory {peak:.0f} MB"])
+        self.peak_mb = max(self.peak_mb, peak)
+
     def run(self, inputs: Iterable[tuple[str, str]]) -> float:
         """Check every (generator name, text) pair; returns the seconds it took."""
         started = last_report = time.perf_counter()
+        pending: list[tuple[int, str, str]] = []
         for index, (generator, text) in enumerate(inputs):
-            self.check(index, generator, text)
+            if self.batch_stage is not None and self.batch > 1:
+                pending.append((index, generator, text))
+                if len(pending) == self.batch:
+                    self.check_batch(pending)
+                    pending = []
+            else:
+                self.check(index, generator, text)
             if time.perf_counter() - last_report > 30:
                 last_report = time.perf_counter()
                 print(f"... {index + 1:,} inputs, {self.failed} failed", file=sys.stderr, flush=True)
+        if pending:
+            self.check_batch(pending)
         return time.perf_counter() - started
 
     def _timed(self, text: str) -> Attribution:
@@ -494,6 +550,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="MB",
         help="cap the address space at 4x this and count inputs that push peak memory past it",
     )
+    parser.add_argument(
+        "--batch",
+        type=int,
+        default=1,
+        help="for --stage attribute: attribute N inputs together (failures are rerun alone)",
+    )
     args = parser.parse_args(argv)
     if args.inputs < 0 or args.recheck < 0:
         parser.error("--inputs and --recheck must not be negative")
@@ -513,6 +575,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         stage = _attribute_stage(attributor)
 
+        def batch_stage(texts: list[str]) -> list[Attribution]:
+            return list(attributor.attribute_many(texts, batch_size=len(texts)))
+
     slow = args.slow if args.slow is not None else 2.0 if args.model == "none" else 60.0
     if args.memory_limit is not None:
         # the address space, not the resident set, is what a process can cap: torch and
@@ -526,6 +591,8 @@ def main(argv: list[str] | None = None) -> int:
         args.failures,
         slow_per_char=args.slow_per_char,
         memory_limit_mb=args.memory_limit,
+        batch_stage=batch_stage if args.stage == "attribute" and args.batch > 1 else None,
+        batch=args.batch,
     )
     inputs = _replayed(args.replay) if args.replay else generate(args.seed, args.inputs, args.shapes)
     previous = signal.signal(signal.SIGPROF, _interrupt)

@@ -186,3 +186,14 @@ def test_threads_sets_the_parsers_cpu_threads() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120, check=True)
     assert done.stdout.split()[-1] == b"1"
+
+
+def test_the_parser_gets_chunks_of_bounded_padded_size() -> None:
+    class Sentence:
+        def __init__(self, n: int) -> None:
+            self.words = [object()] * n
+
+    sentences = [Sentence(1) for _ in range(500)] + [Sentence(50), Sentence(150), Sentence(149)]
+    chunks = list(parsing._chunks(sentences))
+    assert sum(len(c) for c in chunks) == len(sentences)
+    assert all(len(c) * max(len(s.words) for s in c) ** 2 <= parsing.MAX_PARSE_PAIRS for c in chunks)
