@@ -144,19 +144,24 @@ def _resolve(
     organisation_head = (
         head.upos == "NOUN" and cues.is_organisation(head.text) and not cues.is_role_noun(head.text)
     )
-    for run in name_runs(sentence) if not organisation_head else ():
+    for run in name_runs(sentence):
         inside = run.start >= speaker.start and run.end <= speaker.end
         if not inside or run.modifier or run.place or _behind_head(words, head, run.start):
             continue
         found = table.for_name(run.tokens, speaker.start)
-        if found is not None:
-            if found.kind is EntityKind.PLACE:
-                found.kind = EntityKind.ORGANISATION  # Washington reagierte: the government
-            return found
+        if found is None or (
+            organisation_head and found.kind not in (EntityKind.AGENCY, EntityKind.ORGANISATION)
+        ):
+            continue  # „die Nachrichtenagentur KCNA“ is KCNA, „die Polizei Wien“ is not Wien
+        if found.kind is EntityKind.PLACE:
+            found.kind = EntityKind.ORGANISATION  # Washington reagierte: the government
+        return found
     # 3. personal pronouns
     if head.upos == "PRON" and head_lower in _PRONOUNS:
         gender, number = _PRONOUNS[head_lower]
         number = number or _verb_number(sentence, head, quote) or head.feat("Number")
+        if gender is None and number != "Plur" and head_lower in ("sie", "die", "diese"):
+            gender = "Fem"  # sie sagte: a woman
         found = _salient(doc, table, speaker.start, gender, number, history, set())
         if found is not None and found.gender is None and number != "Plur" and gender is not None:
             found.gender = gender
@@ -303,7 +308,7 @@ def _salient(
         if any(t in exclude for t in c.tokens) or c.kind is EntityKind.PLACE:
             return False
         if plural:
-            return c.kind in _ORGANISATION_KINDS
+            return c.kind in (EntityKind.ORGANISATION, EntityKind.OTHER)
         if c.kind is not EntityKind.PERSON or not c.agrees(gender):
             return False
         # a one-word name of unknown gender may be a noun the tagger took for a name

@@ -38,6 +38,10 @@ from quotable.syntax import Parse, Sentence, Word
 _ACRONYM = regex.compile(r"\((\p{Lu}[\p{Lu}\d&-]{1,9})\)")
 _GENDER = {"Masc": Gender.MASC, "Fem": Gender.FEM}
 _ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
+_NAME_GLUE = frozenset({"der", "des", "für", "und", "von"})
+"""Lower-case words inside an organisation's name: Bundesverband der Deutschen Industrie."""
+_PARTY = regex.compile(r"\s\((\p{Lu}[\p{Lu}\p{Ll}/ü-]{1,12})\)")
+"""A party after a name: „Alexander Dobrindt (CSU)“ makes him „der CSU-Politiker“."""
 
 
 @attrs.define(eq=False)
@@ -95,7 +99,7 @@ class Table:
             if c.tokens[:n] == wanted
             or c.tokens[-n:] == wanted
             or " ".join(wanted) in c.aliases
-            or (c.kind is EntityKind.PERSON and n == 1 and _surname_of(c.tokens) == wanted[0])
+            or (c.kind is EntityKind.PERSON and n == 1 and wanted[0] in _surnames_of(c.tokens))
         ]
         if not matches:
             return None
@@ -167,8 +171,9 @@ def _squashed(name: str) -> str:
     return regex.sub(r"[\s\-‐]", "", name).casefold()
 
 
-def _surname_of(tokens: tuple[str, ...]) -> str:
-    return tokens[-1]
+def _surnames_of(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The surname and, for a double name, its parts: Aigner-Rothschädl, Aigner, Rothschädl."""
+    return (tokens[-1], *tokens[-1].split("-"))
 
 
 def _role_stem(noun: str) -> str:
@@ -200,6 +205,9 @@ def collect(text: str, parse: Parse, agencies: Sequence[AgencyMention]) -> Table
         candidate.places_only = candidate.places_only and place
         candidate.gender = candidate.gender or run.gender
         _learn_role(sentence, run, candidate)
+        party = _PARTY.match(text, run.end)
+        if party is not None and candidate.kind is EntityKind.PERSON:
+            candidate.roles.append(f"{party.group(1).lower()}-politiker")
     for c in table.candidates:
         if c.places_only and c.kind is EntityKind.PERSON and c.gender is None:
             c.kind = EntityKind.PLACE
@@ -263,8 +271,10 @@ def _acronyms(table: Table, text: str) -> None:
     for match in _ACRONYM.finditer(text):
         before = text[max(0, match.start() - 80) : match.start()].rstrip()
         words = regex.findall(r"[\p{L}\d-]+", before)[-5:]
-        name_words = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(words)))[::-1]
-        while name_words and name_words[0].lower() in _ARTICLES:
+        name_words = list(itertools.takewhile(lambda w: w[:1].isupper() or w in _NAME_GLUE, reversed(words)))[
+            ::-1
+        ]
+        while name_words and (name_words[0].lower() in _ARTICLES or name_words[0] in _NAME_GLUE):
             name_words.pop(0)
         if not name_words or name_words == [match.group(1)]:
             continue

@@ -32,7 +32,7 @@ _ARTICLE_PARTICLES = frozenset({"der", "den"})
 """Allowed only right after von/van: von der Leyen, van den Bergh (not „Fürnkranz der APA“)."""
 _NOUN_ENDINGS = ("ismus", "ung", "heit", "keit", "schaft", "tion", "sion", "tät", "nahme")
 """Endings of common nouns the tagger sometimes takes for names (Neonazismus, Expansion)."""
-_SURNAME_ENDINGS = ("mann", "frau")
+_SURNAME_ENDINGS = ("mann", "manns", "frau")
 _FEMININE_NOUN_ENDINGS = ("erin", "istin", "login", "antin", "entin", "ärin", "eurin", "otin", "stin")
 _PLACE_PREPOSITIONS = frozenset({"in", "im", "aus", "nach", "nahe", "bei", "gen"})
 _GENDERS = {"masc": "Masc", "fem": "Fem", "any": None}
@@ -135,15 +135,17 @@ def _continues(run: list[Word], word: Word, words: Sequence[Word]) -> bool:
         return True
     if _name_word(word):
         return True
-    known_first = is_first_name(run[0].text)
-    if not known_first:
+    # after a first name („Ursula“ in „EU-Kommissionspräsidentin Ursula“) an unknown
+    # surname or nobiliary particles go on the name
+    first = max((i for i, w in enumerate(run) if is_first_name(w.text)), default=None)
+    if first is None:
         return False
     if _capitalised(word) and word.upos in ("NOUN", "X", "ADJ", "PROPN") and not is_title(word.text):
         return not cues.is_organisation(word.text)
     particle = word.text in _PARTICLES or (
         word.text in _ARTICLE_PARTICLES and previous.text in ("von", "van")
     )
-    if particle and all(w.text in _PARTICLES | _ARTICLE_PARTICLES for w in run[1:]):
+    if particle and all(w.text in _PARTICLES | _ARTICLE_PARTICLES for w in run[first + 1 :]):
         # Ursula von der Leyen: particles right after the first name lead to a surname
         for w in (w for w in words if w.id > word.id):
             if w.text in _PARTICLES | _ARTICLE_PARTICLES:
