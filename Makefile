@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: run test lint install clean
+.PHONY: run test lint install clean newsroom
 
 $(BIN)/quotable: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ lint: $(BIN)/quotable
 
 test: lint                             ## lint, type-check and run the tests
 	$(BIN)/pytest
+
+newsroom: $(BIN)/quotable              ## build the newsroom gold and score quotable on it
+	$(BIN)/python scripts/build_newsroom_gold.py
+	$(BIN)/quotable evaluate --gold benchmarks/data/newsroom.gold.jsonl
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis

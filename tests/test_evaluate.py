@@ -566,3 +566,23 @@ def test_the_benchmark_fails_clearly_without_the_attributor(
     corpus, seeds = inputs
     assert _benchmark().main(["--wikinews", str(corpus), "--seeds", str(seeds)]) == 1
     assert "needs quotable.attributor.Attributor" in capsys.readouterr().err
+
+
+def test_the_newsroom_gold_builds_from_its_annotations_and_reads_back(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from quotable.seed_gold import read_seeds
+
+    root = Path(__file__).resolve().parent.parent
+    out = tmp_path / "newsroom.gold.jsonl"
+    subprocess.run(
+        [sys.executable, str(root / "scripts" / "build_newsroom_gold.py"), "--out", str(out)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    documents = read_seeds(out)
+    assert len(documents) >= 40
+    assert sum(len(d.quotes) for d in documents) > 500
+    assert all(q.speaker for d in documents for q in d.quotes if q.kind == "direct")
