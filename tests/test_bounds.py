@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 from fakes import fake_official
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotable import Attributor, InputTooLargeError, ModelNotFoundError, parsing
 from quotable.model import check_offsets
@@ -197,3 +199,65 @@ def test_the_parser_gets_chunks_of_bounded_padded_size() -> None:
     chunks = list(parsing._chunks(sentences))
     assert sum(len(c) for c in chunks) == len(sentences)
     assert all(len(c) * max(len(s.words) for s in c) ** 2 <= parsing.MAX_PARSE_PAIRS for c in chunks)
+
+
+# ------------------------------------------------------------------ hostile shapes, as properties
+_UNITS = [
+    "ja, ",
+    "sagte ",
+    ", ",
+    "!",
+    "?",
+    "„",
+    "“",
+    "»",
+    "«",
+    "‚",
+    "‘",
+    '"',
+    "<p>",
+    "</p>",
+    "<b>",
+    "&bdquo;",
+    "&amp;",
+]
+_UNITS += [
+    "\u202c",
+    "\u200b",
+    "\u00ad",
+    "e\u0301",
+    "\r\n",
+    "\r",
+    "\u2028",
+    "\u2029",
+    "\x0b",
+    "\x85",
+    "Er sagte: ",
+    "(dpa) ",
+]
+
+
+@st.composite
+def hostile_texts(draw: st.DrawFn) -> str:
+    """A run of one or two units, nesting of quotation marks, or both around a sentence."""
+    units = draw(st.lists(st.sampled_from(_UNITS), min_size=1, max_size=2))
+    run = "".join(units) * draw(st.integers(1, 120))
+    depth = draw(st.integers(0, 40))
+    nested = "„‚»" * depth + "Nein" + "«‘“" * depth
+    return draw(st.sampled_from([run, nested, f"Die Ministerin sagte: {run} {nested}"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(hostile_texts())
+def test_hostile_shapes_keep_the_offset_rule_without_a_model(text: str) -> None:
+    result = Attributor(None).attribute(text)
+    assert check_offsets(text, result) == []
+
+
+@pytest.mark.model
+@settings(max_examples=12, deadline=None)
+@given(hostile_texts())
+def test_hostile_shapes_keep_the_offset_rule_with_the_model(model_attributor: Attributor, text: str) -> None:
+    result = model_attributor.attribute(text)
+    assert check_offsets(text, result) == []
+    assert {q.speaker.entity for q in result.quotes if q.speaker} <= {e.id for e in result.entities} | {None}
