@@ -23,7 +23,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from quotable import coref, cues, direct, indirect
+from quotable import coref, cues, direct, indirect, sources
 from quotable.document import Document
 from quotable.marks import MarkedQuote, MarkKind
 from quotable.model import AgencyMention, AgencyRole, Quote, QuoteType
@@ -74,7 +74,7 @@ def find(doc: Document, agencies: Sequence[AgencyMention]) -> tuple[Quote, ...]:
     quotes.extend(f.quote for f in indirect.reported(doc, quotes))
     quotes.extend(f.quote for f in indirect.continuing(doc, quotes))
     quotes = _nest_fragments(quotes)
-    quotes = [_with_via(q, agencies) for q in quotes]
+    quotes = [_with_via(sources.with_source(doc, q), agencies) for q in quotes]
     return tuple(sorted(quotes, key=lambda q: (q.start, -q.end, q.nested)))
 
 

@@ -294,3 +294,16 @@ def test_ich_and_wir_in_a_quote_are_its_speaker() -> None:
     quotes, entities = coref.resolve(doc, [direct, inner], ())
     assert [q.speaker.name for q in quotes if q.speaker] == ["Ulrike Tesch-Hammann"] * 2
     assert entity_named(entities, "Ulrike Tesch-Hammann").gender is Gender.FEM
+
+
+def test_an_impersonal_frame_takes_its_source_as_speaker() -> None:
+    text = (
+        "Man werde den Vorschlag prüfen, heißt es seitens der SPÖ. "
+        "Aus dem Büro der Ministerin hieß es, man prüfe den Fall."
+    )
+    quotes, entities = attribute_with_entities(text, "impersonal_frame.conllu")
+    assert [(q.speaker.text, q.speaker.name) for q in quotes if q.speaker] == [
+        ("der SPÖ", "SPÖ"),
+        ("dem Büro der Ministerin", "Büro der Ministerin"),
+    ]
+    assert entity_named(entities, "SPÖ").kind is EntityKind.ORGANISATION
