@@ -14,10 +14,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import deque
 from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
 from quotable import __version__
+from quotable.batches import Failure
 from quotable.errors import QuotableError
 from quotable.model import Attribution
 
@@ -54,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--min-confidence", type=float, default=0.5, help="drop less certain quotes")
     parser.add_argument("--batch-size", type=int, default=8, help="documents parsed together")
     parser.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="worker processes, each loading the model once"
+    )
+    parser.add_argument(
         "--progress", choices=("auto", "on", "off"), default="auto", help="progress on stderr"
     )
     parser.add_argument("--version", action="store_true", help="print the version and the model, then exit")
@@ -76,6 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.batch_size < 1:
         print("quotable: error: --batch-size must be positive", file=sys.stderr)
+        return 2
+    if args.workers < 1:
+        print("quotable: error: --workers must be positive", file=sys.stderr)
         return 2
     try:
         from quotable.attributor import Attributor
@@ -110,41 +118,41 @@ def _write_all(
 ) -> None:
     progress = args.progress == "on" or (args.progress == "auto" and sys.stderr.isatty())
     done = 0
-    batch: list[_Document] = []
+    # the documents whose texts attribute_many has taken and whose results are still to come
+    waiting: deque[_Document] = deque()
 
-    def flush() -> None:
-        nonlocal done
-        results: list[Attribution | None] = []
-        try:
-            results = list(attributor.attribute_many([d.text for d in batch], batch_size=len(batch)))
-        except (ValueError, TypeError):
-            # one document in the batch is unacceptable (e.g. too long): find it, keep the others
-            for doc in batch:
-                try:
-                    results.append(attributor.attribute(doc.text))
-                except (ValueError, TypeError) as error:
-                    print(f"quotable: error: {doc.label}: {error}", file=sys.stderr)
-                    failures[0] += 1
-                    results.append(None)
-        for doc, result in zip(batch, results, strict=False):
-            if result is not None:
-                # a lone surrogate (a \ud800 escape in JSON input) has no UTF-8 form: written as
-                # that same escape it keeps the line valid JSON and the text unchanged
-                out.write(_render(doc, result, args.format).encode("utf-8", "backslashreplace").decode())
-        out.flush()
-        done += len(batch)
-        if progress:
-            print(f"\rquotable: {done} documents", end="", file=sys.stderr, flush=True)
-        batch.clear()
+    def texts() -> Iterator[str]:
+        for document in documents:
+            waiting.append(document)
+            yield document.text
 
-    for document in documents:
-        batch.append(document)
-        if len(batch) >= args.batch_size:
-            flush()
-    if batch:
-        flush()
+    results = attributor.attribute_many(
+        texts(), batch_size=args.batch_size, workers=args.workers, errors="return"
+    )
+    for result in results:
+        doc = waiting.popleft()
+        if isinstance(result, Failure):
+            print(f"quotable: error: {doc.label}: {_reason(result)}", file=sys.stderr)
+            failures[0] += 1
+        else:
+            # a lone surrogate (a \ud800 escape in JSON input) has no UTF-8 form: written as
+            # that same escape it keeps the line valid JSON and the text unchanged
+            out.write(_render(doc, result, args.format).encode("utf-8", "backslashreplace").decode())
+        done += 1
+        if not waiting or done % args.batch_size == 0:
+            out.flush()
+            if progress:
+                print(f"\rquotable: {done} documents", end="", file=sys.stderr, flush=True)
+    out.flush()
     if progress and done:
         print(file=sys.stderr)
+
+
+def _reason(failure: Failure) -> str:
+    """What went wrong with one document: the message for misuse, the error type too for a bug."""
+    if failure.error_type in ("TypeError", "InputTooLargeError"):
+        return failure.message
+    return f"{failure.error_type}: {failure.message} (an error in quotable: please report it)"
 
 
 def _render(doc: _Document, result: Attribution, fmt: str) -> str:
