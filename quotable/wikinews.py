@@ -362,7 +362,11 @@ def attribution_from_document(document: CorpusDocument) -> Attribution:
         for name in ROLES:
             mention = q.role(name)
             role_spans = [r.chars for r in mention.spans]
-            maker = {"speaker": Speaker.from_spans, "cue": Cue.from_spans}.get(name, Mention.from_spans)
+            makers: dict[str, Callable[[str, list[Span]], Mention]] = {
+                "speaker": Speaker.from_spans,
+                "cue": Cue.from_spans,
+            }
+            maker = makers.get(name, Mention.from_spans)
             roles[name] = maker(text, role_spans) if role_spans else None
         quotes.append(
             Quote(
