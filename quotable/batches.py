@@ -110,14 +110,15 @@ def attribute_many(
             return Failure.of(error)
 
     batches = _batched(map(checked, texts), batch_size)
-    if workers > 1:
-        results: Iterator[Result] = Workers(attributor, workers).map(batches)
-    else:
-        results = itertools.chain.from_iterable(run_batch(attributor, b) for b in batches)
-    for result in results:
-        if raise_errors and isinstance(result, Failure):
-            result.reraise()
-        yield result
+    with contextlib.ExitStack() as stack:
+        if workers > 1:
+            results: Iterator[Result] = stack.enter_context(Workers(attributor, workers)).map(batches)
+        else:
+            results = itertools.chain.from_iterable(run_batch(attributor, b) for b in batches)
+        for result in results:
+            if raise_errors and isinstance(result, Failure):
+                result.reraise()
+            yield result
 
 
 def run_batch(attributor: Attributor, items: Sequence[Item]) -> list[Result]:
@@ -169,10 +170,11 @@ class _WorkerDied(Exception):
 class Workers:
     """``count`` worker processes, each with its own copy of ``attributor`` (the model loaded once).
 
-    :meth:`map` attributes a stream of batches; the processes end with it.
-    ``cpu_seconds`` and ``peak_rss_kib`` add up what the workers report about
-    the batches they attributed (CPU time, and their largest peak resident size),
-    for benchmarks.
+    A context manager: the processes start on the first batches (or with
+    :meth:`start`) and end with the ``with`` block, at once if it ends with an
+    exception.  :meth:`map` attributes a stream of batches.  ``cpu_seconds`` and
+    ``peak_rss_kib`` add up what the workers report about the batches they
+    attributed (their CPU time, and the largest peak resident size), for benchmarks.
     """
 
     def __init__(self, attributor: Attributor, count: int) -> None:
@@ -187,25 +189,41 @@ class Workers:
         self._lock = threading.Lock()
         self._processes: list[_Process] = []
 
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        self.close(kill=kind is not None)
+
+    def start(self) -> None:
+        """Start every worker process now, each loading its model, rather than on the first batches."""
+        barrier = threading.Barrier(self.count)
+
+        def begin() -> None:  # the barrier makes each of the threads take one
+            try:
+                self._process()
+            except BaseException:
+                barrier.abort()
+                raise
+            barrier.wait()
+
+        for future in [self._threads.submit(begin) for _ in range(self.count)]:
+            future.result()
+
     def map(self, batches: Iterator[list[Item]]) -> Iterator[Result]:
-        """The results of every batch, in order; the workers are closed when it ends."""
+        """The results of every batch, in order, with at most ``WINDOW × count`` batches in flight."""
         window: deque[tuple[list[Item], Future[list[Result]]]] = deque()
-        finished = False
-        try:
-            while True:
-                while len(window) < WINDOW * self.count and (batch := next(batches, None)) is not None:
-                    window.append((batch, self._threads.submit(self._attribute, batch)))
-                if not window:
-                    break
-                batch, future = window.popleft()
-                try:
-                    results = future.result()
-                except _WorkerDied as died:
-                    results = self._retry(batch, died)
-                yield from results
-            finished = True
-        finally:
-            self.close(kill=not finished)
+        while True:
+            while len(window) < WINDOW * self.count and (batch := next(batches, None)) is not None:
+                window.append((batch, self._threads.submit(self._attribute, batch)))
+            if not window:
+                return
+            batch, future = window.popleft()
+            try:
+                results = future.result()
+            except _WorkerDied as died:
+                results = self._retry(batch, died)
+            yield from results
 
     def close(self, *, kill: bool = False) -> None:
         """End the worker processes: at once with ``kill``, else when they have finished their batch."""
@@ -221,7 +239,7 @@ class Workers:
         texts = [item for item in batch if isinstance(item, str)]
         if len(texts) <= 1:
             return [_died(died) if isinstance(item, str) else item for item in batch]
-        logger.warning("%s; retrying its %d documents one by one", died, len(texts))
+        logger.info("%s; retrying its %d documents one by one", died, len(texts))
         futures = [self._threads.submit(self._attribute, [text]) for text in texts]
         retried: list[Result] = []
         for future in futures:
@@ -232,14 +250,19 @@ class Workers:
         results = iter(retried)
         return [next(results) if isinstance(item, str) else item for item in batch]
 
-    def _attribute(self, batch: list[Item]) -> list[Result]:
-        """Runs in one of the threads; each thread owns one worker process, started on its first batch."""
+    def _process(self) -> _Process:
+        """This thread's worker process, started on the thread's first batch."""
         process: _Process | None = getattr(self._local, "process", None)
         if process is None:
             process = _Process(self._state, self.count)
             with self._lock:
                 self._processes.append(process)
             self._local.process = process
+        return process
+
+    def _attribute(self, batch: list[Item]) -> list[Result]:
+        """Runs in one of the threads, each of which owns one worker process."""
+        process = self._process()
         try:
             results, cpu, rss = process.attribute(batch)
         except _WorkerDied:

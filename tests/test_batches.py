@@ -141,8 +141,10 @@ def test_the_input_is_read_only_a_bounded_window_ahead(workers: int) -> None:
 
 
 def test_workers_report_their_cpu_time_and_memory() -> None:
-    pool = batches.Workers(Attributor(None), 2)
-    assert len(list(pool.map(iter([[SPEECH] * 50] * 4)))) == 200
+    with batches.Workers(Attributor(None), 2) as pool:
+        pool.start()
+        assert len(list(pool.map(iter([[SPEECH] * 50] * 4)))) == 200
+        assert len(list(pool.map(iter([[CREDIT]] * 3)))) == 3  # the same processes again
     assert pool.cpu_seconds > 0
     assert pool.peak_rss_kib > 10_000
 
