@@ -94,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="benchmarks/scale.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--model", default="embedded", help="embedded (default), stanza, auto, none, a directory")
+    parser.add_argument("--model", default="embedded", help="embedded, stanza, auto, none, a directory")
     parser.add_argument("--workers", default="1,2", help="worker counts to measure (default 1,2)")
     parser.add_argument("--articles", type=int, metavar="N", help="only the first N articles (default all)")
     parser.add_argument("--repeats", type=int, default=3, metavar="R", help="timed runs, median (default 3)")
