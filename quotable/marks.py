@@ -29,6 +29,7 @@ from __future__ import annotations
 import enum
 import functools
 import logging
+import re
 
 import attrs
 import regex
@@ -94,7 +95,7 @@ class _Style:
 @attrs.frozen
 class _Marks:
     styles: tuple[_Style, ...]
-    pattern: regex.Pattern[str]
+    pattern: re.Pattern[str]
     opens: dict[str, tuple[_Style, ...]]
     closes: dict[str, tuple[_Style, ...]]
 
@@ -111,7 +112,8 @@ def _marks() -> _Marks:
         opens.setdefault(style.opening, []).append(style)
         closes.setdefault(style.closing, []).append(style)
     strings = sorted(set(opens) | set(closes), key=len, reverse=True)
-    pattern = regex.compile("|".join(regex.escape(s) for s in strings))
+    # literal strings only, longest first: the standard library's engine finds them fastest
+    pattern = re.compile("|".join(re.escape(s) for s in strings))
     return _Marks(
         styles,
         pattern,
@@ -166,20 +168,22 @@ def _is_apostrophe(text: str, start: int, single_open: bool) -> bool:
 
 
 # ---------------------------------------------------------------- paragraphs
-_PARAGRAPH = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
-
-
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line that holds more than white space, stripped."""
+    """(start, end) of every line that holds more than white space, stripped.
+
+    Lines end where :meth:`str.splitlines` ends them (``\n``, ``\r``, ``\r\n``,
+    ``\u2028``, ``\u2029``, ``\x0b``, ``\x0c``, ``\x1c``–``\x1e``, ``\x85``); every
+    line break is white space to :meth:`str.strip`, so stripping a line with its
+    break is stripping the line.
+    """
     spans = []
-    for m in _PARAGRAPH.finditer(text):
-        start, end = m.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append((start, end))
+    position = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.lstrip()
+        if stripped:
+            start = position + len(line) - len(stripped)
+            spans.append((start, start + len(stripped.rstrip())))
+        position += len(line)
     return spans
 
 
@@ -409,9 +413,14 @@ def _title_cues() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
 
 
 _INFLECTIONS = ("", "s", "es", "n", "en", "e", "er", "ern")
+_MIN_COMPOUND_END = 4
+"""Cues of four letters or more also count as the end of a compound (Kinofilm, Wahlkampfmotto);
+shorter ones only as the whole word."""
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_title_cue(word: str) -> bool:
+    # a pure function of the word, asked again and again for the same words before quotes: cached
     suffixes, prefixes, whole = _title_cues()
     lower = word.lower()
     if lower.startswith(prefixes):
@@ -422,8 +431,10 @@ def _is_title_cue(word: str) -> bool:
         stem = lower[: len(lower) - len(ending)] if ending else lower
         if stem in whole or stem in suffixes:
             return True
-        if any(stem.endswith(s) and len(s) >= 4 for s in suffixes):
-            return True
+        # a compound ending in a cue: look its ends of four or more letters up in the set
+        for start in range(len(stem) - _MIN_COMPOUND_END + 1):
+            if stem[start:] in suffixes:
+                return True
     return False
 
 
