@@ -258,7 +258,7 @@ def _cues() -> _Cues:
     for word in sorted(firsts):
         # a word of letters cannot overlap another match, which lets _relay_between search near a name
         if not word.isalpha():
-            raise LexiconError(f"agency_cues.tsv: a relay cue must start with a word of letters, not {word!r}")
+            raise LexiconError(f"agency_cues.tsv: relay cues start with a word of letters, not {word!r}")
     relay_words = {w[0].upper() + w[1:] for w in firsts} | {w[0].lower() + w[1:] for w in firsts}
     return _Cues(
         nouns=frozenset(kinds["noun"]),
