@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import logging
 import re
 
@@ -97,6 +98,8 @@ class _Marks:
     styles: tuple[_Style, ...]
     pattern: re.Pattern[str]
     opens: dict[str, tuple[_Style, ...]]
+    opens_outer: dict[str, tuple[_Style, ...]]
+    """The styles each mark opens outside any quote (not the ``inner`` ones)."""
     closes: dict[str, tuple[_Style, ...]]
 
 
@@ -118,6 +121,7 @@ def _marks() -> _Marks:
         styles,
         pattern,
         {k: tuple(v) for k, v in opens.items()},
+        {k: tuple(s for s in v if not s.inner) for k, v in opens.items()},
         {k: tuple(v) for k, v in closes.items()},
     )
 
@@ -210,12 +214,21 @@ def find_quotes(text: str) -> tuple[MarkedQuote, ...]:
     if not isinstance(text, str):
         raise TypeError(f"find_quotes() needs a str, not {type(text).__name__}")
     found: list[MarkedQuote] = []
-    paragraphs = _paragraphs(text)
     marks = _marks()
+    # Every mark is in some paragraph (marks hold no white space), and no mark reaches
+    # from one paragraph into the next: the marks of the whole text, paragraph by paragraph.
+    everywhere = [(m.start(), m.end(), m.group()) for m in marks.pattern.finditer(text)]
+    if not everywhere:
+        return ()
+    paragraphs = _paragraphs(text)
     carried: _Open | None = None
+    first = 0
     for index, (p_start, p_end) in enumerate(paragraphs):
         stack: list[_Open] = []
-        occurrences = [(m.start(), m.end(), m.group()) for m in marks.pattern.finditer(text, p_start, p_end)]
+        last = first
+        while last < len(everywhere) and everywhere[last][0] < p_end:
+            last += 1
+        occurrences, first = everywhere[first:last], last
         if carried is not None:
             # the paragraph reopens the quote carried over from the previous one
             start, end, _ = occurrences[0]
@@ -265,7 +278,7 @@ def _step(
         return
     looks = _looks(text, start, end)
     closable = _closable(mark, stack, marks)
-    openers = [s for s in marks.opens.get(mark, ()) if stack or not s.inner]
+    openers = marks.opens.get(mark, ()) if stack else marks.opens_outer.get(mark, ())
     if looks is _Looks.OPENING and openers:
         _open(stack, openers[0], start, end)
     elif closable is not None:
@@ -443,22 +456,31 @@ def _words_before(text: str, position: int, count: int) -> list[str]:
     return _WORD.findall(window)[-count:]
 
 
+_SHORT = 120
+"""Characters of a quotation its words are all found for at once (faster than one by one)."""
+
+
 def classify(text: str, open_position: int, content_start: int, content_end: int, content: str) -> MarkKind:
     """Judge a quotation by its form: speech, a short fragment, or a title/name/term."""
-    words = _WORD.findall(content)
+    # no rule below counts past ten words, so a long quotation is read only as far as its eleventh
+    if len(content) <= _SHORT:
+        words = _WORD.findall(content)
+    else:
+        words = [m.group() for m in itertools.islice(_WORD.finditer(content), 11)]
     stripped = content.rstrip()
     before = text[max(0, open_position - 3) : open_position]
     after_close = text[content_end : content_end + 24]
     terminal = bool(stripped) and stripped[-1] in _TERMINAL
     colon_before = ":" in before
-    preceding = _words_before(text, open_position, 2)
-    if len(words) <= 10 and not colon_before and any(_is_title_cue(w) for w in preceding[-1:]):
-        return MarkKind.TITLE
-    if len(words) <= 10 and not colon_before and len(preceding) >= 2 and _is_title_cue(preceding[-2]):
-        # „die sogenannte neue „Mitte““, „der Film von 1981 „Das Boot““ are rarer: only the prefix cues
-        _, prefixes, _ = _title_cues()
-        if preceding[-2].lower().startswith(prefixes):
+    if len(words) <= 10 and not colon_before:
+        preceding = _words_before(text, open_position, 2)
+        if any(_is_title_cue(w) for w in preceding[-1:]):
             return MarkKind.TITLE
+        if len(preceding) >= 2 and _is_title_cue(preceding[-2]):
+            # „die sogenannte neue „Mitte““, „der Film von 1981 „Das Boot““ are rarer: only the prefix cues
+            _, prefixes, _ = _title_cues()
+            if preceding[-2].lower().startswith(prefixes):
+                return MarkKind.TITLE
     if len(words) >= 6 or terminal or colon_before or _FRAME_AFTER.match(after_close):
         return MarkKind.SPEECH
     if (
