@@ -188,16 +188,40 @@ _TO_TOKENS = bytes(b if b in _ASCII_WORD else 0x20 for b in range(256))
 _ASCII_RUN = re.compile(r"[A-Za-z0-9_]+")
 
 
-@functools.cache
-def _probes() -> dict[str, bytes] | None:
-    """Each alias (its :func:`_key`) and its first ASCII word run; None when an alias has none."""
-    probes = {}
-    for alias in _aliases():
-        run = _ASCII_RUN.search(alias)
-        if run is None:
-            return None
-        probes[alias] = run.group().encode("ascii")
-    return probes
+class _Shortcut:
+    """What :func:`_alias_pattern_for` derives from one :func:`_aliases` table.
+
+    Kept beside the table it was made from, so that a new table (a test that
+    fakes the data file) gets a new one.
+    """
+
+    _MAX_PATTERNS = 1024
+
+    def __init__(self, aliases: dict[str, _Alias]) -> None:
+        self.aliases = aliases
+        runs = {alias: _ASCII_RUN.search(alias) for alias in aliases}
+        # an alias without an ASCII word run cannot be ruled out this way: no shortcut then
+        self.probes: dict[str, bytes] | None = (
+            None
+            if any(run is None for run in runs.values())
+            else {alias: run.group().encode("ascii") for alias, run in runs.items() if run is not None}
+        )
+        self.all_probes = frozenset(self.probes.values()) if self.probes else frozenset()
+        self.patterns: dict[frozenset[bytes], re.Pattern[str]] = {}
+
+    def pattern(self, present: frozenset[bytes]) -> re.Pattern[str]:
+        """A pattern for the aliases whose probe is ``present``."""
+        found = self.patterns.get(present)
+        if found is None:
+            if len(self.patterns) >= self._MAX_PATTERNS:
+                self.patterns.clear()
+            probes = self.probes or {}
+            chosen = (alias for alias, probe in probes.items() if probe in present)
+            found = self.patterns[present] = _whole_words(chosen, few=True)
+        return found
+
+
+_shortcut: _Shortcut | None = None
 
 
 def _alias_pattern_for(text: str) -> re.Pattern[str] | None:
@@ -206,19 +230,17 @@ def _alias_pattern_for(text: str) -> re.Pattern[str] | None:
     None when none can occur.  The aliases left out can match nowhere in the text,
     so the pattern finds exactly what the full one finds, only faster.
     """
-    probes = _probes()
-    if probes is None:
+    global _shortcut
+    aliases = _aliases()
+    shortcut = _shortcut
+    if shortcut is None or shortcut.aliases is not aliases:
+        shortcut = _shortcut = _Shortcut(aliases)
+    if shortcut.probes is None:
         return _alias_pattern()
-    present = frozenset(probes.values()).intersection(
+    present = shortcut.all_probes.intersection(
         text.encode("utf-8", "surrogatepass").translate(_TO_TOKENS).split()
     )
-    return _aliases_with_probes(present) if present else None
-
-
-@functools.lru_cache(maxsize=1024)
-def _aliases_with_probes(present: frozenset[bytes]) -> re.Pattern[str]:
-    probes = _probes() or {}
-    return _whole_words((alias for alias, probe in probes.items() if probe in present), few=True)
+    return shortcut.pattern(present) if present else None
 
 
 def _phrases(rows: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:

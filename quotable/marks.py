@@ -223,7 +223,7 @@ def find_quotes(text: str) -> tuple[MarkedQuote, ...]:
     paragraphs = _paragraphs(text)
     carried: _Open | None = None
     first = 0
-    for index, (p_start, p_end) in enumerate(paragraphs):
+    for index, (_, p_end) in enumerate(paragraphs):
         stack: list[_Open] = []
         last = first
         while last < len(everywhere) and everywhere[last][0] < p_end:
