@@ -42,7 +42,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -81,13 +81,102 @@ def read_texts(wikinews_dir: Path, limit: int | None) -> tuple[tuple[str, ...], 
     return seeds, f"the {len(seeds)} seed articles (WikiNews dev not found)"
 
 
-def timed(pool: Workers, batches: list[list[Item]]) -> Run:
-    cpu_before = pool.cpu_seconds
-    wall, parent = time.perf_counter(), time.process_time()
-    for _ in pool.map(iter(batches)):
-        pass
-    wall, parent = time.perf_counter() - wall, time.process_time() - parent
-    return Run(pool.count, wall, pool.cpu_seconds - cpu_before, parent, os.getloadavg()[0])
+class Setting(Protocol):
+    """N worker processes, started, with their models loaded."""
+
+    def timed(self) -> Run: ...
+    def peak_rss_kib(self) -> int: ...
+    def close(self) -> None: ...
+
+
+class PoolSetting:
+    """``attribute_many(workers=N)``'s worker processes."""
+
+    def __init__(self, count: int, attributor: Attributor, batches: list[list[Item]]) -> None:
+        self.pool = Workers(attributor, count)
+        self.batches = batches
+        self.pool.start()
+        for _ in self.pool.map(iter(batches[:count])):
+            pass
+
+    def timed(self) -> Run:
+        cpu_before = self.pool.cpu_seconds
+        wall, parent = time.perf_counter(), time.process_time()
+        for _ in self.pool.map(iter(self.batches)):
+            pass
+        wall, parent = time.perf_counter() - wall, time.process_time() - parent
+        return Run(self.pool.count, wall, self.pool.cpu_seconds - cpu_before, parent, os.getloadavg()[0])
+
+    def peak_rss_kib(self) -> int:
+        return self.pool.peak_rss_kib
+
+    def close(self) -> None:
+        self.pool.close()
+
+
+class DaskSetting:
+    """A Dask ``LocalCluster`` of N worker processes with one thread each, fed by ``attribute_bag``.
+
+    The worker CPU time is each worker process's ``time.process_time``, so it also
+    counts Dask's own work in the workers (receiving tasks, sending results).
+    """
+
+    def __init__(self, count: int, args: argparse.Namespace, texts: Sequence[str]) -> None:
+        import logging
+
+        import dask.bag
+        import dask.distributed
+
+        from quotable import dask as quotable_dask
+
+        self.count, self.texts, self.batch_size = count, texts, args.batch_size
+        self.options = {"model": None if args.model == "none" else args.model}
+        self.bag, self.attribute_bag = dask.bag, quotable_dask.attribute_bag
+        self.cluster = dask.distributed.LocalCluster(
+            n_workers=count,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
+        self.client = dask.distributed.Client(self.cluster)
+        self.client.run(_load_model, self.options)
+        self._attribute(texts[: count * args.batch_size])
+
+    def _attribute(self, texts: Sequence[str]) -> None:
+        partitions = max(1, -(-len(texts) // self.batch_size))
+        bag = self.bag.from_sequence(texts, npartitions=partitions)
+        self.attribute_bag(bag, batch_size=self.batch_size, **self.options).compute()
+
+    def timed(self) -> Run:
+        cpu_before = sum(self.client.run(time.process_time).values())
+        wall, parent = time.perf_counter(), time.process_time()
+        self._attribute(self.texts)
+        wall, parent = time.perf_counter() - wall, time.process_time() - parent
+        cpu = sum(self.client.run(time.process_time).values()) - cpu_before
+        return Run(self.count, wall, cpu, parent, os.getloadavg()[0])
+
+    def peak_rss_kib(self) -> int:
+        return int(max(self.client.run(_peak_rss_kib).values()))
+
+    def close(self) -> None:
+        self.client.close()
+        self.cluster.close()
+
+
+def _load_model(options: dict[str, Any]) -> None:
+    """In a Dask worker: build this process's Attributor and load its model."""
+    from quotable import dask as quotable_dask
+
+    parser = quotable_dask.attributor(**options)._parser
+    if parser is not None:
+        parser.load()
+
+
+def _peak_rss_kib() -> int:
+    import resource
+
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -100,6 +189,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--repeats", type=int, default=3, metavar="R", help="timed runs, median (default 3)")
     parser.add_argument("--batch-size", type=int, default=8, metavar="B", help="texts per batch (default 8)")
     parser.add_argument("--wikinews", type=Path, default=DEFAULT_WIKINEWS, metavar="PATH", help="the corpus")
+    parser.add_argument(
+        "--dask", action="store_true", help="a Dask LocalCluster and attribute_bag instead of attribute_many"
+    )
     parser.add_argument("--out", type=Path, metavar="FILE", help="also write the Markdown to FILE")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the raw runs to FILE")
     return parser
@@ -133,20 +225,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     runs: list[Run] = []
     peak_rss: dict[int, int] = {}
-    pools = {n: Workers(attributor, n) for n in counts}
+    settings: dict[int, Setting] = {}
     try:
-        for pool in pools.values():
-            pool.start()  # every worker loads its model before any clock starts
-            timed(pool, batches[: pool.count])  # and attributes something once
+        for n in counts:
+            # every worker loads its model, and attributes something once, before any clock starts
+            settings[n] = DaskSetting(n, args, texts) if args.dask else PoolSetting(n, attributor, batches)
         for repeat in range(args.repeats):
             order = counts if repeat % 2 == 0 else counts[::-1]
             for n in order:
-                runs.append(timed(pools[n], batches))
+                runs.append(settings[n].timed())
                 print(f"scale: {runs[-1]}", file=sys.stderr)
-        peak_rss = {n: pool.peak_rss_kib for n, pool in pools.items()}
+        peak_rss = {n: setting.peak_rss_kib() for n, setting in settings.items()}
     finally:
-        for pool in pools.values():
-            pool.close()
+        for setting in settings.values():
+            setting.close()
 
     n_articles = len(texts)
     rows = []
@@ -174,7 +266,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"Measured on {started.date().isoformat()} with `{command}`  ",
         f"Machine: {_machine()}; load average after the runs {min(loads):.2f}–{max(loads):.2f}  ",
         f"Model: `{attributor.model}`; {about}: {n_articles} articles, {tokens:,} tokens, "
-        f"{characters:,} characters; batches of {args.batch_size}; median of {args.repeats} timed run(s)",
+        f"{characters:,} characters; batches of {args.batch_size}; median of {args.repeats} timed run(s)  ",
+        "Workers: "
+        + (
+            "a Dask LocalCluster (one thread per worker process), `quotable.dask.attribute_bag`, "
+            f"partitions of {args.batch_size}"
+            if args.dask
+            else "`Attributor.attribute_many(workers=N)`'s worker processes"
+        ),
         "",
         "| workers | articles/s | tokens/s | scaling efficiency | CPU ms per article "
         "| efficiency by CPU time | workers busy | peak RSS per worker |",
