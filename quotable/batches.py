@@ -306,9 +306,11 @@ class _Process:
             answer = None
         if answer != ("ready",):
             self.close(kill=True)
-            reason = answer[1] if isinstance(answer, tuple) and answer[0] == "error" else "see its stderr"
+            if isinstance(answer, tuple) and answer[0] == "error":
+                raise WorkerError(f"a quotable worker process could not start: {answer[1]}")
             raise WorkerError(
-                f"a quotable worker process could not start (exit code {self._process.returncode}): {reason}"
+                f"a quotable worker process could not start (exit code {self._process.returncode}); "
+                "its error output says why"
             )
 
     def attribute(self, batch: list[Item]) -> tuple[list[Result], float, int]:
@@ -316,7 +318,11 @@ class _Process:
             _send(self._to, pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL))
             answer = _receive(self._from)
         except (OSError, EOFError, pickle.UnpicklingError) as error:
-            code = self._process.wait()
+            try:  # it has ended, or it answered nonsense and is ended now
+                code = self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                code = self._process.wait()
             raise _WorkerDied(f"worker process {self._process.pid} ended with exit code {code}") from error
         if answer[0] == "fatal":
             raise answer[1] from _WorkerTraceback(answer[2])

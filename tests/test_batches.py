@@ -19,7 +19,7 @@ import pytest
 from quotable import Failure, batches
 from quotable.attributor import Attributor
 from quotable.cli import main
-from quotable.errors import LexiconError
+from quotable.errors import LexiconError, WorkerError
 from quotable.model import Attribution
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +44,13 @@ class Picky(Attributor):
             if "LEXICON" in text:
                 raise LexiconError("agencies.tsv is broken")
         return super()._run(texts)
+
+
+class Unpacking(Attributor):
+    """Cannot be rebuilt in a worker process."""
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        raise RuntimeError("kein Modell für diesen Arbeitsprozess")
 
 
 @pytest.fixture
@@ -147,6 +154,11 @@ def test_workers_report_their_cpu_time_and_memory() -> None:
         assert len(list(pool.map(iter([[CREDIT]] * 3)))) == 3  # the same processes again
     assert pool.cpu_seconds > 0
     assert pool.peak_rss_kib > 10_000
+
+
+def test_a_worker_that_cannot_start_is_a_worker_error_saying_why() -> None:
+    with pytest.raises(WorkerError, match="could not start: RuntimeError: kein Modell für diesen"):
+        list(Unpacking(None).attribute_many([SPEECH, CREDIT], batch_size=1, workers=2, errors="return"))
 
 
 def test_a_script_needs_no_main_guard_for_workers(tmp_path: Path) -> None:
