@@ -132,6 +132,11 @@ class DaskSetting:
         self.count, self.texts, self.batch_size = count, texts, args.batch_size
         self.options = {"model": None if args.model == "none" else args.model}
         self.bag, self.attribute_bag = dask.bag, quotable_dask.attribute_bag
+        if args.no_malloc_trim:
+            # Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536 next to these three;
+            # glibc then hands freed memory back at once, and torch's buffers fault in anew each time
+            threads_only = {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1}
+            dask.config.set({"distributed.nanny.pre-spawn-environ": threads_only})
         self.cluster = dask.distributed.LocalCluster(
             n_workers=count,
             threads_per_worker=1,
@@ -146,7 +151,8 @@ class DaskSetting:
     def _attribute(self, texts: Sequence[str]) -> None:
         partitions = max(1, -(-len(texts) // self.batch_size))
         bag = self.bag.from_sequence(texts, npartitions=partitions)
-        self.attribute_bag(bag, batch_size=self.batch_size, **self.options).compute()
+        # this setting's client, not the default one (the one made last)
+        self.client.compute(self.attribute_bag(bag, batch_size=self.batch_size, **self.options)).result()
 
     def timed(self) -> Run:
         cpu_before = sum(self.client.run(time.process_time).values())
@@ -191,6 +197,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--wikinews", type=Path, default=DEFAULT_WIKINEWS, metavar="PATH", help="the corpus")
     parser.add_argument(
         "--dask", action="store_true", help="a Dask LocalCluster and attribute_bag instead of attribute_many"
+    )
+    parser.add_argument(
+        "--no-malloc-trim",
+        action="store_true",
+        help="with --dask: workers without Dask's MALLOC_TRIM_THRESHOLD_=65536 (see docs/benchmarks.md)",
     )
     parser.add_argument("--out", type=Path, metavar="FILE", help="also write the Markdown to FILE")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the raw runs to FILE")
@@ -271,6 +282,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         + (
             "a Dask LocalCluster (one thread per worker process), `quotable.dask.attribute_bag`, "
             f"partitions of {args.batch_size}"
+            + (
+                "; MALLOC_TRIM_THRESHOLD_ not set"
+                if args.no_malloc_trim
+                else "; Dask's default worker environment"
+            )
             if args.dask
             else "`Attributor.attribute_many(workers=N)`'s worker processes"
         ),

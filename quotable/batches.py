@@ -304,7 +304,7 @@ class _Process:
             answer = _receive(self._from)
         except (OSError, EOFError):
             answer = None
-        if answer != ("ready",):
+        if not (isinstance(answer, tuple) and answer[0] == "ready"):
             self.close(kill=True)
             if isinstance(answer, tuple) and answer[0] == "error":
                 raise WorkerError(f"a quotable worker process could not start: {answer[1]}")
@@ -312,6 +312,8 @@ class _Process:
                 f"a quotable worker process could not start (exit code {self._process.returncode}); "
                 "its error output says why"
             )
+        self._cpu: float = answer[1]
+        """The worker's CPU seconds at its last answer."""
 
     def attribute(self, batch: list[Item]) -> tuple[list[Result], float, int]:
         try:
@@ -327,7 +329,8 @@ class _Process:
         if answer[0] == "fatal":
             raise answer[1] from _WorkerTraceback(answer[2])
         _, results, cpu, rss = answer
-        return results, cpu, rss
+        spent, self._cpu = cpu - self._cpu, cpu
+        return results, spent, rss
 
     def close(self, *, kill: bool) -> None:
         if kill:
@@ -371,20 +374,20 @@ def serve() -> None:
     except Exception as error:
         _send(outbox, pickle.dumps(("error", f"{type(error).__name__}: {error}")))
         return
-    _send(outbox, pickle.dumps(("ready",)))
+    _send(outbox, pickle.dumps(("ready", time.process_time())))
     while True:
         try:
             batch = _receive(inbox)
         except EOFError:
             return
-        started = time.process_time()
         try:
             answer: tuple[Any, ...] = ("done", [_portable(r) for r in run_batch(attributor, batch)])
         except Exception as error:
             answer = ("fatal", _portable_error(error), "".join(traceback.format_exception(error)))
             _send(outbox, pickle.dumps(answer))
             continue
-        _send(outbox, pickle.dumps((*answer, time.process_time() - started, _peak_rss_kib())))
+        # the process's CPU time so far: the parent counts what each batch added, unpickling included
+        _send(outbox, pickle.dumps((*answer, time.process_time(), _peak_rss_kib())))
 
 
 def _portable(result: Result) -> Result:
