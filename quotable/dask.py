@@ -23,7 +23,11 @@ on its first task, and keeps it with its loaded model for every later task
 thread per worker process (``--nthreads 1``, or ``threads_per_worker=1``):
 Stanza takes turns within a process, and Dask's nanny already sets
 ``OMP_NUM_THREADS=1``, so one process per core is the fastest arrangement.
-Partitions of a few hundred articles keep the per-task overhead small.
+Partitions of a few hundred articles keep the per-task overhead small.  Start
+the workers without the ``MALLOC_TRIM_THRESHOLD_=65536`` that Dask's nanny sets
+by default (``distributed.nanny.pre-spawn-environ``): with it, glibc returns
+torch's freed buffers to the system at once and they fault in again on the
+next sentence, which costs about a fifth more CPU time (docs/benchmarks.md).
 Dask is imported only when these functions run, so importing this module is cheap.
 """
 
