@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import itertools
 import json
 import os
 import platform
@@ -53,12 +54,14 @@ import shlex
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
+import regex
 
 from quotable import Attributor, QuotableError, agencies, marks, speakers, wikinews
 from quotable import __version__ as quotable_version
@@ -71,7 +74,13 @@ MODEL_NAMES = frozenset({"auto", "embedded", "stanza"})
 HEADLINE = "speedup"
 """The key of the row printed in bold: quotable's speed as a multiple of plain Stanza's."""
 MIN_REGEX_SECONDS = 1.0
-"""Each timed run of the regex stages repeats the texts for at least this long."""
+"""Each timed run of the regex stages repeats the texts for at least this much CPU time."""
+REGEX_STAGES: dict[str, tuple[Callable[[str], object], ...]] = {
+    "marks": (marks.find_quotes,),
+    "agencies": (agencies.find_agencies,),
+    "both": (marks.find_quotes, agencies.find_agencies),
+}
+"""The regex stages timed alone and together (as one attribution runs them)."""
 
 # Run by a fresh interpreter: texts arrive on stdin separated by NUL, so that the
 # timer starts right before `import quotable`.  Prints import seconds, seconds
@@ -128,9 +137,16 @@ class Metric:
         return f"{self.value:,.{self.digits}f}"
 
 
-def read_articles(wikinews_dir: Path, limit: int) -> Articles:
-    """The seed articles and the first ``limit`` WikiNews articles, in file-name order."""
+def read_articles(wikinews_dir: Path, limit: int, jsonl: Path | None = None) -> Articles:
+    """The seed articles and the first ``limit`` WikiNews articles, in file-name order.
+
+    With ``jsonl``: the ``text`` of its first ``limit`` lines instead of WikiNews.
+    """
     seeds = tuple(wikinews.read_document(p).text for p in sorted((ROOT / "seeds").glob("*.txt")))
+    if jsonl is not None:
+        with jsonl.open(encoding="utf-8") as lines:
+            found = tuple(json.loads(line)["text"] for line in itertools.islice(lines, limit))
+        return Articles(seeds + found, len(seeds), 0, f"+ the first {len(found)} articles of {jsonl.name}")
     if not seeds:
         raise SystemExit(f"speed: error: no seed articles in {ROOT / 'seeds'}")
     if limit == 0:
@@ -158,24 +174,118 @@ def seconds(run: Callable[[], object]) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def regex_runs(texts: Sequence[str], repeats: int) -> list[tuple[int, float]]:
-    """``(passes, seconds)`` of each timed run of the regex stages over ``texts`` (after a warm-up)."""
+@attrs.frozen
+class RegexRun:
+    """One timed run of :data:`REGEX_STAGES` ``stage``: ``passes`` over the texts in ``cpu`` CPU seconds."""
 
-    def one_pass() -> None:
+    stage: str
+    passes: int
+    cpu: float
+    wall: float
+    """Wall-clock seconds of the same run, for comparison."""
+
+
+def regex_runs(texts: Sequence[str], repeats: int) -> list[RegexRun]:
+    """``repeats`` timed runs of each of :data:`REGEX_STAGES` over ``texts``, by CPU time.
+
+    After one untimed pass (which loads the lexicons and compiles the patterns,
+    see :func:`regex_first_pass`); the stages take turns, so that a change in
+    the machine's load hits them alike.  CPU time (``time.process_time``), not
+    the wall clock: another process on the same cores stretches the wall clock
+    of a single-threaded loop by up to its share of the core, and barely its CPU time.
+    """
+    for functions in REGEX_STAGES.values():
         for text in texts:
-            marks.find_quotes(text)
-            agencies.find_agencies(text)
-
-    one_pass()  # loads the lexicons and compiles the patterns
+            for function in functions:
+                function(text)
     runs = []
     for _ in range(repeats):
-        passes = 0
-        start = time.perf_counter()
-        while (spent := time.perf_counter() - start) < MIN_REGEX_SECONDS:
-            one_pass()
-            passes += 1
-        runs.append((passes, spent))
+        for stage, functions in REGEX_STAGES.items():
+            passes = 0
+            start, wall = time.process_time(), time.perf_counter()
+            while (spent := time.process_time() - start) < MIN_REGEX_SECONDS:
+                for text in texts:
+                    for function in functions:
+                        function(text)
+                passes += 1
+            runs.append(RegexRun(stage, passes, spent, time.perf_counter() - wall))
     return runs
+
+
+def regex_rates(runs: Sequence[RegexRun], megabytes: float) -> dict[str, float]:
+    """MB/s of each stage: the median over its runs."""
+    return {
+        stage: statistics.median(r.passes * megabytes / r.cpu for r in runs if r.stage == stage)
+        for stage in REGEX_STAGES
+    }
+
+
+# Run by a fresh interpreter: texts on stdin separated by NUL; prints the CPU seconds of
+# the first pass of marks, then of agencies (lexicons loaded, patterns compiled on the way).
+_REGEX_FIRST_PASS = """\
+import sys, time
+texts = sys.stdin.read().split("\\0")
+from quotable import agencies, marks
+found = []
+for function in (marks.find_quotes, agencies.find_agencies):
+    start = time.process_time()
+    for text in texts:
+        function(text)
+    found.append(time.process_time() - start)
+print(*found)
+"""
+
+
+def regex_first_pass(texts: Sequence[str]) -> tuple[float, float]:
+    """CPU seconds of the first pass of marks and of agencies over ``texts`` in a fresh process."""
+    done = subprocess.run(
+        [sys.executable, "-c", _REGEX_FIRST_PASS],
+        input="\0".join(texts),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"speed: error: the first-pass process failed:\n{done.stderr.strip()[-2000:]}")
+    first_marks, first_agencies = (float(x) for x in done.stdout.split()[-2:])
+    return first_marks, first_agencies
+
+
+def regex_metrics(
+    texts: Sequence[str], megabytes: float, repeats: int
+) -> tuple[list[Metric], list[RegexRun]]:
+    """The regex stages' rows of the table, and the runs behind them."""
+    runs = regex_runs(texts, repeats)
+    rates = regex_rates(runs, megabytes)
+    first_marks, first_agencies = regex_first_pass(texts)
+    cpu = {stage: tuple(r.cpu for r in runs if r.stage == stage) for stage in REGEX_STAGES}
+    walls = tuple(r.wall for r in runs if r.stage == "both")
+    by_wall = statistics.median(r.passes * megabytes / r.wall for r in runs if r.stage == "both")
+    share = 100 * sum(cpu["both"]) / sum(walls)
+    unit = "MB/s (CPU time)"
+    return [
+        Metric(
+            "regex_mb_per_s", "Regex stages (marks + agencies)", rates["both"], unit, 1, walls, cpu["both"]
+        ),
+        Metric(
+            "regex_wall_mb_per_s",
+            "· the same runs by the wall clock",
+            by_wall,
+            f"MB/s (this process had {share:.0f} % of a core)",
+            1,
+        ),
+        Metric("marks_mb_per_s", "· marks alone", rates["marks"], unit, 1, cpu_runs=cpu["marks"]),
+        Metric("agencies_mb_per_s", "· agencies alone", rates["agencies"], unit, 1, cpu_runs=cpu["agencies"]),
+        Metric(
+            "regex_first_pass_ms",
+            "· their first pass, fresh process (lexicons, patterns)",
+            1000 * (first_marks + first_agencies),
+            f"ms CPU (once: then {1000 * megabytes / rates['both']:.1f} ms a pass)",
+            1,
+        ),
+    ], runs
 
 
 def cold_starts(model: str, texts: Sequence[str], batch_size: int, repeats: int) -> list[tuple[str, ...]]:
@@ -209,28 +319,34 @@ def cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
-def machine() -> dict[str, Any]:
-    import stanza
-    import torch
-
+def machine(*, torch_too: bool = True) -> dict[str, Any]:
+    """The machine and the software measured (without importing torch and Stanza when not ``torch_too``)."""
+    if torch_too:
+        import stanza
+        import torch
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return {
         "cpu": cpu_model(),
         "cpus": os.cpu_count(),
         "usable_cpus": usable,
         "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
-        "torch_threads": torch.get_num_threads(),
+        "torch_threads": torch.get_num_threads() if torch_too else None,
         "omp_num_threads": os.environ.get("OMP_NUM_THREADS", "unset"),
         "system": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
-        "torch": torch.__version__,
-        "stanza": stanza.__version__,
+        "torch": torch.__version__ if torch_too else None,
+        "stanza": stanza.__version__ if torch_too else None,
         "quotable": quotable_version,
     }
 
 
 def machine_line(m: dict[str, Any]) -> str:
     load = "" if m["load_average"] is None else f", load average {m['load_average']:.2f} at the start"
+    if m["torch"] is None:
+        return (
+            f"{m['cpu']}, {m['cpus']} CPUs ({m['usable_cpus']} usable){load}; Python {m['python']}, "
+            f"regex {regex.__version__}, quotable {m['quotable']}; {m['system']}"
+        )
     return (
         f"{m['cpu']}, {m['cpus']} CPUs ({m['usable_cpus']} usable){load}; torch {m['torch']} with "
         f"{m['torch_threads']} thread(s) (OMP_NUM_THREADS={m['omp_num_threads']}); Python {m['python']}, "
@@ -238,7 +354,15 @@ def machine_line(m: dict[str, Any]) -> str:
     )
 
 
-def render(command: str, date: str, machine_text: str, model: str, about: str, metrics: list[Metric]) -> str:
+def render(
+    command: str,
+    date: str,
+    machine_text: str,
+    model: str,
+    about: str,
+    metrics: list[Metric],
+    headline: str = HEADLINE,
+) -> str:
     lines = [
         f"Measured on {date} with `{command}`  ",
         f"Machine: {machine_text}  ",
@@ -248,7 +372,7 @@ def render(command: str, date: str, machine_text: str, model: str, about: str, m
         "|---|---:|---|",
     ]
     for m in metrics:
-        bold = "**" if m.key == HEADLINE else ""
+        bold = "**" if m.key == headline else ""
         lines.append(f"| {bold}{m.name}{bold} | {bold}{m.cell()}{bold} | {m.unit} |")
     return "\n".join(lines) + "\n"
 
@@ -272,9 +396,92 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--wikinews", type=Path, default=DEFAULT_WIKINEWS, metavar="PATH", help="WikiNews dev"
     )
+    parser.add_argument(
+        "--regex-only",
+        action="store_true",
+        help="only the regex stages (marks, agencies), by CPU time; needs no model, takes seconds",
+    )
+    parser.add_argument(
+        "--jsonl",
+        type=Path,
+        metavar="FILE",
+        help="articles from the 'text' field of a JSON Lines file instead",
+    )
     parser.add_argument("--out", type=Path, metavar="FILE", help="also write the Markdown to FILE")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write machine-readable results to FILE")
     return parser
+
+
+def regex_in_fresh_process(args: argparse.Namespace) -> tuple[list[Metric], list[RegexRun]]:
+    """The ``--regex-only`` rows, measured by this script in a fresh process.
+
+    Not in this one, where torch has run: its idle OpenMP threads may still spin
+    and count as this process's CPU time, and the regex figures would then
+    depend on the model run before them.
+    """
+    with tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "regex.json"
+        command = [sys.executable, __file__, "--regex-only", "--articles", str(args.articles)]
+        command += ["--repeats", str(args.repeats), "--wikinews", str(args.wikinews), "--json", str(report)]
+        if args.jsonl is not None:
+            command += ["--jsonl", str(args.jsonl)]
+        done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+        if done.returncode != 0:
+            raise SystemExit(f"speed: error: the regex measurement failed:\n{done.stderr.strip()[-2000:]}")
+        measured = json.loads(report.read_text(encoding="utf-8"))
+    rows = [
+        Metric(**{**m, "runs": tuple(m["runs"]), "cpu_runs": tuple(m["cpu_runs"])}, digits=1)
+        for m in measured["metrics"]
+        if m["key"] != "articles"
+    ]
+    return rows, [RegexRun(**r) for r in measured["regex_runs"]]
+
+
+def command_line(arguments: Sequence[str]) -> str:
+    omp = os.environ.get("OMP_NUM_THREADS")
+    command = shlex.join(["python", "benchmarks/speed.py", *arguments])
+    return command if omp is None else f"OMP_NUM_THREADS={shlex.quote(omp)} {command}"
+
+
+def regex_only(args: argparse.Namespace, arguments: Sequence[str], started: datetime.datetime) -> int:
+    """``--regex-only``: the regex stages' rows alone, with no model loaded."""
+    articles = read_articles(args.wikinews, args.articles, args.jsonl)
+    texts = articles.texts
+    characters = sum(len(t) for t in texts)
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    rows, runs = regex_metrics(texts, megabytes, args.repeats)
+    metrics = [Metric("articles", "Articles measured", len(texts), "articles", 0), *rows]
+    about = (
+        f"{articles.describe()}; {characters:,} characters ({megabytes:.3f} MB); median of {args.repeats} "
+        f"timed run(s) of at least {MIN_REGEX_SECONDS:g} CPU second each"
+    )
+    machine_text = machine_line(machine(torch_too=False))
+    page = render(
+        command_line(arguments),
+        started.date().isoformat(),
+        machine_text,
+        "none (regex stages only)",
+        about,
+        metrics,
+        headline="regex_mb_per_s",
+    )
+    sys.stdout.write(page)
+    if args.out is not None:
+        args.out.write_text(page, encoding="utf-8")
+    if args.json is not None:
+        results = {
+            "command": command_line(arguments),
+            "date": started.isoformat(timespec="seconds"),
+            "articles": {
+                **attrs.asdict(articles, filter=lambda a, _: a.name != "texts"),
+                "count": len(texts),
+            },
+            "megabytes": megabytes,
+            "regex_runs": [attrs.asdict(r) for r in runs],
+            "metrics": [attrs.asdict(m, filter=lambda a, _: a.name != "digits") for m in metrics],
+        }
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0
 
 
 def model_error(error: QuotableError) -> int:
@@ -300,6 +507,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = args.model if args.model in MODEL_NAMES else str(Path(args.model).expanduser().resolve())
     repeats, batch_size = args.repeats, args.batch_size
     started = datetime.datetime.now(datetime.timezone.utc)
+    if args.regex_only:
+        return regex_only(args, arguments, started)
     try:  # resolving the model is cheap: fail before anything slow
         attributor = Attributor(model=model)
         plain = Parser(model)
@@ -307,7 +516,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return model_error(error)
     about_machine = machine()
 
-    articles = read_articles(args.wikinews, args.articles)
+    articles = read_articles(args.wikinews, args.articles, args.jsonl)
     texts = articles.texts
     tokens = sum(len(wikinews.tokenize(t)) for t in texts)
     characters = sum(len(t) for t in texts)
@@ -348,8 +557,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     quotable_cpu = statistics.median(cpu for _, cpu in quotable_times)
     plain_cpu = statistics.median(cpu for _, cpu in plain_times)
 
-    regex = regex_runs(texts, repeats)
-    regex_rate = statistics.median(passes * megabytes / spent for passes, spent in regex)
+    regex_rows, regex = regex_in_fresh_process(args)
     cold = cold_starts(model, texts, batch_size, repeats)
     import_times = [float(c[0]) for c in cold]
     first_times = [float(c[1]) for c in cold]
@@ -409,7 +617,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"% of {all_words:,} words",
             0,
         ),
-        Metric("regex_mb_per_s", "Regex stages alone (marks + agencies)", regex_rate, "MB/s", 1),
+        *regex_rows,
         Metric("import_s", "`import quotable`", statistics.median(import_times), "s", 3, tuple(import_times)),
         Metric(
             "cold_start_s",
@@ -431,10 +639,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ),
     ]
 
-    omp = os.environ.get("OMP_NUM_THREADS")
-    command = shlex.join(["python", "benchmarks/speed.py", *arguments])
-    if omp is not None:
-        command = f"OMP_NUM_THREADS={shlex.quote(omp)} {command}"
+    command = command_line(arguments)
     about = (
         f"{articles.describe()}; {characters:,} characters ({megabytes:.3f} MB); batch size {batch_size}; "
         f"median of {repeats} timed run(s); cold start: {repeats} fresh process(es)"
@@ -456,7 +661,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "megabytes": megabytes,
             "batch_size": batch_size,
             "repeats": repeats,
-            "regex_runs": [{"passes": p, "seconds": s} for p, s in regex],
+            "regex_runs": [attrs.asdict(r) for r in regex],
             "metrics": [attrs.asdict(m, filter=lambda a, _: a.name != "digits") for m in metrics],
         }
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -15,6 +15,7 @@ the parser model loaded only when the first text needs them.
 """
 
 from quotable.attributor import Attributor, attribute
+from quotable.batches import Failure
 from quotable.errors import (
     InputTooLargeError,
     LexiconError,
@@ -22,6 +23,7 @@ from quotable.errors import (
     ModelLoadError,
     ModelNotFoundError,
     QuotableError,
+    WorkerError,
 )
 from quotable.model import (
     SCHEMA,
@@ -62,6 +64,7 @@ __all__ = [
     "Cue",
     "Entity",
     "EntityKind",
+    "Failure",
     "Gender",
     "InputTooLargeError",
     "LexiconError",
@@ -75,6 +78,7 @@ __all__ = [
     "QuoteType",
     "Span",
     "Speaker",
+    "WorkerError",
     "__version__",
     "attribute",
     "html",

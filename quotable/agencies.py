@@ -93,6 +93,8 @@ class _Cues(NamedTuple):
     after: dict[str, tuple[tuple[str, ...], ...]]
     relay: re.Pattern[str]
     """Finds the first word of every relay cue, to skip the clause analysis where there is none."""
+    relay_longest: int
+    """The length of the longest of those words."""
     lead_in: re.Pattern[str]
     lead_list: re.Pattern[str]
 
@@ -139,14 +141,17 @@ def _aliases() -> dict[str, _Alias]:
     return aliases
 
 
-def _whole_words(spellings: Iterable[str]) -> re.Pattern[str]:
+def _whole_words(spellings: Iterable[str], *, few: bool = False) -> re.Pattern[str]:
     """A pattern for any of ``spellings`` as whole words, longest first.
 
     A space in a spelling matches one to three spaces within a line, a hyphen any
-    hyphen.  The alternatives are grouped by their first character, and the
-    word-boundary check follows that character, so that the regular expression
-    engine can skip ahead to a possible first character: the search stays fast on
-    long texts.
+    hyphen.  The alternatives are grouped by their first character.  Where they
+    start with many different characters, one word-boundary check comes first:
+    most positions in a text are inside a word, and the regular expression engine
+    rejects them there before it tries a single alternative.  Where they start
+    with ``few``, the check follows the first character instead, so that the
+    engine can skip ahead to where one of those characters stands.  Both forms
+    find the same matches.
     """
 
     def rest(spelling: str) -> str:
@@ -156,17 +161,86 @@ def _whole_words(spellings: Iterable[str]) -> re.Pattern[str]:
     by_first: dict[str, list[str]] = {}
     for spelling in sorted(set(spellings), key=lambda s: (-len(s), s)):
         by_first.setdefault(spelling[0], []).append(rest(spelling[1:]))
-    branches = (
-        rf"{re.escape(first)}(?<![\w\u0300-\u036f][\s\S])(?:{'|'.join(rests)})"
-        for first, rests in sorted(by_first.items())
-    )
-    return re.compile(f"(?:{'|'.join(branches)}){_NOT_BEFORE_LETTER}")
+    if few:
+        branches = (
+            rf"{re.escape(first)}(?<![\w\u0300-\u036f][\s\S])(?:{'|'.join(rests)})"
+            for first, rests in sorted(by_first.items())
+        )
+        return re.compile(f"(?:{'|'.join(branches)}){_NOT_BEFORE_LETTER}")
+    branches = (f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items()))
+    return re.compile(f"{_NOT_AFTER_LETTER}(?:{'|'.join(branches)}){_NOT_BEFORE_LETTER}")
 
 
 @functools.cache
 def _alias_pattern() -> re.Pattern[str]:
     """Every alias of ``agencies.tsv``."""
     return _whole_words(_aliases())
+
+
+# Most texts name no agency at all, and finding that out is most of the cost of this
+# stage.  A cheaper test rules it out first: in the text's UTF-8 with every byte other
+# than an ASCII letter, digit or underscore turned into a space, an alias's first run of
+# ASCII word characters ("AFP", "Agence", "TK" of "ČTK") is a whole token wherever the
+# alias occurs, because the characters around that run in the alias, and around the
+# alias in the text, are never ASCII word characters.
+_ASCII_WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_TO_TOKENS = bytes(b if b in _ASCII_WORD else 0x20 for b in range(256))
+_ASCII_RUN = re.compile(r"[A-Za-z0-9_]+")
+
+
+class _Shortcut:
+    """What :func:`_alias_pattern_for` derives from one :func:`_aliases` table.
+
+    Kept beside the table it was made from, so that a new table (a test that
+    fakes the data file) gets a new one.
+    """
+
+    _MAX_PATTERNS = 1024
+
+    def __init__(self, aliases: dict[str, _Alias]) -> None:
+        self.aliases = aliases
+        runs = {alias: _ASCII_RUN.search(alias) for alias in aliases}
+        # an alias without an ASCII word run cannot be ruled out this way: no shortcut then
+        self.probes: dict[str, bytes] | None = (
+            None
+            if any(run is None for run in runs.values())
+            else {alias: run.group().encode("ascii") for alias, run in runs.items() if run is not None}
+        )
+        self.all_probes = frozenset(self.probes.values()) if self.probes else frozenset()
+        self.patterns: dict[frozenset[bytes], re.Pattern[str]] = {}
+
+    def pattern(self, present: frozenset[bytes]) -> re.Pattern[str]:
+        """A pattern for the aliases whose probe is ``present``."""
+        found = self.patterns.get(present)
+        if found is None:
+            if len(self.patterns) >= self._MAX_PATTERNS:
+                self.patterns.clear()
+            probes = self.probes or {}
+            chosen = (alias for alias, probe in probes.items() if probe in present)
+            found = self.patterns[present] = _whole_words(chosen, few=True)
+        return found
+
+
+_shortcut: _Shortcut | None = None
+
+
+def _alias_pattern_for(text: str) -> re.Pattern[str] | None:
+    """A pattern for the aliases that may occur in ``text`` (:func:`_alias_pattern` or fewer).
+
+    None when none can occur.  The aliases left out can match nowhere in the text,
+    so the pattern finds exactly what the full one finds, only faster.
+    """
+    global _shortcut
+    aliases = _aliases()
+    shortcut = _shortcut
+    if shortcut is None or shortcut.aliases is not aliases:
+        shortcut = _shortcut = _Shortcut(aliases)
+    if shortcut.probes is None:
+        return _alias_pattern()
+    present = shortcut.all_probes.intersection(
+        text.encode("utf-8", "surrogatepass").translate(_TO_TOKENS).split()
+    )
+    return shortcut.pattern(present) if present else None
 
 
 def _phrases(rows: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -205,12 +279,17 @@ def _cues() -> _Cues:
     # Cue words are matched ignoring case, but a case-sensitive search is much
     # faster: a cue is written in lower case or capitalised at a sentence start.
     firsts = {phrase.split()[0] for phrase in kinds["before"] + kinds["after"]}
+    for word in sorted(firsts):
+        # a word of letters cannot overlap another match, which lets _relay_between search near a name
+        if not word.isalpha():
+            raise LexiconError(f"agency_cues.tsv: relay cues start with a word of letters, not {word!r}")
     relay_words = {w[0].upper() + w[1:] for w in firsts} | {w[0].lower() + w[1:] for w in firsts}
     return _Cues(
         nouns=frozenset(kinds["noun"]),
         before=_phrases(kinds["before"]),
         after=_phrases(kinds["after"]),
         relay=_whole_words(relay_words),
+        relay_longest=max((len(w) for w in relay_words), default=0),
         lead_in=re.compile(f"(?i){_NOT_AFTER_LETTER}(?:{'|'.join(lead_ins)})"),
         # "Mit Material der Nachrichtenagenturen dpa und AFP": article and noun may come first.
         lead_list=re.compile(rf"\s*(?:(?:der|den|des|dem|die)\s+)?(?:(?:\w+-)?(?:{nouns})\s+)?{_LIST}"),
@@ -254,7 +333,10 @@ def find_agencies(text: str) -> tuple[AgencyMention, ...]:
     """
     if not isinstance(text, str):
         raise TypeError(f"find_agencies() needs a str, not {type(text).__name__}")
-    finder = _Finder(text)
+    pattern = _alias_pattern_for(text)
+    if pattern is None:
+        return ()
+    finder = _Finder(text, pattern)
     return tuple(finder.mentions()) if finder.candidates else ()
 
 
@@ -265,22 +347,21 @@ class _Finder:
     are computed once, so the work grows linearly with the text.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
         self.text = text
         self.cues = _cues()
-        self.candidates = list(self._candidates())
+        self.candidates = list(self._candidates(pattern))
         if not self.candidates:
             return
         self.starts = [c.start for c in self.candidates]
-        self.relay_starts = [m.start() for m in self.cues.relay.finditer(text)]
         self.breaks = [b for b in _BREAKS if b in text] or ["\n"]
         stripped_end = len(text.rstrip())
         self.last_line_start = max(text.rfind(b, 0, stripped_end) for b in _BREAKS) + 1
         self.groups: dict[int, bool] = {}
 
-    def _candidates(self) -> Iterator[_Candidate]:
+    def _candidates(self, pattern: re.Pattern[str]) -> Iterator[_Candidate]:
         aliases = _aliases()
-        for match in _alias_pattern().finditer(self.text):
+        for match in pattern.finditer(self.text):
             found = match[0]
             alias = aliases.get(found) or aliases[_key(found)]
             if alias.not_after or alias.not_before:
@@ -465,21 +546,30 @@ class _Finder:
 
     def _relayed(self, c: _Candidate, line: tuple[int, int]) -> bool:
         """Whether a relay cue shares the clause with ``c``: ``laut …``, ``… zufolge``."""
-        text, starts = self.text, self.relay_starts
+        text = self.text
         lo = max(line[0], c.start - _CONTEXT)
-        index = bisect.bisect_left(starts, lo)
-        if index < len(starts) and starts[index] < c.start:
+        if self._relay_between(lo, c.start):
             left = _CLAUSE_END.split(text[lo : c.start])[-1]
             words = [w.casefold() for w in _WORD.findall(left)[-_LEFT_WORDS:]]
             if _has_phrase(words, self.cues.before):
                 return True
         hi = min(line[1], c.end + _CONTEXT)
-        index = bisect.bisect_left(starts, c.end)
-        if index < len(starts) and starts[index] < hi:
+        if self._relay_between(c.end, hi):
             right = _CLAUSE_END.split(text[c.end : hi], maxsplit=1)[0]
             words = [w.casefold() for w in _WORD.findall(right)[:_RIGHT_WORDS]]
             return _has_phrase(words, self.cues.after)
         return False
+
+    def _relay_between(self, start: int, end: int) -> bool:
+        """Whether the first word of a relay cue begins in ``[start, end)``.
+
+        The search looks at the text before ``start`` for the word boundary and
+        runs far enough past ``end`` for the longest cue word to end there, so it
+        finds what a search of the whole text finds in that range.
+        """
+        stop = min(len(self.text), end + self.cues.relay_longest + 1)
+        found = self.cues.relay.search(self.text, start, stop)
+        return found is not None and found.start() < end
 
     def mentions(self) -> Iterator[AgencyMention]:
         """The candidates that count, with their roles, in order."""

@@ -21,15 +21,14 @@ the first text that needs it.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from typing import Any, Literal, overload
 
 from quotable import agencies as agency_stage
-from quotable import marks
+from quotable import batches, marks
+from quotable.batches import Failure
 from quotable.errors import InputTooLargeError
 from quotable.model import Attribution, Entity, Quote, QuoteType
 from quotable.normalize import normalize, restore
@@ -135,12 +134,43 @@ class Attributor:
         """Every quotation in ``text`` with its speaker, and every agency mention."""
         return next(iter(self._run([check_text(text, self.max_chars)])))
 
+    @overload
     def attribute_many(
-        self, texts: Iterable[str], *, batch_size: int = 16, workers: int | None = None
-    ) -> Iterator[Attribution]:
-        """Results for many texts, in order.  Texts are parsed in batches of
-        ``batch_size``; with ``workers`` > 1 batches go to a process pool (each
-        process loads its own model), with results identical to serial runs."""
+        self,
+        texts: Iterable[str],
+        *,
+        batch_size: int = 16,
+        workers: int | None = None,
+        errors: Literal["raise"] = "raise",
+    ) -> Iterator[Attribution]: ...
+    @overload
+    def attribute_many(
+        self,
+        texts: Iterable[str],
+        *,
+        batch_size: int = 16,
+        workers: int | None = None,
+        errors: Literal["return"],
+    ) -> Iterator[Attribution | Failure]: ...
+    def attribute_many(
+        self,
+        texts: Iterable[str],
+        *,
+        batch_size: int = 16,
+        workers: int | None = None,
+        errors: Literal["raise", "return"] = "raise",
+    ) -> Iterator[Attribution] | Iterator[Attribution | Failure]:
+        """Results for many texts, in input order, read lazily (memory stays bounded).
+
+        Texts are parsed in batches of ``batch_size``.  With ``workers`` > 1 the
+        batches go to that many worker processes, each of which loads its own
+        model once; the results are identical to a serial run.  A document that
+        fails (not a ``str``, over ``max_chars``, or an unexpected error) raises
+        its exception when its turn comes with ``errors="raise"``; with
+        ``errors="return"`` it is a :class:`~quotable.batches.Failure` in its
+        slot and the run goes on.  Errors of the installation (a missing model)
+        always raise.  See :mod:`quotable.batches`.
+        """
         if isinstance(texts, (str, bytes, bytearray)):
             raise TypeError(
                 f"attribute_many needs an iterable of texts, not one {type(texts).__name__}: "
@@ -148,17 +178,13 @@ class Attributor:
             )
         if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
             raise ValueError(f"batch_size must be a positive whole number, got {batch_size!r}")
-        batches = _batched((check_text(t, self.max_chars) for t in texts), batch_size)
-        if workers is not None and workers > 1:
-            # "spawn": a forked child of a process that already ran torch can deadlock
-            # in its thread pools; fresh interpreters load their own model instead
-            context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                for results in pool.map(_run_batch, ((self, b) for b in batches)):
-                    yield from results
-            return
-        for batch in batches:
-            yield from self._run(batch)
+        if workers is not None and workers < 1:
+            raise ValueError(f"workers must be positive, got {workers}")
+        if errors not in ("raise", "return"):
+            raise ValueError(f"errors must be 'raise' or 'return', got {errors!r}")
+        return batches.attribute_many(
+            self, texts, batch_size=batch_size, workers=workers or 1, raise_errors=errors == "raise"
+        )
 
     # ------------------------------------------------------------ pipeline
     def _run(self, originals: Sequence[str]) -> list[Attribution]:
@@ -195,29 +221,6 @@ class Attributor:
 
 def _quote_order(quote: Quote) -> tuple[int, int, bool]:
     return (quote.start, -quote.end, quote.nested)
-
-
-def _run_batch(job: tuple[Attributor, list[str]]) -> list[Attribution]:
-    attributor, texts = job
-    return attributor._run(texts)
-
-
-def _batched(items: Iterable[str], size: int) -> Iterator[list[str]]:
-    """``items`` in lists of ``size``.  When ``items`` raises (a bad text, a failing
-    reader), the texts before it are still yielded, then the error is raised."""
-    batch: list[str] = []
-    try:
-        for item in items:
-            batch.append(item)
-            if len(batch) == size:
-                yield batch
-                batch = []
-    except Exception:
-        if batch:
-            yield batch
-        raise
-    if batch:
-        yield batch
 
 
 def _direct_quotes(text: str, marked: Sequence[marks.MarkedQuote]) -> tuple[Quote, ...]:

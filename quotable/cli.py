@@ -17,18 +17,16 @@ from __future__ import annotations
 import argparse
 import codecs
 import json
-import logging
 import os
 import sys
+from collections import deque
 from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
 from quotable import __version__
-from quotable.errors import ModelLoadError, ModelNotFoundError, QuotableError
+from quotable.batches import Failure
+from quotable.errors import QuotableError
 from quotable.model import Attribution
-
-QuotableModelError = (ModelNotFoundError, ModelLoadError)
-"""Errors of the model, not of one document: they end the run."""
 
 SUBCOMMANDS = ("evaluate", "export", "download", "html", "report")
 
@@ -76,6 +74,9 @@ def _parser() -> argparse.ArgumentParser:
         "processes share the machine)",
     )
     parser.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="worker processes, each loading the model once"
+    )
+    parser.add_argument(
         "--progress", choices=("auto", "on", "off"), default="auto", help="progress on stderr"
     )
     parser.add_argument("--version", action="store_true", help="print the version and the model, then exit")
@@ -101,6 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.threads is not None and args.threads < 1:
         print("quotable: error: --threads must be positive", file=sys.stderr)
+        return 2
+    if args.workers < 1:
+        print("quotable: error: --workers must be positive", file=sys.stderr)
         return 2
     try:
         from quotable.attributor import Attributor
@@ -146,53 +150,41 @@ def _write_all(
 ) -> None:
     progress = args.progress == "on" or (args.progress == "auto" and sys.stderr.isatty())
     done = 0
-    batch: list[_Document] = []
+    # the documents whose texts attribute_many has taken and whose results are still to come
+    waiting: deque[_Document] = deque()
 
-    def flush() -> None:
-        nonlocal done
-        results: list[Attribution | None] = []
-        try:
-            results = list(attributor.attribute_many([d.text for d in batch], batch_size=len(batch)))
-        except QuotableModelError:
-            raise  # the model itself cannot be loaded: no document can be attributed
-        except Exception:  # one document must never cost the others
-            # one document in the batch fails (too long, or a bug): find it, keep the others
-            results = [_attribute_one(attributor, doc, failures) for doc in batch]
-        for doc, result in zip(batch, results, strict=False):
-            if result is not None:
-                # a lone surrogate (a \ud800 escape in JSON input) has no UTF-8 form: written as
-                # that same escape it keeps the line valid JSON and the text unchanged
-                out.write(_render(doc, result, args.format).encode("utf-8", "backslashreplace").decode())
-        out.flush()
-        done += len(batch)
-        if progress:
-            print(f"\rquotable: {done} documents", end="", file=sys.stderr, flush=True)
-        batch.clear()
+    def texts() -> Iterator[str]:
+        for document in documents:
+            waiting.append(document)
+            yield document.text
 
-    for document in documents:
-        batch.append(document)
-        if len(batch) >= args.batch_size:
-            flush()
-    if batch:
-        flush()
+    results = attributor.attribute_many(
+        texts(), batch_size=args.batch_size, workers=args.workers, errors="return"
+    )
+    for result in results:
+        doc = waiting.popleft()
+        if isinstance(result, Failure):
+            print(f"quotable: error: {doc.label}: {_reason(result)}", file=sys.stderr)
+            failures[0] += 1
+        else:
+            # a lone surrogate (a \ud800 escape in JSON input) has no UTF-8 form: written as
+            # that same escape it keeps the line valid JSON and the text unchanged
+            out.write(_render(doc, result, args.format).encode("utf-8", "backslashreplace").decode())
+        done += 1
+        if not waiting or done % args.batch_size == 0:
+            out.flush()
+            if progress:
+                print(f"\rquotable: {done} documents", end="", file=sys.stderr, flush=True)
+    out.flush()
     if progress and done:
         print(file=sys.stderr)
 
 
-def _attribute_one(attributor: Any, doc: _Document, failures: list[int]) -> Attribution | None:
-    """The result for one document, or ``None`` after one line on stderr saying why not."""
-    try:
-        result: Attribution = attributor.attribute(doc.text)
-    except QuotableModelError:
-        raise
-    except Exception as error:  # reported, and the run goes on
-        if not isinstance(error, (ValueError, TypeError)):
-            logging.getLogger("quotable").debug("%s failed", doc.label, exc_info=True)
-        message = " ".join(str(error).split()) or type(error).__name__
-        print(f"quotable: error: {doc.label}: {message}", file=sys.stderr)
-        failures[0] += 1
-        return None
-    return result
+def _reason(failure: Failure) -> str:
+    """What went wrong with one document: the message for misuse, the error type too for a bug."""
+    if failure.error_type in ("TypeError", "InputTooLargeError"):
+        return failure.message
+    return f"{failure.error_type}: {failure.message} (an error in quotable: please report it)"
 
 
 def _render(doc: _Document, result: Attribution, fmt: str) -> str:

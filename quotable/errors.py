@@ -12,8 +12,10 @@ Each subclasses the built-in exception a caller would expect, so existing
     │       ``quotable download`` could not fetch the official models (no network)
     ├── LexiconError (QuotableError, ValueError)
     │       a data file (lexicon, agency list, quote-mark pairs) is malformed
-    └── InputTooLargeError (QuotableError, ValueError)
-            a text is longer than ``Attributor.max_chars``; split it into chunks
+    ├── InputTooLargeError (QuotableError, ValueError)
+    │       a text is longer than ``Attributor.max_chars``; split it into chunks
+    └── WorkerError (QuotableError, RuntimeError)
+            a worker process of ``attribute_many(workers=N)`` could not start
 
 Messy text is never an error: quotable returns what it can find.  Errors are for
 misuse (a non-``str`` input raises the built-in ``TypeError``) and for a broken
@@ -45,3 +47,7 @@ class LexiconError(QuotableError, ValueError):
 
 class InputTooLargeError(QuotableError, ValueError):
     """The text exceeds the configured size limit."""
+
+
+class WorkerError(QuotableError, RuntimeError):
+    """A worker process for ``attribute_many(workers=N)`` could not start."""

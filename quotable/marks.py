@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import logging
+import re
 
 import attrs
 import regex
@@ -94,8 +96,10 @@ class _Style:
 @attrs.frozen
 class _Marks:
     styles: tuple[_Style, ...]
-    pattern: regex.Pattern[str]
+    pattern: re.Pattern[str]
     opens: dict[str, tuple[_Style, ...]]
+    opens_outer: dict[str, tuple[_Style, ...]]
+    """The styles each mark opens outside any quote (not the ``inner`` ones)."""
     closes: dict[str, tuple[_Style, ...]]
 
 
@@ -111,11 +115,13 @@ def _marks() -> _Marks:
         opens.setdefault(style.opening, []).append(style)
         closes.setdefault(style.closing, []).append(style)
     strings = sorted(set(opens) | set(closes), key=len, reverse=True)
-    pattern = regex.compile("|".join(regex.escape(s) for s in strings))
+    # literal strings only, longest first: the standard library's engine finds them fastest
+    pattern = re.compile("|".join(re.escape(s) for s in strings))
     return _Marks(
         styles,
         pattern,
         {k: tuple(v) for k, v in opens.items()},
+        {k: tuple(s for s in v if not s.inner) for k, v in opens.items()},
         {k: tuple(v) for k, v in closes.items()},
     )
 
@@ -166,20 +172,22 @@ def _is_apostrophe(text: str, start: int, single_open: bool) -> bool:
 
 
 # ---------------------------------------------------------------- paragraphs
-_PARAGRAPH = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
-
-
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line that holds more than white space, stripped."""
+    """(start, end) of every line that holds more than white space, stripped.
+
+    Lines end where :meth:`str.splitlines` ends them (``\n``, ``\r``, ``\r\n``,
+    ``\u2028``, ``\u2029``, ``\x0b``, ``\x0c``, ``\x1c``–``\x1e``, ``\x85``); every
+    line break is white space to :meth:`str.strip`, so stripping a line with its
+    break is stripping the line.
+    """
     spans = []
-    for m in _PARAGRAPH.finditer(text):
-        start, end = m.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append((start, end))
+    position = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.lstrip()
+        if stripped:
+            start = position + len(line) - len(stripped)
+            spans.append((start, start + len(stripped.rstrip())))
+        position += len(line)
     return spans
 
 
@@ -206,12 +214,21 @@ def find_quotes(text: str) -> tuple[MarkedQuote, ...]:
     if not isinstance(text, str):
         raise TypeError(f"find_quotes() needs a str, not {type(text).__name__}")
     found: list[MarkedQuote] = []
-    paragraphs = _paragraphs(text)
     marks = _marks()
+    # Every mark is in some paragraph (marks hold no white space), and no mark reaches
+    # from one paragraph into the next: the marks of the whole text, paragraph by paragraph.
+    everywhere = [(m.start(), m.end(), m.group()) for m in marks.pattern.finditer(text)]
+    if not everywhere:
+        return ()
+    paragraphs = _paragraphs(text)
     carried: _Open | None = None
-    for index, (p_start, p_end) in enumerate(paragraphs):
+    first = 0
+    for index, (_, p_end) in enumerate(paragraphs):
         stack: list[_Open] = []
-        occurrences = [(m.start(), m.end(), m.group()) for m in marks.pattern.finditer(text, p_start, p_end)]
+        last = first
+        while last < len(everywhere) and everywhere[last][0] < p_end:
+            last += 1
+        occurrences, first = everywhere[first:last], last
         if carried is not None:
             # the paragraph reopens the quote carried over from the previous one
             start, end, _ = occurrences[0]
@@ -261,7 +278,7 @@ def _step(
         return
     looks = _looks(text, start, end)
     closable = _closable(mark, stack, marks)
-    openers = [s for s in marks.opens.get(mark, ()) if stack or not s.inner]
+    openers = marks.opens.get(mark, ()) if stack else marks.opens_outer.get(mark, ())
     if looks is _Looks.OPENING and openers:
         _open(stack, openers[0], start, end)
     elif closable is not None:
@@ -409,9 +426,14 @@ def _title_cues() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
 
 
 _INFLECTIONS = ("", "s", "es", "n", "en", "e", "er", "ern")
+_MIN_COMPOUND_END = 4
+"""Cues of four letters or more also count as the end of a compound (Kinofilm, Wahlkampfmotto);
+shorter ones only as the whole word."""
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_title_cue(word: str) -> bool:
+    # a pure function of the word, asked again and again for the same words before quotes: cached
     suffixes, prefixes, whole = _title_cues()
     lower = word.lower()
     if lower.startswith(prefixes):
@@ -422,8 +444,10 @@ def _is_title_cue(word: str) -> bool:
         stem = lower[: len(lower) - len(ending)] if ending else lower
         if stem in whole or stem in suffixes:
             return True
-        if any(stem.endswith(s) and len(s) >= 4 for s in suffixes):
-            return True
+        # a compound ending in a cue: look its ends of four or more letters up in the set
+        for start in range(len(stem) - _MIN_COMPOUND_END + 1):
+            if stem[start:] in suffixes:
+                return True
     return False
 
 
@@ -432,22 +456,31 @@ def _words_before(text: str, position: int, count: int) -> list[str]:
     return _WORD.findall(window)[-count:]
 
 
+_SHORT = 120
+"""Characters of a quotation its words are all found for at once (faster than one by one)."""
+
+
 def classify(text: str, open_position: int, content_start: int, content_end: int, content: str) -> MarkKind:
     """Judge a quotation by its form: speech, a short fragment, or a title/name/term."""
-    words = _WORD.findall(content)
+    # no rule below counts past ten words, so a long quotation is read only as far as its eleventh
+    if len(content) <= _SHORT:
+        words = _WORD.findall(content)
+    else:
+        words = [m.group() for m in itertools.islice(_WORD.finditer(content), 11)]
     stripped = content.rstrip()
     before = text[max(0, open_position - 3) : open_position]
     after_close = text[content_end : content_end + 24]
     terminal = bool(stripped) and stripped[-1] in _TERMINAL
     colon_before = ":" in before
-    preceding = _words_before(text, open_position, 2)
-    if len(words) <= 10 and not colon_before and any(_is_title_cue(w) for w in preceding[-1:]):
-        return MarkKind.TITLE
-    if len(words) <= 10 and not colon_before and len(preceding) >= 2 and _is_title_cue(preceding[-2]):
-        # „die sogenannte neue „Mitte““, „der Film von 1981 „Das Boot““ are rarer: only the prefix cues
-        _, prefixes, _ = _title_cues()
-        if preceding[-2].lower().startswith(prefixes):
+    if len(words) <= 10 and not colon_before:
+        preceding = _words_before(text, open_position, 2)
+        if any(_is_title_cue(w) for w in preceding[-1:]):
             return MarkKind.TITLE
+        if len(preceding) >= 2 and _is_title_cue(preceding[-2]):
+            # „die sogenannte neue „Mitte““, „der Film von 1981 „Das Boot““ are rarer: only the prefix cues
+            _, prefixes, _ = _title_cues()
+            if preceding[-2].lower().startswith(prefixes):
+                return MarkKind.TITLE
     if len(words) >= 6 or terminal or colon_before or _FRAME_AFTER.match(after_close):
         return MarkKind.SPEECH
     if (

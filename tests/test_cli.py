@@ -328,7 +328,10 @@ def test_a_document_that_crashes_costs_only_itself(
     )
     assert code == 1
     assert [json.loads(line)["meta"]["id"] for line in out] == [0, 1, 2, 3, 4, 5, 7, 8, 9, 10]
-    assert err == [f"quotable: error: {tmp_path / 'a.jsonl'}:7: a bug in a stage"]
+    assert err == [
+        f"quotable: error: {tmp_path / 'a.jsonl'}:7: RuntimeError: a bug in a stage "
+        "(an error in quotable: please report it)"
+    ]
 
 
 def test_json_lines_split_on_newlines_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
