@@ -257,6 +257,7 @@ def _phrases(rows: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
 # Austrian and Swiss credit lines date themselves: "(APA, 11.9.2015)", "(red, APA, 3.4.2016)".
 _DATE = r"\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})?"
 _ELEMENT = rf"(?:\x00|[a-zäöüß]{{1,5}}|[A-ZÄÖÜ]{{1,5}}|{_DATE})"
+_DATED = re.compile(rf"{_DATE}\s*$")
 _SEPARATOR = r"(?:\s*[,/;&+|()\[\]]+\s*|\s+(?:und|sowie|and)\s+)"
 _LIST = rf"[\s(\[]*{_ELEMENT}(?:{_SEPARATOR}{_ELEMENT})*[\s)\].]*"
 
@@ -571,6 +572,20 @@ class _Finder:
         found = self.cues.relay.search(self.text, start, stop)
         return found is not None and found.start() < end
 
+    def _dated_credit(self, c: _Candidate, line: tuple[int, int]) -> bool:
+        """Whether ``c`` stands in a dated credit in brackets, wherever on its line:
+        „… aufhalten. (APA, 18.3.2016) SV Ried – …“ (Austrian results follow the credit)."""
+        open_ = self.text.rfind("(", line[0], c.start)
+        close = self.text.find(")", c.end, line[1])
+        if open_ < 0 or close < 0 or close - open_ > _MAX_CREDIT_LINE:
+            return False
+        shape, listed = self._shape(open_ + 1, close)
+        return (
+            bool(listed)
+            and _DATED.search(shape) is not None
+            and _list_pattern().fullmatch(shape.strip()) is not None
+        )
+
     def mentions(self) -> Iterator[AgencyMention]:
         """The candidates that count, with their roles, in order."""
         text = self.text
@@ -587,7 +602,7 @@ class _Finder:
                 dateline = None
             role: AgencyRole | None = None
             if c.alias.scope is not _Scope.APPOSITION:
-                if credit is not None and c.start >= credit:
+                if (credit is not None and c.start >= credit) or self._dated_credit(c, line):
                     role = AgencyRole.CREDIT
                 elif c.start < line[0] + _DATELINE:
                     if dateline is None:

@@ -61,6 +61,10 @@ _DEFINITE = frozenset(
 )
 _AGE = regex.compile(r"^\d+-[Jj]ährige[nr]?$")
 _PLACE_TAIL = regex.compile(r"\s+(?:in|im|aus|von|vom)\s+\p{Lu}.*$")
+_DATELINE = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[–—-]\s")
+"""What follows a dateline's place: perhaps an agency in brackets, then a dash."""
+_DATELINE_BEFORE = regex.compile(r"(?:^|\n|[.!?…:“”\"]\s+)$")
+"""What precedes it: the start of the text or of a line, or the end of a sentence."""
 _ORGANISATION_KINDS = (EntityKind.ORGANISATION, EntityKind.AGENCY, EntityKind.OTHER)
 
 
@@ -72,6 +76,7 @@ def resolve(
     history: list[tuple[int, Candidate]] = []
     chosen: dict[int, Candidate | None] = {}
     cache: dict[tuple[int, int], Candidate | None] = {}
+    moved: dict[tuple[int, int], Span | None] = {}
     ordered = sorted(quotes, key=lambda q: q.start)
     for number, quote in enumerate(ordered):
         speaker = quote.speaker
@@ -80,7 +85,7 @@ def resolve(
         key = (speaker.start, speaker.end)
         if key not in cache:
             outer = _outer_speaker(ordered[:number], chosen, speaker)
-            found = _resolve(doc, table, quote, speaker, history, outer)
+            found = _resolve(doc, table, quote, speaker, history, outer, moved)
             if found is not None:
                 pronoun = speaker.text.lower() in _PRONOUNS or speaker.text.lower() in _FIRST_PERSON
                 found.add_mention(
@@ -95,9 +100,15 @@ def resolve(
     resolved = []
     for quote in quotes:
         candidate = chosen.get(id(quote))
-        if quote.speaker is not None and candidate is not None:
-            named = attrs.evolve(quote.speaker, name=candidate.name, entity=ids.get(id(candidate)))
+        speaker = quote.speaker
+        new_span = moved.get((speaker.start, speaker.end)) if speaker is not None else None
+        if new_span is not None:
+            speaker = Speaker.from_spans(doc.text, [new_span])
+        if speaker is not None and candidate is not None:
+            named = attrs.evolve(speaker, name=candidate.name, entity=ids.get(id(candidate)))
             resolved.append(attrs.evolve(quote, speaker=named))
+        elif quote.speaker is not None and (quote.speaker.start, quote.speaker.end) in moved:
+            resolved.append(attrs.evolve(quote, speaker=None))  # the dateline, and nobody named
         else:
             resolved.append(quote)
     return resolved, entities
@@ -129,13 +140,27 @@ def _resolve(
     speaker: Speaker,
     history: list[tuple[int, Candidate]],
     outer: Candidate | None,
+    moved: dict[tuple[int, int], Span | None],
 ) -> Candidate | None:
+    """The entity ``speaker`` refers to; a mention that was the dateline is recorded in
+    ``moved`` with the span of the name that really speaks (``None``: nobody named)."""
     lower = speaker.text.lower()
     if lower in _FIRST_PERSON:
         return outer  # 1.
     sentence, words = _mention_words(doc, speaker)
     if sentence is None or not words:
         return _by_own_words(table, speaker)
+    before = _DATELINE_BEFORE.search(doc.text, max(0, speaker.start - 4), speaker.start)
+    if before is not None and _DATELINE.match(doc.text, speaker.end):
+        # „Wien – Diese Frage musste ja kommen, sagt Produzent John Lueftner“: the dateline is
+        # no speaker; the person named in the sentence is, if there is one
+        moved[(speaker.start, speaker.end)] = None
+        for run in name_runs(sentence):
+            found = table.for_name(run.tokens, run.start) if run.start >= speaker.end else None
+            if found is not None and found.kind is EntityKind.PERSON and not run.modifier:
+                moved[(speaker.start, speaker.end)] = Span(run.start, run.end)
+                return found
+        return None
     head = words[0] if len(words) == 1 else _head_word(words)
     head_lower = head.text.lower()
     # 2. a name that is the mention's referent: not a modifier or place in it, not behind an

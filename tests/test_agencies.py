@@ -514,3 +514,8 @@ def test_austrian_and_swiss_credit_lines_with_a_date_are_credits(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(a.name, a.role.value) for a in find_agencies(text)] == expected
+
+
+def test_a_dated_credit_in_brackets_is_a_credit_wherever_the_line_goes_on() -> None:
+    text = "Die Gäste hatten nur einen Aussetzer. (APA, 18.3.2016) SV Musterstadt – FC Beispiel 1:2"
+    assert [(a.name, a.role.value) for a in find_agencies(text)] == [("APA", "credit")]

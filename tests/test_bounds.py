@@ -52,8 +52,7 @@ def test_no_sentence_longer_than_the_bound_reaches_the_parser(
 ) -> None:
     result = model_attributor.attribute(text)
     assert check_offsets(text, result) == []
-    assert parsed_lengths, "something was parsed"
-    assert max(parsed_lengths) <= parsing.MAX_PARSE_WORDS
+    assert max(parsed_lengths, default=0) <= parsing.MAX_PARSE_WORDS  # punctuation alone: none
 
 
 @pytest.mark.model

@@ -307,3 +307,26 @@ def test_an_impersonal_frame_takes_its_source_as_speaker() -> None:
         ("dem Büro der Ministerin", "Büro der Ministerin"),
     ]
     assert entity_named(entities, "SPÖ").kind is EntityKind.ORGANISATION
+
+
+def test_the_datelines_place_is_never_the_speaker() -> None:
+    from quotable import coref
+    from quotable.document import Document
+    from quotable.model import Span, Speaker
+
+    text = "Die Serie läuft ab Montag. Wien – Diese Frage musste ja kommen, sagt Produzent Johann Lindner."
+    parse = from_conllu((FIXTURES / "dateline_speaker.conllu").read_text(encoding="utf-8"), text)
+    doc = Document.build(text, parse, marks.find_quotes(text))
+    clause = Span(text.index("Diese"), text.index(", sagt"))
+    wien = text.index("Wien")
+    misread = Quote(  # what a parse that takes „Wien“ for the subject gives the speaker rules
+        type=QuoteType.INDIRECT,
+        spans=(clause,),
+        content=(clause,),
+        text=clause.of(text),
+        speaker=Speaker.from_spans(text, [Span(wien, wien + 4)]),
+    )
+    (quote,), entities = coref.resolve(doc, [misread], ())
+    assert quote.speaker is not None
+    assert (quote.speaker.text, quote.speaker.name) == ("Johann Lindner", "Johann Lindner")
+    assert all(e.name != "Wien" for e in entities)
