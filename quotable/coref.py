@@ -65,6 +65,8 @@ _DATELINE = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[–—-]\s")
 """What follows a dateline's place: perhaps an agency in brackets, then a dash."""
 _DATELINE_BEFORE = regex.compile(r"(?:^|\n|[.!?…:“”\"]\s+)$")
 """What precedes it: the start of the text or of a line, or the end of a sentence."""
+_BRACKETS = regex.compile(r"\s*\([^()]*\)\s*$")
+"""„Bundesverband der Deutschen Industrie (BDI)“: the acronym is an alias, not the name."""
 _ORGANISATION_KINDS = (EntityKind.ORGANISATION, EntityKind.AGENCY, EntityKind.OTHER)
 
 
@@ -237,7 +239,7 @@ def _own_words(text: str) -> str:
         words.pop(0)
     if len(words) > 2 and cues.is_source_noun(words[0]) and words[1].lower() in _ARTICLES | {"von", "vom"}:
         words = words[2:]
-    return _PLACE_TAIL.sub("", " ".join(words))
+    return _BRACKETS.sub("", _PLACE_TAIL.sub("", " ".join(words)))
 
 
 def _by_own_words(table: Table, speaker: Speaker) -> Candidate | None:
@@ -261,6 +263,9 @@ def _behind_head(words: list[Word], head: Word, start: int) -> bool:
     „der Diplomat [der Nachrichtenagentur Interfax]“, „der Bürgermeister [auf Telegram]“."""
     if head.upos != "NOUN" or head.start >= start:
         return False
+    before = [w for w in words if w.end <= start]
+    if before and before[-1].text == ",":
+        return False  # an apposition: „der Gouverneur der Provinz Assuan, Ashraf Atef Hamdi“
     return any(head.end <= w.start < start and w.upos in ("DET", "ADP") for w in words)
 
 

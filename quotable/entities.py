@@ -282,6 +282,8 @@ def _acronyms(table: Table, text: str) -> None:
         owner = table.for_name(name_words, match.start())
         if owner is None:
             owner = table.for_name([acronym], match.start())
+            if owner is not None and owner.name == acronym:
+                owner.tokens = tuple(name_words)  # the full name is the fullest name
         if owner is None:
             owner = table.add(EntityKind.ORGANISATION, name_words)
         owner.kind = EntityKind.ORGANISATION if owner.kind is EntityKind.PLACE else owner.kind
