@@ -4,6 +4,7 @@
     quotable evaluate ...                score against annotated news (quotable evaluate -h)
     quotable export ...                  write predictions in the WikiNews corpus format
     quotable download                    install the official Stanza German models
+    quotable serve ...                   an HTTP service (quotable serve -h; needs quotable[server])
 
 Exit codes: 0 success; 1 some input could not be processed or quotable failed
 (one line each on stderr: the other documents are still written); 2 usage error.
@@ -21,7 +22,7 @@ from quotable import __version__
 from quotable.errors import QuotableError
 from quotable.model import Attribution
 
-SUBCOMMANDS = ("evaluate", "export", "download")
+SUBCOMMANDS = ("evaluate", "export", "download", "serve")
 
 
 class _Document:
@@ -41,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="quotable",
         description="Find quotations, their speakers and the relaying news agencies in German news text. "
         "Writes one JSON object per document (schema quotable/1, see docs/schema.md).",
-        epilog="Subcommands: quotable evaluate -h | quotable export -h | quotable download -h",
+        epilog="Subcommands: quotable evaluate -h | quotable export -h | quotable download -h | quotable serve -h",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="text files (default: stdin; '-' is stdin)")
     parser.add_argument("--jsonl", action="store_true", help="input is JSON Lines with a 'text' field")
@@ -236,6 +237,10 @@ def _subcommand(name: str, argv: list[str]) -> int:
         from quotable import wikinews
 
         return wikinews.export_main(argv)
+    if name == "serve":
+        from quotable.server import cli as serve
+
+        return serve.main(argv)
     return _download(argv)
 
 
