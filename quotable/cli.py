@@ -42,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="quotable",
         description="Find quotations, their speakers and the relaying news agencies in German news text. "
         "Writes one JSON object per document (schema quotable/1, see docs/schema.md).",
-        epilog="Subcommands: quotable evaluate -h | quotable export -h | quotable download -h | quotable serve -h",
+        epilog="Subcommands: quotable evaluate -h | quotable export -h | quotable download -h | "
+        "quotable serve -h",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="text files (default: stdin; '-' is stdin)")
     parser.add_argument("--jsonl", action="store_true", help="input is JSON Lines with a 'text' field")

@@ -149,6 +149,8 @@ def create_app(config: ServerConfig, pool: WorkerPool | None = None) -> Starlett
             except (UnicodeDecodeError, ValueError) as error:
                 raise ApiError(400, f"the form could not be read ({error})") from None
             text = fields.get("text", [""])[0]
+            if not text.strip():
+                raise ApiError(422, "Bitte einen Text einfügen.")
             _check_length(text, config)
             status, answer = await _unless_disconnected(
                 request, workers.attribute(text, config.min_confidence, html=True)
@@ -221,7 +223,7 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 def _too_big(size: int, limit: int, *, more: bool = False) -> str:
     over = "more than " if more else ""
-    return f"the request body has {over}{size:,} bytes, over the limit of {limit:,} (quotable serve --max-bytes)"
+    return f"the request body has {over}{size:,} bytes, over the limit of {limit:,} (--max-bytes)"
 
 
 def _check_length(text: str, config: ServerConfig) -> None:
@@ -233,7 +235,7 @@ def _check_length(text: str, config: ServerConfig) -> None:
 def _too_long(text: str, config: ServerConfig) -> str:
     return (
         f"the text has {len(text):,} characters, more than the limit of {config.max_chars:,} "
-        "(quotable serve --max-chars); split it into articles or paragraphs"
+        "(--max-chars); split it into articles or paragraphs"
     )
 
 
@@ -257,7 +259,8 @@ def _fields(data: Any, key: str, config: ServerConfig) -> tuple[Any, float]:
         raise ApiError(422, f"the body must be a JSON object such as {example}, not {_json_type(data)}")
     unknown = sorted(set(data) - {key, "min_confidence"})
     if unknown:
-        raise ApiError(422, f"unknown field(s) {', '.join(map(repr, unknown))}; expected {key!r}, 'min_confidence'")
+        names = ", ".join(map(repr, unknown))
+        raise ApiError(422, f"unknown field(s) {names}; expected {key!r} and optionally 'min_confidence'")
     if key not in data:
         raise ApiError(422, f"the field {key!r} is missing: send {example}")
     value = data.get("min_confidence", config.min_confidence)
@@ -281,14 +284,16 @@ async def _unless_disconnected(request: Request, work: Awaitable[T]) -> T:
     task = asyncio.ensure_future(work)
     watcher = asyncio.ensure_future(_disconnected(request.receive))
     try:
-        await asyncio.wait({task, watcher}, return_when=asyncio.FIRST_COMPLETED)
+        done, _ = await asyncio.wait({task, watcher}, return_when=asyncio.FIRST_COMPLETED)
     finally:
         watcher.cancel()
         if not task.done():
             task.cancel()
-    if task.cancelled():
-        raise ClientDisconnect()
-    return task.result()
+    if task in done:
+        return task.result()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task  # cancelling a queued job takes it out of the queue
+    raise ClientDisconnect()
 
 
 async def _disconnected(receive: Receive) -> None:

@@ -37,8 +37,8 @@ def _parser() -> argparse.ArgumentParser:
         help="require 'Authorization: Bearer TOKEN' on every route but /v1/health "
         "(default: $QUOTABLE_TOKEN; prefer the variable, a command line is visible to other users)",
     )
-    add("--cors-origin", action="append", default=[], metavar="ORIGIN", help="allow browser calls from ORIGIN")
-    add("--log-texts", action="store_true", help="write request texts to the log (off: they may be embargoed)")
+    add("--cors-origin", action="append", default=[], metavar="ORIGIN", help="let browsers call from ORIGIN")
+    add("--log-texts", action="store_true", help="log request texts (off: they may be embargoed)")
     add("--log-level", choices=("debug", "info", "warning", "error"), default="info")
     return parser
 
@@ -107,7 +107,7 @@ def check_token(token: str | None) -> str | None:
     if token is None:
         return None
     if not token or not all("!" <= c <= "~" for c in token):
-        raise ValueError("the token must be printable ASCII without spaces, e.g. from secrets.token_urlsafe(32)")
+        raise ValueError("the token must be printable ASCII without spaces (e.g. secrets.token_urlsafe(32))")
     return token
 
 

@@ -11,14 +11,8 @@ DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 """A request body limit: one text at the character limit, even JSON-escaped, with room to spare."""
 
 
-def _fraction(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if not 0.0 <= value <= 1.0:
-        raise ValueError(f"{attribute.name} must be between 0 and 1, got {value}")
-
-
-def _positive(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if value <= 0:
-        raise ValueError(f"{attribute.name} must be positive, got {value}")
+_positive = attrs.validators.gt(0)
+_fraction = attrs.validators.and_(attrs.validators.ge(0.0), attrs.validators.le(1.0))
 
 
 @attrs.frozen
@@ -41,7 +35,7 @@ class ServerConfig:
     max_bytes: int = attrs.field(default=DEFAULT_MAX_BYTES, validator=_positive)
     max_batch: int = attrs.field(default=32, validator=_positive)
     max_queue: int = attrs.field(default=1024, validator=_positive)
-    timeout: float = attrs.field(default=60.0, validator=_positive)
+    timeout: float = attrs.field(default=60.0, validator=attrs.validators.gt(0.0))
     batch_chars: int = attrs.field(default=50_000, validator=_positive)
     token: str | None = attrs.field(default=None, repr=False)
     cors_origins: tuple[str, ...] = ()

@@ -55,15 +55,17 @@ def openapi(config: ServerConfig) -> dict[str, Any]:
                     "summary": "Attribute the quotations of one text",
                     "requestBody": {
                         "required": True,
-                        **_json({
-                            "type": "object",
-                            "required": ["text"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "text": {"type": "string", "maxLength": config.max_chars},
-                                "min_confidence": confidence,
-                            },
-                        }),
+                        **_json(
+                            {
+                                "type": "object",
+                                "required": ["text"],
+                                "additionalProperties": False,
+                                "properties": {
+                                    "text": {"type": "string", "maxLength": config.max_chars},
+                                    "min_confidence": confidence,
+                                },
+                            }
+                        ),
                     },
                     "responses": {"200": {"description": "the quotable/1 document", **_json(document)}}
                     | post_errors,
@@ -74,25 +76,33 @@ def openapi(config: ServerConfig) -> dict[str, Any]:
                     "summary": "Attribute several texts; results in order, a failed text in its own slot",
                     "requestBody": {
                         "required": True,
-                        **_json({
-                            "type": "object",
-                            "required": ["texts"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "texts": {"type": "array", "maxItems": config.max_batch, "items": {"type": "string"}},
-                                "min_confidence": confidence,
-                            },
-                        }),
+                        **_json(
+                            {
+                                "type": "object",
+                                "required": ["texts"],
+                                "additionalProperties": False,
+                                "properties": {
+                                    "texts": {
+                                        "type": "array",
+                                        "maxItems": config.max_batch,
+                                        "items": {"type": "string"},
+                                    },
+                                    "min_confidence": confidence,
+                                },
+                            }
+                        ),
                     },
                     "responses": {
                         "200": {
                             "description": "one slot per text: its document, or an error object",
-                            **_json({
-                                "type": "object",
-                                "properties": {
-                                    "results": {"type": "array", "items": {"oneOf": [document, _ERROR]}}
-                                },
-                            }),
+                            **_json(
+                                {
+                                    "type": "object",
+                                    "properties": {
+                                        "results": {"type": "array", "items": {"oneOf": [document, _ERROR]}}
+                                    },
+                                }
+                            ),
                         }
                     }
                     | post_errors,
@@ -104,7 +114,10 @@ def openapi(config: ServerConfig) -> dict[str, Any]:
                     "security": [],
                     "responses": {
                         "200": {"description": "ready", **_json({"$ref": "#/components/schemas/Health"})},
-                        "503": {"description": "loading or failed", **_json({"$ref": "#/components/schemas/Health"})},
+                        "503": {
+                            "description": "loading or failed",
+                            **_json({"$ref": "#/components/schemas/Health"}),
+                        },
                     },
                 }
             },
@@ -114,14 +127,16 @@ def openapi(config: ServerConfig) -> dict[str, Any]:
                     "responses": {
                         "200": {
                             "description": "versions",
-                            **_json({
-                                "type": "object",
-                                "properties": {
-                                    "quotable": {"type": "string"},
-                                    "schema": {"type": "string", "const": "quotable/1"},
-                                    "model": {"type": ["string", "null"]},
-                                },
-                            }),
+                            **_json(
+                                {
+                                    "type": "object",
+                                    "properties": {
+                                        "quotable": {"type": "string"},
+                                        "schema": {"type": "string", "const": "quotable/1"},
+                                        "model": {"type": ["string", "null"]},
+                                    },
+                                }
+                            ),
                         }
                     }
                     | _errors(401),
@@ -130,13 +145,15 @@ def openapi(config: ServerConfig) -> dict[str, Any]:
             "/openapi.json": {
                 "get": {
                     "summary": "This description",
-                    "responses": {"200": {"description": "OpenAPI 3.1", **_json({"type": "object"})}} | _errors(401),
+                    "responses": {"200": {"description": "OpenAPI 3.1", **_json({"type": "object"})}}
+                    | _errors(401),
                 }
             },
             "/": {
                 "get": {
                     "summary": "A page with a form: paste an article",
-                    "responses": {"200": {"description": "HTML", "content": {"text/html": {}}}} | _errors(401),
+                    "responses": {"200": {"description": "HTML", "content": {"text/html": {}}}}
+                    | _errors(401),
                 },
                 "post": {
                     "summary": "The article view of the pasted text (form field 'text')",

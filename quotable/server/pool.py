@@ -21,11 +21,14 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import contextlib
 import enum
+import gc
 import logging
 import multiprocessing
 import os
 import signal
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -47,7 +50,10 @@ _GRACE = 1.0
 """Seconds past the latest deadline in a batch before its worker is stopped."""
 
 Answer = tuple[int, bytes]
-"""HTTP status and body for one text."""
+"""HTTP status and body for one text (for an error, its message)."""
+
+Work = Callable[[Sequence[str], float, Sequence[bool]], list[Answer]]
+"""What a worker runs on a batch: :func:`quotable.server.worker.attribute`."""
 
 
 class PoolState(str, enum.Enum):
@@ -90,10 +96,15 @@ class _Slot:
 
 
 class WorkerPool:
-    """``config.workers`` worker processes behind one queue; see the module docstring."""
+    """``config.workers`` worker processes behind one queue; see the module docstring.
 
-    def __init__(self, config: ServerConfig) -> None:
+    ``work`` is run in a worker on each batch; it must be importable by name (it is
+    sent to the worker processes by reference).
+    """
+
+    def __init__(self, config: ServerConfig, work: Work = worker.attribute) -> None:
         self.config = config
+        self._work = work
         self.restarts = 0
         self._slots = [_Slot(i) for i in range(config.workers)]
         self._pending: collections.deque[_Job] = collections.deque()
@@ -152,10 +163,13 @@ class WorkerPool:
         for slot in self._slots:
             if slot.executor is not None:
                 executors.append(slot.executor)
-                self._discard(slot, kill=True)
+                # an idle worker leaves at the executor's word; a busy one would finish its batch first
+                self._discard(slot, kill=slot.busy or not slot.ready)
         if executors:
             joins = [asyncio.to_thread(e.shutdown, True) for e in executors]
             await asyncio.wait_for(asyncio.gather(*joins, return_exceptions=True), timeout=10)
+        executors.clear()
+        gc.collect()  # the executors' queues hold semaphores, freed only when collected
 
     # ------------------------------------------------------------ requests
     async def attribute(self, text: str, min_confidence: float, *, html: bool = False) -> Answer:
@@ -201,7 +215,7 @@ class WorkerPool:
         config = self.config
         failure = ""
         for attempt in range(1, _START_ATTEMPTS + 1):
-            slot.executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            slot.executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
             try:
                 pid, model = await loop.run_in_executor(
                     slot.executor, worker.warm_up, config.model, config.max_chars, self._threads
@@ -266,7 +280,7 @@ class WorkerPool:
         budget = max(j.deadline for j in batch) + _GRACE - loop.time()
         slot.busy = True
         try:
-            call = loop.run_in_executor(slot.executor, worker.attribute, texts, batch[0].min_confidence, html)
+            call = loop.run_in_executor(slot.executor, self._work, texts, batch[0].min_confidence, html)
             answers = await asyncio.wait_for(call, max(budget, 0.0))
         except BrokenProcessPool:
             logger.error(
@@ -290,7 +304,7 @@ class WorkerPool:
             self._discard(slot, kill=True)
             for job in batch:
                 if not job.future.done():
-                    job.future.set_exception(Unavailable("the text took longer than the timeout to attribute"))
+                    job.future.set_exception(Unavailable("attributing took longer than the timeout"))
             return
         except Exception:
             logger.exception("worker %d failed on a batch of %d text(s)", slot.index, len(batch))
@@ -305,10 +319,8 @@ class WorkerPool:
     def _discard(self, slot: _Slot, *, kill: bool = False) -> None:
         """Let go of the slot's worker (killing it first if asked); the slot starts a new one."""
         if kill and slot.pid is not None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(slot.pid, getattr(signal, "SIGKILL", signal.SIGTERM))
-            except ProcessLookupError:
-                pass
         if slot.executor is not None:
             slot.executor.shutdown(wait=False, cancel_futures=True)
             if slot.ready:
