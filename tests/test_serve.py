@@ -377,7 +377,8 @@ def wait_for_file(path: Path, seconds: float = 30.0) -> None:
 
 def wait_queued(client: TestClient | httpx.Client, count: int, seconds: float = 30.0) -> None:
     deadline = time.monotonic() + seconds
-    while client.get("/v1/health").json()["queued"] < count and time.monotonic() < deadline:
+    while client.get("/v1/health").json()["queued"] < count:
+        assert time.monotonic() < deadline, f"{count} texts not queued within {seconds} s"
         time.sleep(0.02)
 
 
