@@ -62,7 +62,8 @@ import attrs
 
 from quotable import Attributor, QuotableError, agencies, marks, speakers, wikinews
 from quotable import __version__ as quotable_version
-from quotable.parsing import PROCESSORS, Parser
+from quotable.model_files import PROCESSORS
+from quotable.parsing import Parser
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_WIKINEWS = ROOT / ".." / "shared" / "data" / "wikinews-quotes" / "dev"

@@ -42,6 +42,17 @@ from quotable.model import (
 
 __version__ = "0.1.0"
 
+
+def html(text: str, result: Attribution, *, title: str | None = None) -> str:
+    """``text`` as one self-contained HTML page with ``result``'s quotations highlighted by speaker.
+
+    See :func:`quotable.view.render_article` (imported on first use, to keep ``import quotable`` cheap).
+    """
+    from quotable.view import render_article
+
+    return render_article(text, result, title=title)
+
+
 __all__ = [
     "SCHEMA",
     "AgencyMention",
@@ -66,4 +77,5 @@ __all__ = [
     "Speaker",
     "__version__",
     "attribute",
+    "html",
 ]

@@ -180,7 +180,9 @@ def _phrases(rows: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
 # A list of agencies and desk codes as it appears in credit lines and datelines,
 # read over a "shape" of the text in which every agency alias is replaced by NUL.
 # Desk codes are the editors' and regional desks' short forms (wa, fab, jbe, lno).
-_ELEMENT = r"(?:\x00|[a-zäöüß]{1,5}|[A-ZÄÖÜ]{1,5})"
+# Austrian and Swiss credit lines date themselves: "(APA, 11.9.2015)", "(red, APA, 3.4.2016)".
+_DATE = r"\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})?"
+_ELEMENT = rf"(?:\x00|[a-zäöüß]{{1,5}}|[A-ZÄÖÜ]{{1,5}}|{_DATE})"
 _SEPARATOR = r"(?:\s*[,/;&+|()\[\]]+\s*|\s+(?:und|sowie|and)\s+)"
 _LIST = rf"[\s(\[]*{_ELEMENT}(?:{_SEPARATOR}{_ELEMENT})*[\s)\].]*"
 

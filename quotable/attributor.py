@@ -1,11 +1,20 @@
 """The Attributor: the one place to read to understand quotable's pipeline.
 
-    text ──► marks.find_quotes ──────────┐
-         ├─► agencies.find_agencies ─────┤
-         └─► parsing.Parser.parse ───────┴─► speakers.attribute ──► Attribution
-             (only sentences that may hold speech are fully parsed)
+    text ──► normalize ──► view ──► marks.find_quotes ──────────┐
+                                ├─► agencies.find_agencies ─────┤
+                                └─► parsing.Parser.parse ───────┴─► speakers.find
+                                    (only sentences that may        │  (quotes, speaker mentions)
+                                     hold speech are fully parsed)  ▼
+                                                     coref.resolve (entities.collect:
+                                                     the article's entities; each
+                                                     mention resolved to one)
+                                                                    ▼
+                        normalize.restore (offsets into the caller's text) ──► Attribution
 
-Each stage is a pure function of its inputs, importable and testable alone;
+The view folds line breaks, Unicode normalisation, markup and invisible
+characters (:mod:`quotable.normalize`), so the same article gives the same
+answer however it is encoded; every offset of the result points into the
+caller's own string.  Each stage is a pure function of its inputs, importable and testable alone;
 only :mod:`quotable.parsing` touches Stanza, and it loads its model lazily, on
 the first text that needs it.
 """
@@ -22,7 +31,8 @@ from typing import Any
 from quotable import agencies as agency_stage
 from quotable import marks
 from quotable.errors import InputTooLargeError
-from quotable.model import Attribution, Quote, QuoteType
+from quotable.model import Attribution, Entity, Quote, QuoteType
+from quotable.normalize import normalize, restore
 
 DEFAULT_MAX_CHARS = 2_000_000
 """About 300 pages of news text; longer input should be split (by article or paragraph)."""
@@ -59,6 +69,12 @@ class Attributor:
     be shared by several threads.
 
     ``min_confidence`` drops quotes quotable is less sure of (0 keeps everything).
+    ``max_chars`` is the longest text accepted (longer ones raise
+    :class:`~quotable.errors.InputTooLargeError`).  ``threads`` sets how many CPU
+    threads the parser uses (torch's setting, which holds for the whole process):
+    ``None`` leaves torch's default (one per core); use 1 when several processes
+    share the machine (``attribute_many(workers=...)`` does so in its workers), which
+    keeps the thread pools from fighting over the cores.
     """
 
     def __init__(
@@ -67,19 +83,27 @@ class Attributor:
         *,
         min_confidence: float = 0.5,
         max_chars: int = DEFAULT_MAX_CHARS,
+        threads: int | None = None,
     ) -> None:
-        if not 0.0 <= min_confidence <= 1.0:
-            raise ValueError(f"min_confidence must be between 0 and 1, got {min_confidence}")
-        if max_chars < 1:
-            raise ValueError(f"max_chars must be positive, got {max_chars}")
-        self.min_confidence = min_confidence
+        if (
+            isinstance(min_confidence, bool)
+            or not isinstance(min_confidence, (int, float))
+            or not 0.0 <= min_confidence <= 1.0
+        ):
+            raise ValueError(f"min_confidence must be a number between 0 and 1, got {min_confidence!r}")
+        if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
+            raise ValueError(f"max_chars must be a positive whole number, got {max_chars!r}")
+        if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
+            raise ValueError(f"threads must be a positive whole number or None, got {threads!r}")
+        self.min_confidence = float(min_confidence)
         self.max_chars = max_chars
+        self.threads = threads
         self._model_arg = model
         self._parser: Any = None
         if model is not None:
             from quotable.parsing import Parser
 
-            self._parser = Parser(model)
+            self._parser = Parser(model, threads=threads)
 
     @property
     def model(self) -> str | None:
@@ -91,10 +115,20 @@ class Attributor:
 
     def __getstate__(self) -> dict[str, Any]:
         # a loaded Stanza pipeline does not pickle; a copy loads its own on first use
-        return {"model": self._model_arg, "min_confidence": self.min_confidence, "max_chars": self.max_chars}
+        return {
+            "model": self._model_arg,
+            "min_confidence": self.min_confidence,
+            "max_chars": self.max_chars,
+            "threads": self.threads,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["model"], min_confidence=state["min_confidence"], max_chars=state["max_chars"])  # type: ignore[misc]
+        self.__init__(  # type: ignore[misc]
+            state["model"],
+            min_confidence=state["min_confidence"],
+            max_chars=state["max_chars"],
+            threads=state.get("threads"),
+        )
 
     # ------------------------------------------------------------ public API
     def attribute(self, text: str) -> Attribution:
@@ -107,8 +141,13 @@ class Attributor:
         """Results for many texts, in order.  Texts are parsed in batches of
         ``batch_size``; with ``workers`` > 1 batches go to a process pool (each
         process loads its own model), with results identical to serial runs."""
-        if batch_size < 1:
-            raise ValueError(f"batch_size must be positive, got {batch_size}")
+        if isinstance(texts, (str, bytes, bytearray)):
+            raise TypeError(
+                f"attribute_many needs an iterable of texts, not one {type(texts).__name__}: "
+                "use attribute(text) for a single text, or wrap it in a list"
+            )
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+            raise ValueError(f"batch_size must be a positive whole number, got {batch_size!r}")
         batches = _batched((check_text(t, self.max_chars) for t in texts), batch_size)
         if workers is not None and workers > 1:
             # "spawn": a forked child of a process that already ran torch can deadlock
@@ -122,27 +161,40 @@ class Attributor:
             yield from self._run(batch)
 
     # ------------------------------------------------------------ pipeline
-    def _run(self, texts: Sequence[str]) -> list[Attribution]:
+    def _run(self, originals: Sequence[str]) -> list[Attribution]:
+        views = [normalize(t) for t in originals]
+        texts = [v.text for v in views]
         marked = [marks.find_quotes(t) for t in texts]
         found_agencies = [agency_stage.find_agencies(t) for t in texts]
+        found: list[tuple[tuple[Quote, ...], tuple[Entity, ...]]]
         if self._parser is None:
-            quotes = [_direct_quotes(t, m) for t, m in zip(texts, marked, strict=True)]
+            found = [(_direct_quotes(t, m), ()) for t, m in zip(texts, marked, strict=True)]
         else:
-            from quotable import speakers
+            from quotable import coref, speakers
+            from quotable.document import Document
 
             parses = self._parser.parse_many(texts, select=speakers.needs_parse)
-            quotes = [
-                speakers.attribute(t, m, p, a)
-                for t, m, p, a in zip(texts, marked, parses, found_agencies, strict=True)
-            ]
+            found = []
+            for t, m, p, a in zip(texts, marked, parses, found_agencies, strict=True):
+                doc = Document.build(t, p, m)
+                quotes, entities = coref.resolve(doc, speakers.find(doc, a), a)
+                found.append((tuple(sorted(quotes, key=_quote_order)), entities))
         return [
-            Attribution(
-                quotes=tuple(q for q in qs if q.confidence >= self.min_confidence),
-                agencies=a,
-                model=self.model,
+            restore(
+                Attribution(
+                    quotes=tuple(q for q in quotes if q.confidence >= self.min_confidence),
+                    agencies=a,
+                    model=self.model,
+                    entities=entities,
+                ),
+                view,
             )
-            for qs, a in zip(quotes, found_agencies, strict=True)
+            for (quotes, entities), a, view in zip(found, found_agencies, views, strict=True)
         ]
+
+
+def _quote_order(quote: Quote) -> tuple[int, int, bool]:
+    return (quote.start, -quote.end, quote.nested)
 
 
 def _run_batch(job: tuple[Attributor, list[str]]) -> list[Attribution]:
@@ -151,12 +203,19 @@ def _run_batch(job: tuple[Attributor, list[str]]) -> list[Attribution]:
 
 
 def _batched(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    """``items`` in lists of ``size``.  When ``items`` raises (a bad text, a failing
+    reader), the texts before it are still yielded, then the error is raised."""
     batch: list[str] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
+    try:
+        for item in items:
+            batch.append(item)
+            if len(batch) == size:
+                yield batch
+                batch = []
+    except Exception:
+        if batch:
             yield batch
-            batch = []
+        raise
     if batch:
         yield batch
 

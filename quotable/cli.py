@@ -3,26 +3,35 @@
     quotable [options] [FILE ...]        attribute quotes (stdin when no FILE or "-")
     quotable evaluate ...                score against annotated news (quotable evaluate -h)
     quotable export ...                  write predictions in the WikiNews corpus format
+    quotable html FILE ... -o out.html   the articles with their quotations highlighted (HTML)
+    quotable report results.jsonl ...    a corpus report over this command's JSON Lines output
     quotable download                    install the official Stanza German models
     quotable serve ...                   an HTTP service (quotable serve -h; needs quotable[server])
 
 Exit codes: 0 success; 1 some input could not be processed or quotable failed
-(one line each on stderr: the other documents are still written); 2 usage error.
+(one line each on stderr, ``FILE:LINE: message``: every other document is still
+written); 2 usage error; 141 the reader closed the output early (``| head``), quietly.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
+import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
 from quotable import __version__
-from quotable.errors import QuotableError
+from quotable.errors import ModelLoadError, ModelNotFoundError, QuotableError
 from quotable.model import Attribution
 
-SUBCOMMANDS = ("evaluate", "export", "download", "serve")
+QuotableModelError = (ModelNotFoundError, ModelLoadError)
+"""Errors of the model, not of one document: they end the run."""
+
+SUBCOMMANDS = ("evaluate", "export", "download", "html", "report", "serve")
 
 
 class _Document:
@@ -42,19 +51,31 @@ def _parser() -> argparse.ArgumentParser:
         prog="quotable",
         description="Find quotations, their speakers and the relaying news agencies in German news text. "
         "Writes one JSON object per document (schema quotable/1, see docs/schema.md).",
-        epilog="Subcommands: quotable evaluate -h | quotable export -h | quotable download -h | "
-        "quotable serve -h",
+        epilog="Subcommands: quotable evaluate -h | quotable export -h | quotable download -h"
+        " | quotable html -h | quotable report -h | quotable serve -h",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="text files (default: stdin; '-' is stdin)")
     parser.add_argument("--jsonl", action="store_true", help="input is JSON Lines with a 'text' field")
     parser.add_argument("--text-field", default="text", help="field holding the text in --jsonl input")
-    parser.add_argument("--format", choices=("json", "text"), default="json", help="output format")
+    parser.add_argument(
+        "--format",
+        choices=("json", "text", "csv", "tsv"),
+        default="json",
+        help="output format (csv/tsv: one row per quote, header first)",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument(
         "--model", default="auto", help="auto (default), embedded, stanza, none, or a model directory"
     )
     parser.add_argument("--min-confidence", type=float, default=0.5, help="drop less certain quotes")
     parser.add_argument("--batch-size", type=int, default=8, help="documents parsed together")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help="CPU threads for the parser (default: torch's, one per core; use 1 when other "
+        "processes share the machine)",
+    )
     parser.add_argument(
         "--progress", choices=("auto", "on", "off"), default="auto", help="progress on stderr"
     )
@@ -79,11 +100,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.batch_size < 1:
         print("quotable: error: --batch-size must be positive", file=sys.stderr)
         return 2
+    if args.threads is not None and args.threads < 1:
+        print("quotable: error: --threads must be positive", file=sys.stderr)
+        return 2
     try:
         from quotable.attributor import Attributor
 
         attributor = Attributor(
-            None if args.model == "none" else args.model, min_confidence=args.min_confidence
+            None if args.model == "none" else args.model,
+            min_confidence=args.min_confidence,
+            threads=args.threads,
         )
         if args.version:
             print(f"quotable {__version__}\nmodel: {attributor.model or 'none'}")
@@ -93,12 +119,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"quotable: error: {error}", file=sys.stderr)
         return 1
     failures = [0]
+    if args.format in ("csv", "tsv"):
+        from quotable import table
+
+        out.write(table.header(args.format))
     try:
         documents = _documents(args.files or ["-"], args.jsonl, args.text_field, failures)
         _write_all(attributor, documents, out, args, failures)
     except QuotableError as error:
         print(f"quotable: error: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # the reader is gone (quotable … | head): stop quietly, and keep the
+        # interpreter's own flush at exit from raising the same error again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except KeyboardInterrupt:
         return 130
     finally:
@@ -119,15 +154,11 @@ def _write_all(
         results: list[Attribution | None] = []
         try:
             results = list(attributor.attribute_many([d.text for d in batch], batch_size=len(batch)))
-        except (ValueError, TypeError):
-            # one document in the batch is unacceptable (e.g. too long): find it, keep the others
-            for doc in batch:
-                try:
-                    results.append(attributor.attribute(doc.text))
-                except (ValueError, TypeError) as error:
-                    print(f"quotable: error: {doc.label}: {error}", file=sys.stderr)
-                    failures[0] += 1
-                    results.append(None)
+        except QuotableModelError:
+            raise  # the model itself cannot be loaded: no document can be attributed
+        except Exception:  # one document must never cost the others
+            # one document in the batch fails (too long, or a bug): find it, keep the others
+            results = [_attribute_one(attributor, doc, failures) for doc in batch]
         for doc, result in zip(batch, results, strict=False):
             if result is not None:
                 # a lone surrogate (a \ud800 escape in JSON input) has no UTF-8 form: written as
@@ -149,9 +180,29 @@ def _write_all(
         print(file=sys.stderr)
 
 
+def _attribute_one(attributor: Any, doc: _Document, failures: list[int]) -> Attribution | None:
+    """The result for one document, or ``None`` after one line on stderr saying why not."""
+    try:
+        result: Attribution = attributor.attribute(doc.text)
+    except QuotableModelError:
+        raise
+    except Exception as error:  # reported, and the run goes on
+        if not isinstance(error, (ValueError, TypeError)):
+            logging.getLogger("quotable").debug("%s failed", doc.label, exc_info=True)
+        message = " ".join(str(error).split()) or type(error).__name__
+        print(f"quotable: error: {doc.label}: {message}", file=sys.stderr)
+        failures[0] += 1
+        return None
+    return result
+
+
 def _render(doc: _Document, result: Attribution, fmt: str) -> str:
     if fmt == "text":
         return _summary(doc, result)
+    if fmt in ("csv", "tsv"):
+        from quotable import table
+
+        return table.format_rows(table.rows(table.document_id(doc.source, doc.meta, doc.label), result), fmt)
     record: dict[str, Any] = {}
     payload = result.to_dict()
     record["schema"] = payload.pop("schema")
@@ -195,7 +246,7 @@ def _documents(names: Sequence[str], jsonl: bool, field: str, failures: list[int
             failures[0] += 1
             continue
         try:
-            content = data.decode("utf-8-sig")
+            content = _decode(data)
         except UnicodeDecodeError as error:
             print(
                 f"quotable: error: {label}: not valid UTF-8 (byte {error.start}); skipped — "
@@ -210,8 +261,27 @@ def _documents(names: Sequence[str], jsonl: bool, field: str, failures: list[int
         yield from _jsonl_documents(label, content, field, failures)
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8, or UTF-16/32 when the file says so with a byte-order mark."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding)
+    return data.decode("utf-8")
+
+
 def _jsonl_documents(label: str, content: str, field: str, failures: list[int]) -> Iterator[_Document]:
-    for number, line in enumerate(content.splitlines(), start=1):
+    # split on \n only: JSON allows U+2028, U+2029 and U+0085 unescaped inside strings,
+    # and str.splitlines would break a line there
+    for number, line in enumerate(content.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{label}:{number}"
@@ -238,6 +308,14 @@ def _subcommand(name: str, argv: list[str]) -> int:
         from quotable import wikinews
 
         return wikinews.export_main(argv)
+    if name == "html":
+        from quotable import view
+
+        return view.main(argv)
+    if name == "report":
+        from quotable import report
+
+        return report.main(argv)
     if name == "serve":
         from quotable.server import cli as serve
 

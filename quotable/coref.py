@@ -1,23 +1,28 @@
-"""Resolving speaker mentions to the entity's fullest name in the article.
+"""Resolving each speaker mention to an entity of the article (:mod:`quotable.entities`).
 
 „er“ → Wladimir Putin, „Der Kremlchef“ → Wladimir Putin, „Der Diplomat“ →
-Juri Uschakow, „Putin“ → Wladimir Putin, „Der Kreml“ → Kreml.
+Juri Uschakow, „Putin“ → Wladimir Putin, „ich“ in his quote → Wladimir Putin.
+Every quote of one entity names it the same way: its fullest name.
 
 The rules, in order:
 
-1. A mention with a name in it (a run of proper nouns) takes the fullest name
-   in the article that contains it (Putin → Wladimir Putin; Kim → Kim Jong Un,
-   since Korean names put the family name first).
-2. A personal pronoun (er, sie, ihm …) takes the most salient earlier person
-   that agrees in gender and number: the most recent speaker first, then the
-   subjects of the previous sentences.
-3. A definite role noun („der Kremlchef“, „die Kanzlerin“, „der Diplomat“) takes
-   the person the article gave that role in an apposition or title („Juri
-   Uschakow, Putins außenpolitischer Berater“ → Berater), else the most salient
-   earlier person of matching gender who is not another argument of the same verb.
-4. Anything else (organisations, unnamed sources) is named by its own words
-   without the article: „Der Kreml“ → Kreml, „ein Sprecher der Polizei“ →
-   Sprecher der Polizei.
+1. „ich“, „wir“ inside a quotation are the quotation's speaker.
+2. A mention with a name in it takes that name's entity; a name that only
+   qualifies the mention („Mexikos Trainer Miguel Herrera“, „das Ministerium in
+   Kairo“) does not.  A place that speaks („Washington reagierte“) is taken as
+   the government behind it: kind ``organisation``.
+3. A personal pronoun takes the most salient earlier person that agrees in
+   gender and number (a plural „sie sagten“ takes a group or organisation):
+   the last speaker first, then the subjects of this and the three previous
+   sentences, then anyone named before.
+4. A definite role noun („der Kremlchef“, „die Ministerin“, „der 38-Jährige“)
+   takes the person the article gave that role in a title or apposition, else
+   the most salient earlier person of its gender who is not another argument
+   of the same verb.
+5. A definite organisation noun („das Ministerium“, „die Agentur“) takes the
+   latest organisation (or agency) whose name ends in it.
+6. Anything else is an entity named by its own words, without its article, the
+   source noun („Angaben der Polizei“ → Polizei) and a place after it.
 """
 
 from __future__ import annotations
@@ -25,17 +30,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from quotable import cues
 from quotable.document import Document
-from quotable.model import Quote, Speaker
+from quotable.entities import Candidate, Table, collect
+from quotable.model import AgencyMention, Entity, EntityKind, Quote, QuoteType, Span, Speaker
+from quotable.names import name_runs
 from quotable.syntax import Sentence, Word
 
 _PRONOUNS = {
     "er": ("Masc", "Sing"),
     "ihm": ("Masc", "Sing"),
     "ihn": ("Masc", "Sing"),
-    "sie": (None, None),  # feminine singular or plural
+    "sie": (None, None),  # feminine singular or plural: the verb tells
     "ihr": ("Fem", "Sing"),
     "ihnen": (None, "Plur"),
     "dieser": ("Masc", "Sing"),
@@ -44,175 +52,65 @@ _PRONOUNS = {
     "der": ("Masc", "Sing"),
     "die": (None, None),
 }
-_NAME_DEPRELS = frozenset(
-    {
-        "flat",
-        "flat:name",
-        "compound",
-        "appos",
-        "nsubj",
-        "obj",
-        "iobj",
-        "obl",
-        "root",
-        "nmod",
-        "conj",
-        "nsubj:pass",
-        "det:poss",
-        "nmod:poss",
-    }
-)
+_FIRST_PERSON = frozenset({"ich", "wir", "mir", "mich", "uns"})
 _ARTICLES = frozenset(
     {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
 )
+_DEFINITE = frozenset(
+    {"der", "die", "das", "den", "dem", "des", "dieser", "diese", "dieses", "jener", "jene"}
+)
+_AGE = regex.compile(r"^\d+-[Jj]ährige[nr]?$")
+_PLACE_TAIL = regex.compile(r"\s+(?:in|im|aus|von|vom)\s+\p{Lu}.*$")
+_ORGANISATION_KINDS = (EntityKind.ORGANISATION, EntityKind.AGENCY, EntityKind.OTHER)
 
 
-@attrs.frozen
-class Name:
-    """A run of proper nouns in the text, e.g. „Wladimir Putin“."""
-
-    text: str
-    tokens: tuple[str, ...]
-    start: int
-    gender: str | None
-
-
-def _names_in(sentence: Sentence) -> list[Name]:
-    """Maximal runs of adjacent proper nouns; parts glued by a hyphen stay one token
-    (Kim Jong-un); a role noun the tagger took for a name (Kremlchef) is not a name."""
-    runs: list[list[Word]] = []
-    for w in sentence.words:
-        is_name = w.upos == "PROPN" and w.text[:1].isupper() and not cues.is_role_noun(w.text)
-        previous = runs[-1][-1] if runs else None
-        glued = (
-            previous is not None
-            and previous.id == w.id - 1
-            and previous.end == w.start
-            and (w.text == "-" or (previous.text == "-" and w.text[:1].isalpha()))
-        )
-        if glued and runs:
-            runs[-1].append(w)
-        elif is_name:
-            if previous is not None and previous.id == w.id - 1 and previous.upos == "PROPN":
-                runs[-1].append(w)
-            else:
-                runs.append([w])
-    names = []
-    for run in runs:
-        tokens = [t for t in _join_tokens(run) if not cues.is_role_noun(t)]
-        last = run[-1]
-        if last.deprel == "nmod:poss" and tokens and tokens[-1] == last.text:
-            tokens[-1] = _strip_genitive(last)  # „Putins Berater“: the name is Putin
-        if not tokens:
-            continue
-        gender = next((w.feat("Gender") for w in run if w.feat("Gender")), None)
-        names.append(Name(" ".join(tokens), tuple(tokens), run[0].start, gender))
-    return names
-
-
-def _strip_genitive(word: Word) -> str:
-    text = word.text
-    if word.feat("Case") == "Gen" and text.endswith("s") and len(text) > 3:
-        return text[:-1]
-    if text.endswith(("’", "'")):
-        return text[:-1]
-    return text
-
-
-@attrs.define
-class _Entities:
-    """The article's names, their roles, and what was said in which order."""
-
-    names: list[Name]
-    roles: dict[str, list[tuple[int, str]]]  # role noun (lower) -> [(offset, full name)]
-
-    def fullest(self, short: Sequence[str], before: int | None = None) -> str | None:
-        """The longest name in the article that contains ``short`` as its last or first tokens."""
-        best: Name | None = None
-        n = len(short)
-        for name in self.names:
-            if len(name.tokens) < n:
-                continue
-            if tuple(name.tokens[-n:]) != tuple(short) and tuple(name.tokens[:n]) != tuple(short):
-                continue
-            if best is None or len(name.tokens) > len(best.tokens):
-                best = name
-        return None if best is None else best.text
-
-    def gender_of(self, full: str) -> str | None:
-        for name in self.names:
-            if name.text == full and name.gender:
-                return name.gender
-        return None
-
-
-def _learn_roles(doc: Document, names: list[Name]) -> dict[str, list[tuple[int, str]]]:
-    """Role nouns the article attaches to names: appositions and titles."""
-    roles: dict[str, list[tuple[int, str]]] = {}
-    for sentence in doc.sentences:
-        if not sentence.parsed:
-            continue
-        for w in sentence.words:
-            if w.upos != "NOUN":
-                continue
-            partner: Word | None = None
-            head = sentence.head_of(w)
-            if w.deprel == "appos" and head is not None and head.upos == "PROPN":
-                partner = head  # Juri Uschakow, Putins Berater
-            else:
-                for child in sentence.children(w):
-                    if (
-                        child.upos == "PROPN"
-                        and child.deprel in ("appos", "flat", "flat:name", "nmod")
-                        and child.id > w.id
-                    ):
-                        partner = child  # der Präsident Wladimir Putin
-                        break
-                if partner is None and head is not None and head.upos == "PROPN" and head.id == w.id + 1:
-                    partner = head  # US-Präsident Donald Trump (title as compound/nmod)
-            if partner is None:
-                continue
-            run = _run_of(sentence, partner)
-            if run is None:
-                continue
-            roles.setdefault(w.text.lower(), []).append((w.start, run))
-            roles.setdefault(w.lemma.lower(), []).append((w.start, run))
-    return roles
-
-
-def _run_of(sentence: Sentence, word: Word) -> str | None:
-    ids = {word.id}
-    i = word.id
-    while i - 1 >= 1 and sentence.word(i - 1).upos == "PROPN":
-        i -= 1
-        ids.add(i)
-    j = word.id
-    while j + 1 <= len(sentence.words) and sentence.word(j + 1).upos == "PROPN":
-        j += 1
-        ids.add(j)
-    return " ".join(sentence.word(k).text for k in sorted(ids))
-
-
-def resolve(doc: Document, quotes: Sequence[Quote]) -> list[Quote]:
-    """``quotes`` with ``speaker.name`` filled in (the mention spans stay as they are)."""
-    names = [n for s in doc.sentences for n in _names_in(s)]
-    entities = _Entities(names, _learn_roles(doc, names))
-    resolved: list[Quote] = []
-    cache: dict[tuple[int, int], str | None] = {}
-    history: list[tuple[int, str]] = []  # (offset, name) of resolved speakers, in text order
-    for quote in sorted(quotes, key=lambda q: q.start):
+def resolve(
+    doc: Document, quotes: Sequence[Quote], agencies: Sequence[AgencyMention]
+) -> tuple[list[Quote], tuple[Entity, ...]]:
+    """``quotes`` with ``speaker.name`` and ``speaker.entity`` filled in, and the article's entities."""
+    table = collect(doc.text, doc.parse, agencies)
+    history: list[tuple[int, Candidate]] = []
+    chosen: dict[int, Candidate | None] = {}
+    cache: dict[tuple[int, int], Candidate | None] = {}
+    ordered = sorted(quotes, key=lambda q: q.start)
+    for number, quote in enumerate(ordered):
         speaker = quote.speaker
         if speaker is None or not speaker.spans:
-            resolved.append(quote)
             continue
         key = (speaker.start, speaker.end)
         if key not in cache:
-            cache[key] = _resolve_mention(doc, entities, speaker, history)
-        name = cache[key]
-        if name:
-            history.append((speaker.start, name))
-        resolved.append(attrs.evolve(quote, speaker=attrs.evolve(speaker, name=name)))
-    return resolved
+            outer = _outer_speaker(ordered[:number], chosen, speaker)
+            found = _resolve(doc, table, quote, speaker, history, outer)
+            if found is not None:
+                pronoun = speaker.text.lower() in _PRONOUNS or speaker.text.lower() in _FIRST_PERSON
+                found.add_mention(
+                    Span(speaker.start, speaker.end), None if pronoun else _own_words(speaker.text)
+                )
+            cache[key] = found
+        candidate = cache[key]
+        chosen[id(quote)] = candidate
+        if candidate is not None:
+            history.append((speaker.start, candidate))
+    entities, ids = table.entities()
+    resolved = []
+    for quote in quotes:
+        candidate = chosen.get(id(quote))
+        if quote.speaker is not None and candidate is not None:
+            named = attrs.evolve(quote.speaker, name=candidate.name, entity=ids.get(id(candidate)))
+            resolved.append(attrs.evolve(quote, speaker=named))
+        else:
+            resolved.append(quote)
+    return resolved, entities
+
+
+def _outer_speaker(
+    earlier: Sequence[Quote], chosen: dict[int, Candidate | None], speaker: Speaker
+) -> Candidate | None:
+    """The speaker of the direct quotation whose words hold ``speaker`` (for „ich“, „wir“)."""
+    for quote in reversed(earlier):
+        if quote.type is QuoteType.DIRECT and any(c.start <= speaker.start < c.end for c in quote.content):
+            return chosen.get(id(quote))
+    return None
 
 
 def _mention_words(doc: Document, speaker: Speaker) -> tuple[Sentence | None, list[Word]]:
@@ -224,43 +122,119 @@ def _mention_words(doc: Document, speaker: Speaker) -> tuple[Sentence | None, li
     return sentence, words
 
 
-def _resolve_mention(
-    doc: Document, entities: _Entities, speaker: Speaker, history: list[tuple[int, str]]
-) -> str | None:
+def _resolve(
+    doc: Document,
+    table: Table,
+    quote: Quote,
+    speaker: Speaker,
+    history: list[tuple[int, Candidate]],
+    outer: Candidate | None,
+) -> Candidate | None:
+    lower = speaker.text.lower()
+    if lower in _FIRST_PERSON:
+        return outer  # 1.
     sentence, words = _mention_words(doc, speaker)
     if sentence is None or not words:
-        return _strip_article(speaker.text) or None
-    # 1. names in the mention (not the genitive possessor of a role noun)
-    runs = _head_name_run(sentence, words)
-    if runs:
-        return entities.fullest(runs, speaker.start) or " ".join(runs)
-    head = words[0] if len(words) == 1 else _head_word(sentence, words)
-    lower = head.text.lower()
-    # 2. personal pronouns
-    if head.upos == "PRON" and lower in _PRONOUNS:
-        gender, number = _PRONOUNS[lower]
-        gender = gender or head.feat("Gender")
-        number = number or head.feat("Number")
-        return _salient(doc, entities, speaker.start, gender, number, history, exclude=set())
-    # 3. role nouns
-    if head.upos in ("NOUN", "PROPN") and (lower in entities.roles or cues.is_role_noun(head.text)):
-        learned = entities.roles.get(lower) or entities.roles.get(head.lemma.lower())
-        earlier = [name for offset, name in (learned or []) if offset < speaker.start and name]
-        if earlier:
-            return entities.fullest(earlier[-1].split()) or earlier[-1]
-        if _is_definite(sentence, head):
-            exclude = _co_arguments(sentence, head)
-            gender = head.feat("Gender")
-            if head.text.lower().endswith(("in", "innen")) and gender is None:
-                gender = "Fem"
-            found = _salient(doc, entities, speaker.start, gender, head.feat("Number"), history, exclude)
-            if found:
+        return _by_own_words(table, speaker)
+    head = words[0] if len(words) == 1 else _head_word(words)
+    head_lower = head.text.lower()
+    # 2. a name that is the mention's referent: not a modifier or place in it, not behind an
+    # article or preposition after its head („der Diplomat der Agentur Interfax“), and not
+    # inside an organisation's name („die Polizei Wien“, „Arbeiterkammer Salzburg“)
+    organisation_head = (
+        head.upos == "NOUN" and cues.is_organisation(head.text) and not cues.is_role_noun(head.text)
+    )
+    for run in name_runs(sentence) if not organisation_head else ():
+        inside = run.start >= speaker.start and run.end <= speaker.end
+        if not inside or run.modifier or run.place or _behind_head(words, head, run.start):
+            continue
+        found = table.for_name(run.tokens, speaker.start)
+        if found is not None:
+            if found.kind is EntityKind.PLACE:
+                found.kind = EntityKind.ORGANISATION  # Washington reagierte: the government
+            return found
+    # 3. personal pronouns
+    if head.upos == "PRON" and head_lower in _PRONOUNS:
+        gender, number = _PRONOUNS[head_lower]
+        number = number or _verb_number(sentence, head, quote) or head.feat("Number")
+        found = _salient(doc, table, speaker.start, gender, number, history, set())
+        if found is not None and found.gender is None and number != "Plur" and gender is not None:
+            found.gender = gender
+        return found
+    definite = _is_definite(sentence, head)
+    # 4. role nouns
+    if head.upos in ("NOUN", "PROPN") and (cues.is_role_noun(head.text) or _AGE.match(head.text)):
+        learned = table.with_role(head_lower, speaker.start)
+        if learned is not None:
+            return learned
+        if definite and head.feat("Number") != "Plur":
+            gender = "Fem" if head_lower.endswith(("in", "innen")) and not _AGE.match(head.text) else None
+            gender = gender or head.feat("Gender") or _article_gender(sentence, head)
+            found = _salient(
+                doc, table, speaker.start, gender, "Sing", history, _co_arguments(sentence, head)
+            )
+            if found is not None:
+                found.gender = found.gender or gender
                 return found
-    # 4. the mention's own words
-    return _strip_article(speaker.text) or None
+    # 5. organisation nouns
+    if definite and head.upos == "NOUN" and cues.is_organisation(head.text):
+        found = _organisation(table, head_lower, speaker.start)
+        if found is not None:
+            return found
+    return _by_own_words(table, speaker)  # 6.
 
 
-def _head_word(sentence: Sentence, words: list[Word]) -> Word:
+def _organisation(table: Table, noun: str, offset: int) -> Candidate | None:
+    """The latest organisation or agency before ``offset`` whose name ends in ``noun``."""
+    stem = noun.rstrip("s") if noun.endswith("ums") else noun
+    found = [
+        c
+        for c in table.candidates
+        if c.kind in _ORGANISATION_KINDS
+        and c.mentioned_before(offset) >= 0
+        and (
+            c.tokens[-1].lower().endswith(stem)
+            or (c.kind is EntityKind.AGENCY and stem in ("agentur", "nachrichtenagentur"))
+        )
+    ]
+    return max(found, key=lambda c: c.mentioned_before(offset), default=None)
+
+
+def _own_words(text: str) -> str:
+    """„Angaben der Polizei in Wien“ → „Polizei“: no article, source noun or place after it."""
+    words = text.split()
+    while words and words[0].lower() in _ARTICLES:
+        words.pop(0)
+    if len(words) > 2 and cues.is_source_noun(words[0]) and words[1].lower() in _ARTICLES | {"von", "vom"}:
+        words = words[2:]
+    return _PLACE_TAIL.sub("", " ".join(words))
+
+
+def _by_own_words(table: Table, speaker: Speaker) -> Candidate | None:
+    name = _own_words(speaker.text)
+    if not name:
+        return None
+    tokens = name.split()
+    found = table.for_name(tokens, speaker.start)
+    if found is None or (
+        found.kind is EntityKind.PERSON and len(tokens) == 1 and tokens[0] != found.tokens[-1]
+    ):
+        kind = EntityKind.ORGANISATION if cues.is_organisation(tokens[-1]) else EntityKind.OTHER
+        found = table.add(kind, tokens)
+    elif found.kind is EntityKind.PLACE:
+        found.kind = EntityKind.ORGANISATION
+    return found
+
+
+def _behind_head(words: list[Word], head: Word, start: int) -> bool:
+    """Whether an article or preposition stands between a noun head and ``start``:
+    „der Diplomat [der Nachrichtenagentur Interfax]“, „der Bürgermeister [auf Telegram]“."""
+    if head.upos != "NOUN" or head.start >= start:
+        return False
+    return any(head.end <= w.start < start and w.upos in ("DET", "ADP") for w in words)
+
+
+def _head_word(words: list[Word]) -> Word:
     ids = {w.id for w in words}
     for w in words:
         if w.head not in ids:
@@ -268,63 +242,39 @@ def _head_word(sentence: Sentence, words: list[Word]) -> Word:
     return words[0]
 
 
-def _is_name_word(sentence: Sentence, w: Word) -> bool:
-    """A proper noun that is part of a name: not a possessor (Putins Berater), not a
-    role noun the tagger took for a name (der Kremlchef)."""
-    if w.upos != "PROPN" or not w.text[:1].isupper():
-        return False
-    if w.deprel == "nmod:poss" or (
-        w.feat("Case") == "Gen" and w.text.endswith("s") and w.deprel.startswith("nmod")
-    ):
-        return False
-    return not cues.is_role_noun(w.text)
-
-
-def _head_name_run(sentence: Sentence, words: list[Word]) -> list[str]:
-    """Tokens of the first name in the mention (hyphenated parts joined: Jong-un)."""
-    run: list[Word] = []
-    for w in words:
-        glued = bool(run) and w.start == run[-1].end and (w.text == "-" or run[-1].text == "-")
-        if _is_name_word(sentence, w) or glued:
-            run.append(w)
-        elif run:
-            break
-    # „US-Präsident Donald Trump“: a title glued to a name part is not part of the name
-    return [t for t in _join_tokens(run) if not cues.is_role_noun(t)]
-
-
-def _join_tokens(run: Sequence[Word]) -> list[str]:
-    """Token texts of a name, parts glued by a hyphen joined into one token."""
-    tokens: list[str] = []
-    previous_end = -2
-    for w in run:
-        if tokens and w.start == previous_end and (w.text == "-" or tokens[-1].endswith("-")):
-            tokens[-1] += w.text
-        else:
-            tokens.append(w.text)
-        previous_end = w.end
-    while tokens and tokens[-1].endswith("-"):
-        tokens[-1] = tokens[-1][:-1]
-    return [t for t in tokens if t]
+def _verb_number(sentence: Sentence, pronoun: Word, quote: Quote) -> str | None:
+    """Singular or plural from the verb the pronoun agrees with (sie sagte / sie sagten)."""
+    head = sentence.head_of(pronoun)
+    if head is not None and head.upos in ("VERB", "AUX") and head.feat("Number"):
+        return head.feat("Number")
+    if quote.cue is not None:
+        for w in sentence.words:
+            if quote.cue.start <= w.start < quote.cue.end and w.upos in ("VERB", "AUX") and w.feat("Number"):
+                return w.feat("Number")
+    return None
 
 
 def _is_definite(sentence: Sentence, head: Word) -> bool:
     """„der Kremlchef“, „dieser Diplomat“ (the article may hang elsewhere in a bad parse)."""
     for child in sentence.children(head):
-        if child.deprel == "det" and child.lemma.lower() in ("der", "dieser", "jener"):
+        if child.deprel == "det" and child.text.lower() in _DEFINITE:
             return True
     i = head.id - 1
-    while i >= 1 and sentence.word(i).upos == "ADJ":
+    while i >= 1 and sentence.word(i).upos in ("ADJ", "NUM", "PROPN") and i > head.id - 4:
         i -= 1
-    return (
-        i >= 1
-        and sentence.word(i).upos == "DET"
-        and sentence.word(i).lemma.lower() in ("der", "dieser", "jener")
-    )
+    return i >= 1 and sentence.word(i).text.lower() in _DEFINITE
+
+
+def _article_gender(sentence: Sentence, head: Word) -> str | None:
+    i = head.id - 1
+    while i >= 1 and sentence.word(i).upos in ("ADJ", "NUM"):
+        i -= 1
+    article = sentence.word(i).text.lower() if i >= 1 else ""
+    return {"der": "Masc", "dem": "Masc", "den": "Masc", "die": "Fem"}.get(article)
 
 
 def _co_arguments(sentence: Sentence, head: Word) -> set[str]:
-    """Proper nouns that are other arguments of the mention's verb (they cannot be it)."""
+    """Name tokens that are other arguments of the mention's verb (they cannot be it)."""
     verb = sentence.head_of(head)
     out: set[str] = set()
     if verb is None:
@@ -332,51 +282,53 @@ def _co_arguments(sentence: Sentence, head: Word) -> set[str]:
     for child in sentence.children(verb):
         if child.id == head.id:
             continue
-        for w in sentence.subtree(child):
-            if w.upos == "PROPN":
-                out.add(w.text)
+        out.update(w.text for w in sentence.subtree(child) if w.upos == "PROPN")
     return out
 
 
 def _salient(
     doc: Document,
-    entities: _Entities,
+    table: Table,
     offset: int,
     gender: str | None,
     number: str | None,
-    history: list[tuple[int, str]],
+    history: list[tuple[int, Candidate]],
     exclude: set[str],
-) -> str | None:
-    """The most salient earlier person agreeing in gender: recent speakers, then recent subjects."""
+) -> Candidate | None:
+    """The most salient earlier entity that agrees: the last speaker, then the subjects of this
+    and the three previous sentences, then anyone named before, most recent first."""
+    plural = number == "Plur"
 
-    def agrees(name: str) -> bool:
-        if any(token in exclude for token in name.split()):
+    def agrees(c: Candidate) -> bool:
+        if any(t in exclude for t in c.tokens) or c.kind is EntityKind.PLACE:
             return False
-        if number == "Plur":
+        if plural:
+            return c.kind in _ORGANISATION_KINDS
+        if c.kind is not EntityKind.PERSON or not c.agrees(gender):
             return False
-        g = entities.gender_of(name)
-        return gender is None or g is None or g == gender
+        # a one-word name of unknown gender may be a noun the tagger took for a name
+        return c.gender is not None or len(c.tokens) > 1 or any(c is h for _, h in history)
 
-    for spoken_at, name in reversed(history):
-        if spoken_at < offset and agrees(name):
-            return name
-    index = doc.sentence_index(offset)
-    if index is None:
-        return None
+    index = doc.sentence_index(offset) or 0
+    window_start = doc.sentences[max(0, index - 3)].start if doc.sentences else 0
+    for spoken_at, c in reversed(history):
+        if spoken_at < offset and agrees(c):
+            if spoken_at >= window_start:
+                return c
+            break
     for i in range(index, max(-1, index - 4), -1):
         sentence = doc.sentences[i]
-        for w in sentence.words:
-            if w.start >= offset or w.upos != "PROPN" or w.deprel not in ("nsubj", "nsubj:pass"):
+        for run in reversed(name_runs(sentence)):
+            if run.start >= offset or run.modifier or run.place:
                 continue
-            tokens = (_run_of(sentence, w) or w.text).split()
-            full = entities.fullest(tokens) or " ".join(tokens)
-            if agrees(full):
-                return full
-    return None
-
-
-def _strip_article(text: str) -> str:
-    words = text.split()
-    while words and words[0].lower() in _ARTICLES:
-        words.pop(0)
-    return " ".join(words)
+            if (
+                sentence.parsed
+                and run.words[-1].deprel not in ("nsubj", "nsubj:pass")
+                and not any(w.deprel in ("nsubj", "nsubj:pass") for w in run.words)
+            ):
+                continue
+            found = table.for_name(run.tokens, run.start)
+            if found is not None and agrees(found):
+                return found
+    earlier = [c for c in table.candidates if c.mentioned_before(offset) >= 0 and agrees(c)]
+    return max(earlier, key=lambda c: c.mentioned_before(offset), default=None)

@@ -292,7 +292,19 @@ def is_role_noun(form: str) -> bool:
     for ending in (*_FEMININE, "en", "n", "e", "s"):
         if lower.endswith(ending) and _matches_compound(lower[: -len(ending)], "role_nouns.txt"):
             return True
+    for ending in _FEMININE:  # Anwältin, Stadträtin, Ärztin: the feminine takes an umlaut
+        stem = lower[: -len(ending)]
+        if lower.endswith(ending) and _matches_compound(_without_last_umlaut(stem), "role_nouns.txt"):
+            return True
     return False
+
+
+def _without_last_umlaut(word: str) -> str:
+    for umlaut, vowel in (("ä", "a"), ("ö", "o"), ("ü", "u")):
+        i = word.rfind(umlaut)
+        if i >= 0 and word.rfind("ä") <= i and word.rfind("ö") <= i and word.rfind("ü") <= i:
+            return word[:i] + vowel + word[i + 1 :]
+    return word
 
 
 @functools.cache

@@ -1,13 +1,15 @@
 """What the attribution rules know about one text: its parse, paragraphs and
 quotation marks, with fast lookups from character offsets to sentences and words.
 
-Built once per text by :func:`quotable.speakers.attribute` and passed to each rule.
+Built once per text by the Attributor and passed to each rule.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -15,6 +17,8 @@ import attrs
 from quotable.marks import MarkedQuote, MarkKind
 from quotable.model import Span
 from quotable.syntax import Parse, Sentence, Word
+
+_LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
 
 
 @attrs.frozen(eq=False)
@@ -26,10 +30,7 @@ class Document:
 
     @classmethod
     def build(cls, text: str, parse: Parse, marked: Sequence[MarkedQuote]) -> Document:
-        starts = [0]
-        for i, ch in enumerate(text):
-            if ch in "\n\r\u2028\u2029":
-                starts.append(i + 1)
+        starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
         return cls(text, parse, tuple(marked), tuple(starts))
 
     @property
@@ -54,13 +55,31 @@ class Document:
         """Top-level quotations that are not titles or names."""
         return tuple(q for q in self.marked if q.depth == 0 and q.kind is not MarkKind.TITLE)
 
+    @functools.cached_property
+    def _contents(self) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+        """The content spans of :attr:`speech_quotes` sorted by start: their starts, the
+        running maximum of their ends, and each one's ``(end, quote index)``."""
+        pieces = sorted((c.start, c.end, i) for i, q in enumerate(self.speech_quotes) for c in q.content)
+        reach = list(itertools.accumulate((p[1] for p in pieces), max))
+        return [p[0] for p in pieces], reach, [(p[1], p[2]) for p in pieces]
+
     def inside_quote(self, word: Word, kinds: Iterable[MarkKind] = (MarkKind.SPEECH,)) -> MarkedQuote | None:
-        """The top-level quotation of one of ``kinds`` whose content holds ``word``."""
+        """The first top-level quotation of one of ``kinds`` whose content holds ``word``.
+
+        A bisection finds the spans that start before the word; only those whose
+        running end reaches past it are looked at (top-level quotations rarely
+        overlap, so that is one or none): no scan over all quotations per word.
+        """
         wanted = set(kinds)
-        for q in self.speech_quotes:
-            if q.kind in wanted and any(c.start <= word.start and word.end <= c.end for c in q.content):
-                return q
-        return None
+        starts, reach, pieces = self._contents
+        best: int | None = None
+        i = bisect.bisect_right(starts, word.start) - 1
+        while i >= 0 and reach[i] >= word.end:
+            end, index = pieces[i]
+            if word.end <= end and self.speech_quotes[index].kind in wanted:
+                best = index if best is None else min(best, index)
+            i -= 1
+        return None if best is None else self.speech_quotes[best]
 
     def covered(self, span: Span, quote: MarkedQuote) -> bool:
         return any(s.start <= span.start and span.end <= s.end for s in quote.spans)

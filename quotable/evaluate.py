@@ -550,6 +550,7 @@ def seeds_markdown(s: SeedScores) -> str:
     for name, acc in (
         ("speaker, strict", s.speaker_strict),
         ("speaker, lenient", s.speaker_lenient),
+        ("speaker, name or alias", s.speaker_named),
         ("via", s.via),
         ("via, where the gold has one", s.via_found),
     ):
@@ -607,7 +608,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--wikinews", nargs="+", metavar="PATH", help="corpus .json files or directories of them"
     )
-    parser.add_argument("--seeds", metavar="FILE", help="a seeds gold file (seeds/seeds.gold.jsonl)")
+    parser.add_argument(
+        "--gold",
+        "--seeds",
+        dest="seeds",
+        metavar="FILE",
+        help="a gold file in the seeds schema (seeds/seeds.gold.jsonl, benchmarks/data/newsroom.gold.jsonl)",
+    )
     parser.add_argument("--model", metavar="NAME", help="parser model for the Attributor ('none': no parser)")
     parser.add_argument(
         "--simplified", action="store_true", help="score speaker and message of non-nested quotations only"
@@ -629,7 +636,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else 2
     if not args.wikinews and not args.seeds:
         parser.print_usage(sys.stderr)
-        print("quotable evaluate: error: give --wikinews PATH and/or --seeds FILE", file=sys.stderr)
+        print("quotable evaluate: error: give --wikinews PATH and/or --gold FILE", file=sys.stderr)
         return 2
     if args.limit is not None and args.limit < 0:
         parser.print_usage(sys.stderr)

@@ -12,12 +12,15 @@ from __future__ import annotations
 import enum
 import itertools
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
 SCHEMA = "quotable/1"
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class QuoteType(str, enum.Enum):
@@ -308,9 +311,21 @@ class Attribution:
         }
 
     def to_json(self, **kwargs: Any) -> str:
-        """``to_dict`` as a JSON string (UTF-8 characters kept, keys in a fixed order)."""
+        """``to_dict`` as a JSON string (UTF-8 characters kept, keys in a fixed order).
+
+        A lone surrogate of the input (which has no UTF-8 form) is written as its
+        ``\\udXXX`` escape, so the string always encodes as UTF-8 and reads back
+        as the same text.
+        """
         kwargs.setdefault("ensure_ascii", False)
-        return json.dumps(self.to_dict(), **kwargs)
+        encoded = json.dumps(self.to_dict(), **kwargs)
+        return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+    def _repr_html_(self) -> str:
+        """The quotes as an HTML table, for Jupyter (``quotable.html(text, result)`` shows the article)."""
+        from quotable.view import quotes_table
+
+        return quotes_table(self)
 
 
 def check_offsets(text: str, result: Attribution) -> list[str]:

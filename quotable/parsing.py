@@ -5,16 +5,12 @@ it, or constructing a :class:`Parser`, loads nothing and never touches the
 network (the model choice is resolved from files on disk).  The Stanza
 pipeline is built on the first parse, once per Parser.
 
-Which model (``Parser(model=...)``):
+Which model (``Parser(model=...)``: ``"auto"``, ``"embedded"``, ``"stanza"`` or
+a directory) is decided by :mod:`quotable.model_files`; this module loads it.
 
-``"embedded"``  the small model shipped in ``quotable/models/de`` (trained by
-                ``scripts/train_model.py``, described in ``docs/model.md``)
-``"stanza"``    Stanza's official German models, installed by ``quotable
-                download`` into Stanza's resources directory
-``"auto"``      the official models if installed (they are more accurate),
-                else the embedded one
-a directory     holding ``tokenize.pt``, ``mwt.pt``, ``pos.pt``, ``lemma.pt`` and
-                ``depparse.pt``
+Bounded cost: no sentence longer than :data:`MAX_PARSE_WORDS` words reaches the
+tagger or parser whole (long runs are cut into windows), and sentences that are
+mostly punctuation are tagged, not parsed.
 
 Speed: tagging is a third of the pipeline's cost and parsing two thirds
 (lemmatizer and dependency parser; numbers in ``docs/model.md``).  Every
@@ -28,162 +24,56 @@ every offset is mapped back to the caller's text.
 from __future__ import annotations
 
 import bisect
-import importlib.metadata
-import json
+import itertools
 import logging
 import os
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
-from importlib import resources
+import warnings
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import attrs
-
+from quotable import model_files
 from quotable.errors import ModelDownloadError, ModelLoadError, ModelNotFoundError
+from quotable.model_files import (
+    PROCESSORS,
+    ModelFiles,
+    embedded_model,
+    official_files,
+    resolve,
+    stanza_resources_dirs,
+)
 from quotable.repair import View, repair
 from quotable.syntax import Parse, Sentence, Word, _parse_feats
 
 logger = logging.getLogger(__name__)
 
-PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
-"""Stanza's processors, in pipeline order; a model directory holds ``<processor>.pt`` for each."""
-_TAGGING = "tokenize,mwt,pos"
-"""What every sentence gets."""
+_SPLITTING = "tokenize,mwt"
+_TAGGING = "pos"
+"""What every sentence gets (after the long ones are cut into windows)."""
 _PARSING = "lemma,depparse"
 """What only selected sentences get (the parser reads the lemmas)."""
 _PARAGRAPH = "\n\n"
 """Between the texts of one batch: Stanza never lets a sentence cross it."""
 
+MAX_PARSE_WORDS = 150
+"""The longest sentence sent whole to the tagger and parser, in words.  The parser's
+memory and time grow with the square of a sentence's length (about 0.7 GB for one
+sentence of 1,000 words), and news sentences are short: the longest of the 11,220
+sentences of the WikiNews corpus has 128 tokens.  A longer "sentence" (runs of
+commas, repeated words, punctuation, deep nesting) is cut at its punctuation into
+windows of at most this many words, each tokenized, tagged and parsed on its own;
+a window that still comes back longer is only tagged, never parsed."""
+
+MIN_WORDY_TOKENS = 10
+"""Sentences shorter than this are parsed whatever they hold (see :func:`_wordy`)."""
+
+_SAFE_CUTS = frozenset(',;:.!?–—-)]"“”„»«')
+"""Tokens after which a window may end (preferred to cutting between two words)."""
+
 Select = Callable[[str], bool]
 """Given a sentence's text, whether it needs a full parse."""
-
-
-def _version(distribution: str) -> str:
-    try:
-        return importlib.metadata.version(distribution)
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
-
-
-# ------------------------------------------------------------------ model choice
-@attrs.frozen
-class _Model:
-    """A resolved model choice: how to describe it, where its files are, how to load it."""
-
-    name: str
-    files: tuple[Path, ...]
-    """Files that must exist; checked again just before loading."""
-    options: tuple[tuple[str, str], ...]
-    """Keyword arguments for ``stanza.Pipeline`` that name the model."""
-    remedy: str
-    """What to do when the files are missing, for error messages."""
-
-
-def embedded_dir() -> Path:
-    """Where the embedded model's files are (they may be missing from a broken install)."""
-    return Path(str(resources.files("quotable") / "models" / "de"))
-
-
-def stanza_resources_dirs() -> tuple[Path, ...]:
-    """Where official Stanza models may be installed, most likely first.
-
-    ``$STANZA_RESOURCES_DIR`` when it is set; else Stanza's own default (a
-    per-version cache directory since Stanza 1.10) and the older
-    ``~/stanza_resources``.
-    """
-    configured = os.environ.get("STANZA_RESOURCES_DIR")
-    if configured:
-        return (Path(configured).expanduser(),)
-    import platformdirs  # comes with Stanza; light, unlike Stanza itself
-
-    default = Path(platformdirs.user_cache_dir("stanza", "StanfordNLP", _version("stanza"))) / "resources"
-    return (default, Path.home() / "stanza_resources")
-
-
-def _directory_model(directory: Path, name: str, remedy: str) -> _Model:
-    files = tuple(directory / f"{p}.pt" for p in PROCESSORS)
-    missing = [f.name for f in files if not f.is_file()]
-    if missing:
-        raise ModelNotFoundError(f"the {name} model is missing {', '.join(missing)} in {directory}: {remedy}")
-    options = tuple((f"{p}_model_path", str(f)) for p, f in zip(PROCESSORS, files, strict=True))
-    return _Model(name, files, options, remedy)
-
-
-def _embedded() -> _Model:
-    name = f"embedded:de (quotable {_version('quotable')}, stanza {_version('stanza')})"
-    return _directory_model(embedded_dir(), name, "the embedded model files are missing; reinstall quotable")
-
-
-def _official_files(directory: Path) -> tuple[Path, ...] | None:
-    """The files of Stanza's default German package in ``directory``, or None if any is missing.
-
-    Reads ``resources.json`` (which ``stanza.download`` writes) for the package's
-    model names and their dependencies (word vectors, character language
-    models), and checks that each file is there: nothing is downloaded.
-    """
-    try:
-        index = json.loads((directory / "resources.json").read_text(encoding="utf-8"))
-        lang = "de"
-        while isinstance(index.get(lang), dict) and "alias" in index[lang]:
-            lang = index[lang]["alias"]
-        german = index[lang]
-        default = german.get("packages", {}).get("default") or german["default_processors"]
-        files = []
-        for processor in PROCESSORS:
-            package = default[processor]
-            files.append(directory / lang / processor / f"{package}.pt")
-            for dependency in german.get(processor, {}).get(package, {}).get("dependencies", []):
-                files.append(directory / lang / dependency["model"] / f"{dependency['package']}.pt")
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
-    return tuple(files) if all(f.is_file() for f in files) else None
-
-
-def _official() -> _Model | None:
-    for directory in stanza_resources_dirs():
-        files = _official_files(directory)
-        if files is not None:
-            options = (("dir", str(directory)), ("package", "default"))
-            name = f"stanza:de/default (stanza {_version('stanza')})"
-            return _Model(name, files, options, "run `quotable download` to install them again")
-    return None
-
-
-def _resolve(model: str | os.PathLike[str]) -> _Model:
-    if model == "embedded":
-        return _embedded()
-    if model == "stanza":
-        found = _official()
-        if found is None:
-            places = " or ".join(str(d) for d in stanza_resources_dirs())
-            raise ModelNotFoundError(
-                f"the official Stanza German models are not installed in {places}: run `quotable download`"
-            )
-        return found
-    if model == "auto":
-        found = _official()
-        if found is not None:
-            return found
-        if all((embedded_dir() / f"{p}.pt").is_file() for p in PROCESSORS):
-            return _embedded()
-        raise ModelNotFoundError(
-            f"no German parser model: the embedded model files are missing from {embedded_dir()} "
-            "(reinstall quotable) and the official Stanza models are not installed (run `quotable download`)"
-        )
-    if not isinstance(model, (str, os.PathLike)):
-        raise TypeError(
-            f"model must be 'auto', 'embedded', 'stanza' or a directory, not {type(model).__name__}"
-        )
-    directory = Path(model).expanduser().resolve()
-    if not directory.is_dir():
-        raise ModelNotFoundError(
-            f"model {str(model)!r} is neither 'auto', 'embedded' nor 'stanza', and no such directory exists"
-        )
-    files = ", ".join(f"{p}.pt" for p in PROCESSORS)
-    remedy = f"the directory must hold {files}, written by Stanza {_version('stanza')}"
-    return _directory_model(directory, f"dir:{directory}", remedy)
 
 
 def _stanza() -> Any:
@@ -195,7 +85,7 @@ def _stanza() -> Any:
     return stanza
 
 
-def _load(model: _Model, use_gpu: bool) -> Any:
+def _load(model: ModelFiles, use_gpu: bool) -> Any:
     """Build the Stanza pipeline for ``model``: offline, quietly, without touching the network."""
     missing = [str(f) for f in model.files if not f.is_file()]
     if missing:
@@ -246,9 +136,13 @@ class Parser:
     loading happens once and Stanza calls take turns.
     """
 
-    def __init__(self, model: str | os.PathLike[str] = "auto", *, use_gpu: bool = False) -> None:
-        self._model = _resolve(model)
+    def __init__(
+        self, model: str | os.PathLike[str] = "auto", *, use_gpu: bool = False, threads: int | None = None
+    ) -> None:
+        self._model = resolve(model)
+        self._auto = model == "auto"
         self._use_gpu = use_gpu
+        self._threads = threads
         self._lock = threading.Lock()
         self._pipeline: Any = None
 
@@ -273,7 +167,21 @@ class Parser:
     def _loaded(self) -> Any:
         """The Stanza pipeline; the caller holds ``self._lock``."""
         if self._pipeline is None:
-            self._pipeline = _load(self._model, self._use_gpu)
+            if self._threads is not None:
+                import torch  # Stanza's own dependency; the setting holds for the process
+
+                torch.set_num_threads(self._threads)
+            try:
+                self._pipeline = _load(self._model, self._use_gpu)
+            except ModelLoadError as error:
+                if not self._auto or self._model.files[0].parent == model_files.embedded_dir():
+                    raise
+                # "auto" found official models that do not load (a broken or foreign
+                # install): the embedded model still answers, with a warning
+                logger.warning("%s; using the embedded model instead", error)
+                warnings.warn(f"{error}; using the embedded model instead", RuntimeWarning, stacklevel=4)
+                self._model = embedded_model()
+                self._pipeline = _load(self._model, self._use_gpu)
         return self._pipeline
 
     def parse(self, text: str, select: Select | None = None) -> Parse:
@@ -302,37 +210,111 @@ class Parser:
         combined = _PARAGRAPH.join(view.text for view in views)
 
         with self._lock:
-            document = self._loaded()(combined, processors=_TAGGING if select is not None else None)
+            pipeline = self._loaded()
+            located_sentences, unparseable = self._bounded(pipeline, combined)
+            tagged = _document(s for s, _ in located_sentences)
+            pipeline.process(tagged, processors=_TAGGING)
         located = []
-        for sentence in document.sentences:
-            index = bisect.bisect_right(starts, sentence.tokens[0].start_char) - 1
-            located.append((sentence, index, _spans(sentence, views[index], starts[index])))
-        if select is None:
-            parsed = [True] * len(located)
-        else:
-            parsed = [select(texts[index][spans[0][0] : spans[-1][1]]) for _sentence, index, spans in located]
-            chosen = [sentence for (sentence, _, _), keep in zip(located, parsed, strict=True) if keep]
-            if chosen:
-                with self._lock:
-                    self._parse_only(chosen)
+        for sentence, shift in located_sentences:
+            index = bisect.bisect_right(starts, sentence.tokens[0].start_char + shift) - 1
+            located.append((sentence, index, _spans(sentence, views[index], starts[index] - shift)))
+        parsed = [
+            id(sentence) not in unparseable
+            and (select is None or select(texts[index][spans[0][0] : spans[-1][1]]))
+            for sentence, index, spans in located
+        ]
+        chosen = [sentence for (sentence, _, _), keep in zip(located, parsed, strict=True) if keep]
+        if chosen:
+            with self._lock:
+                self._parse_only(chosen)
 
         sentences: list[list[Sentence]] = [[] for _ in texts]
         for (sentence, index, spans), full in zip(located, parsed, strict=True):
             sentences[index].append(_sentence(sentence, spans, texts[index], full))
         return [Parse(tuple(found)) for found in sentences]
 
-    def _parse_only(self, chosen: list[Any]) -> None:
-        """Lemmatize and parse ``chosen`` Stanza sentences in place; the caller holds the lock.
+    def _bounded(self, pipeline: Any, combined: str) -> tuple[list[tuple[Any, int]], set[int]]:
+        """The sentences of ``combined``, none longer than :data:`MAX_PARSE_WORDS` words.
 
-        A Document holding only these sentences is what Stanza's own
-        cross-document batching builds: processors annotate the sentence
-        objects, which stay in their original Document.
+        Each comes with the shift to add to its character offsets (non-zero for the
+        windows of a cut sentence, which are tokenized as texts of their own), and
+        the ids of the sentences that must not be parsed.  The caller holds the lock.
         """
-        subset = _stanza().Document([])
-        subset.sentences = chosen
-        subset.num_tokens = sum(len(s.tokens) for s in chosen)
-        subset.num_words = sum(len(s.words) for s in chosen)
-        self._loaded().process(subset, processors=_PARSING)
+        bounded: list[tuple[Any, int]] = []
+        unparseable: set[int] = set()
+        for sentence in pipeline(combined, processors=_SPLITTING).sentences:
+            if len(sentence.words) <= MAX_PARSE_WORDS:
+                bounded.append((sentence, 0))
+                continue
+            windows = _windows(sentence)
+            logger.debug("a sentence of %d words is parsed in %d windows", len(sentence.words), len(windows))
+            texts = [combined[start:end] for start, end in windows]
+            origins = list(itertools.accumulate((len(t) + len(_PARAGRAPH) for t in texts[:-1]), initial=0))
+            for part in pipeline(_PARAGRAPH.join(texts), processors=_SPLITTING).sentences:
+                window = bisect.bisect_right(origins, part.tokens[0].start_char) - 1
+                bounded.append((part, windows[window][0] - origins[window]))
+                if len(part.words) > MAX_PARSE_WORDS:
+                    logger.debug("a window of %d words is tagged but not parsed", len(part.words))
+                    unparseable.add(id(part))
+        for sentence, _shift in bounded:
+            if not _wordy(sentence):
+                unparseable.add(id(sentence))
+        return bounded, unparseable
+
+    def _parse_only(self, chosen: list[Any]) -> None:
+        """Lemmatize and parse ``chosen`` Stanza sentences in place; the caller holds the lock."""
+        self._loaded().process(_document(chosen), processors=_PARSING)
+
+
+def _document(sentences: Iterable[Any]) -> Any:
+    """A Stanza Document of ``sentences``, which stay in their own Documents too.
+
+    This is what Stanza's own cross-document batching builds: processors annotate
+    the sentence objects in place.
+    """
+    chosen = list(sentences)
+    subset = _stanza().Document([])
+    subset.sentences = chosen
+    subset.num_tokens = sum(len(s.tokens) for s in chosen)
+    subset.num_words = sum(len(s.words) for s in chosen)
+    return subset
+
+
+def _wordy(sentence: Any) -> bool:
+    """Whether a sentence has words enough to hold speech: a quarter of its tokens (of a
+    sentence of ten or more) have letters.  Runs of punctuation and quotation marks make
+    the parser's tree decoding slow (its cycles multiply) and say nothing."""
+    tokens = sentence.tokens
+    if len(tokens) < MIN_WORDY_TOKENS:
+        return True
+    return 4 * sum(1 for t in tokens if any(c.isalpha() for c in t.text)) >= len(tokens)
+
+
+def _windows(sentence: Any) -> list[tuple[int, int]]:
+    """Character ranges that cut a long Stanza sentence into windows of at most
+    :data:`MAX_PARSE_WORDS` words, after punctuation where the second half of a
+    window has some."""
+    tokens = sentence.tokens
+    windows = []
+    first = 0
+    words = 0
+    cut_after: int | None = None
+    for i, token in enumerate(tokens):
+        words += len(token.words)
+        if token.text in _SAFE_CUTS or token.text[-1:] in _SAFE_CUTS:
+            cut_after = i
+        if words >= MAX_PARSE_WORDS:
+            last = cut_after if cut_after is not None and cut_after - first >= MAX_PARSE_WORDS // 2 else i
+            if words > MAX_PARSE_WORDS and last == i:
+                last = i - 1  # this token's words would overflow the window: it opens the next one
+            last = max(last, first)
+            windows.append((tokens[first].start_char, tokens[last].end_char))
+            first = last + 1
+            words = sum(len(t.words) for t in tokens[first : i + 1])
+            cut_after = None
+    if first < len(tokens):
+        windows.append((tokens[first].start_char, tokens[-1].end_char))
+    return windows
 
 
 def _spans(sentence: Any, view: View, start: int) -> list[tuple[int, int]]:
@@ -391,6 +373,6 @@ def download(resources_dir: str | None = None) -> str:
             f"could not download the Stanza German models into {target} "
             f"({type(error).__name__}: {_one_line(error, 160)}); check the internet connection and try again"
         ) from error
-    if _official_files(target) is None:
+    if official_files(target) is None:
         raise ModelDownloadError(f"the download into {target} is incomplete; run `quotable download` again")
     return str(target)

@@ -114,6 +114,8 @@ class SeedScores:
     via: Accuracy
     via_found: Accuracy
     agencies: Score
+    speaker_named: Accuracy = attrs.field(factory=Accuracy)
+    """The resolved name is the gold name or one of its aliases (ignoring case and article)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -124,6 +126,7 @@ class SeedScores:
             "indirect_overlap": self.indirect_overlap.to_dict(),
             "speaker_strict": self.speaker_strict.to_dict(),
             "speaker_lenient": self.speaker_lenient.to_dict(),
+            "speaker_named": self.speaker_named.to_dict(),
             "via": self.via.to_dict(),
             "via_found": self.via_found.to_dict(),
             "agencies": self.agencies.to_dict(),
@@ -266,6 +269,22 @@ def speaker_right(gold: SeedQuote, quote: Quote, *, lenient: bool) -> bool:
     return bool(inner) and any(outer[i : i + len(inner)] == inner for i in range(len(outer) - len(inner) + 1))
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:der|die|das|den|dem|des)\s+", re.IGNORECASE)
+
+
+def speaker_named(gold: SeedQuote, quote: Quote) -> bool:
+    """Whether ``quote``'s resolved name is ``gold``'s canonical name or one of its aliases
+    (ignoring case and a leading article): the newsroom set's measure of *who*."""
+    name = predicted_name(quote)
+    if name is None or gold.speaker is None:
+        return False
+
+    def key(text: str) -> str:
+        return _LEADING_ARTICLE.sub("", text.strip()).casefold()
+
+    return key(name) in {key(n) for n in (gold.speaker, *gold.speaker_aliases)}
+
+
 # ---------------------------------------------------------------- scoring
 
 
@@ -322,6 +341,7 @@ def score_seeds(documents: Sequence[SeedDocument], attributions: Sequence[Attrib
         indirect_overlap=overlap["indirect"].score(),
         speaker_strict=Accuracy(sum(speaker_right(g, p, lenient=False) for g, p in paired), len(paired)),
         speaker_lenient=Accuracy(sum(speaker_right(g, p, lenient=True) for g, p in paired), len(paired)),
+        speaker_named=Accuracy(sum(speaker_named(g, p) for g, p in paired), len(paired)),
         via=Accuracy(sum(g.via == p.via for g, p in paired), len(paired)),
         via_found=Accuracy(sum(g.via == p.via for g, p in with_via), len(with_via)),
         agencies=agencies.score(),

@@ -10,7 +10,10 @@ reports speech:
 2. quotations in marks (:mod:`quotable.direct`): nested in reported speech, or
    attributed through their own cue, or continuing the previous quote;
 3. speech acts and Konjunktiv sentences that continue a speaker;
-4. agencies that relayed a quote (``via``) and speaker names (:mod:`quotable.coref`).
+4. agencies that relayed a quote (``via``).
+
+The speaker mentions it finds are resolved to the article's entities by the
+next stage, :mod:`quotable.coref`.
 """
 
 from __future__ import annotations
@@ -39,8 +42,16 @@ _ATTRIBUTED_FRAGMENT_RULES = frozenset(
 def attribute(
     text: str, marked: Sequence[MarkedQuote], parse: Parse, agencies: Sequence[AgencyMention]
 ) -> tuple[Quote, ...]:
-    """Every quotation in ``text`` with speaker, cue, frame, addressee and medium."""
+    """Every quotation in ``text`` with speaker (resolved), cue, frame, addressee and medium:
+    :func:`find` and :func:`quotable.coref.resolve` together."""
     doc = Document.build(text, parse, marked)
+    quotes, _entities = coref.resolve(doc, find(doc, agencies), agencies)
+    return tuple(sorted(quotes, key=lambda q: (q.start, -q.end, q.nested)))
+
+
+def find(doc: Document, agencies: Sequence[AgencyMention]) -> tuple[Quote, ...]:
+    """Every quotation of ``doc`` with its speaker mention (not yet resolved), cue, frame,
+    addressee, medium and the agency that relayed it."""
     reported_speech = [f.quote for f in indirect.find(doc, ())]
     quotes = list(reported_speech)
     for m in doc.speech_quotes:
@@ -64,7 +75,6 @@ def attribute(
     quotes.extend(f.quote for f in indirect.continuing(doc, quotes))
     quotes = _nest_fragments(quotes)
     quotes = [_with_via(q, agencies) for q in quotes]
-    quotes = coref.resolve(doc, quotes)
     return tuple(sorted(quotes, key=lambda q: (q.start, -q.end, q.nested)))
 
 

@@ -362,8 +362,14 @@ def attribution_from_document(document: CorpusDocument) -> Attribution:
         for name in ROLES:
             mention = q.role(name)
             role_spans = [r.chars for r in mention.spans]
-            maker = {"speaker": Speaker.from_spans, "cue": Cue.from_spans}.get(name, Mention.from_spans)
-            roles[name] = maker(text, role_spans) if role_spans else None
+            if not role_spans:
+                roles[name] = None
+            elif name == "speaker":
+                roles[name] = Speaker.from_spans(text, role_spans)
+            elif name == "cue":
+                roles[name] = Cue.from_spans(text, role_spans)
+            else:
+                roles[name] = Mention.from_spans(text, role_spans)
         quotes.append(
             Quote(
                 type=kind,

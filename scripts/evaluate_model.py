@@ -44,7 +44,8 @@ from typing import Any
 
 import regex
 
-from quotable.parsing import PROCESSORS, Parser
+from quotable.model_files import PROCESSORS
+from quotable.parsing import Parser
 from quotable.speakers import needs_parse
 from quotable.syntax import Parse
 

@@ -4,6 +4,8 @@
     python scripts/fuzz.py --stage agencies --inputs 1000000 --seed 7
     python scripts/fuzz.py --stage attribute --model embedded --inputs 2000 --failures failures.jsonl
     python scripts/fuzz.py --stage attribute --replay failures.jsonl      # run saved inputs again
+    python scripts/fuzz.py --stage attribute --model embedded --shapes hostile --inputs 20000 \
+        --memory-limit 1500                     # pathological shapes under a memory and time limit
 
 Inputs come from three generators, drawn in turn from one random stream (the
 same ``--seed`` gives the same inputs): random Unicode (control characters,
@@ -13,6 +15,16 @@ German quotation mark and paragraph breaks, and mutations of the two seed
 articles in ``seeds/`` (a random slice, quote marks and line breaks inserted or
 deleted, paragraphs duplicated).  Most inputs are short, so a million runs
 against the pure stages in minutes.
+
+``--shapes hostile`` draws instead the shapes that once blew up the parser or
+changed the answer: long runs of commas, repeated words and cues, punctuation
+only, deeply nested quotation marks, markup and character references, every
+line-break style, NFD text, bidi and zero-width characters, and seed articles
+re-encoded in all of these ways; one input in ten is long (1–8 KB).  With
+``--memory-limit MB`` the process's address space is capped (a runaway
+allocation fails instead of swapping) and any input after which the peak
+resident memory exceeds the limit counts as a breach; the time limit per input
+is ``--slow`` plus ``--slow-per-char`` seconds per character.
 
 Every input is checked for: no exception, :func:`quotable.model.check_offsets`
 finding nothing (plus each stage's own ordering promises), and no input taking
@@ -29,10 +41,12 @@ import itertools
 import json
 import os
 import random
+import resource
 import signal
 import sys
 import time
 import traceback
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -178,15 +192,92 @@ def seed_mutation(rng: random.Random, seeds: tuple[str, ...]) -> str:
     return text
 
 
+HOSTILE_UNITS = (
+    "ja, ",
+    "sagte ",
+    "Er sagte: ",
+    ", ",
+    "!",
+    "?",
+    ".",
+    "-",
+    "…",
+    "„",
+    "“",
+    "»",
+    "«",
+    "‚",
+    "‘",
+    '"',
+    "<p>",
+    "</p>",
+    "<b>",
+    "</b>",
+    "<br>",
+    "&bdquo;",
+    "&ldquo;",
+    "&quot;",
+    "&amp;",
+    "&nbsp;",
+    "<!--",
+    "-->",
+    "\u202c",
+    "\u200b",
+    "\u00ad",
+    "\ufeff",
+    "e\u0301",
+    "A\u0308",
+    "zum ",
+    "Kim ",
+    "dpa ",
+    "(dpa) ",
+    "laut ",
+)
+LINE_STYLES = ("\n", "\r\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x1c", "\x85", "\n\n")
+
+
+def hostile(rng: random.Random, seeds: tuple[str, ...]) -> str:
+    """One pathological input: a long run of one or two units, nesting, markup, or a re-encoded seed."""
+    length = rng.randint(1_000, 8_000) if rng.random() < 0.1 else rng.randint(1, 400)
+    roll = rng.random()
+    if roll < 0.4:  # a run of one or two units: commas, repeated cues, punctuation, marks
+        units = [rng.choice(HOSTILE_UNITS) for _ in range(rng.randint(1, 2))]
+        text = "".join(itertools.islice(itertools.cycle(units), length // max(1, len(units[0]))))
+        return rng.choice(("", "Er sagte: „", "Laut Interfax ")) + text[:length]
+    if roll < 0.55:  # nesting: opening marks, a word, closing marks
+        depth = max(1, length // 8)
+        opening = "".join(rng.choice("„»«‚›‹\"'") for _ in range(depth))
+        return "Sie sagte: " + opening + "Nein" + opening[::-1].translate(_CLOSING)
+    # a seed slice, re-encoded: line breaks, Unicode form, markup
+    seed = rng.choice(seeds)
+    start = rng.randrange(len(seed))
+    piece = seed[start : start + length]
+    style = rng.choice(LINE_STYLES)
+    piece = piece.replace("\n", style)
+    if rng.random() < 0.3:
+        piece = unicodedata.normalize("NFD", piece)
+    if rng.random() < 0.3:
+        piece = "".join(f"<p>{line}</p>" for line in piece.split(style))
+    if rng.random() < 0.3:
+        piece = piece.replace("„", "&bdquo;").replace("“", "&ldquo;").replace('"', "&quot;")
+    return _insert(rng, piece, HOSTILE_UNITS)
+
+
+_CLOSING = str.maketrans({"„": "“", "»": "«", "«": "»", "‚": "‘", "›": "‹", "‹": "›"})
+
+
 def read_seeds() -> tuple[str, ...]:
     return tuple(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
 
 
-def generate(seed: int, count: int) -> Iterator[tuple[str, str]]:
+def generate(seed: int, count: int, shapes: str = "mixed") -> Iterator[tuple[str, str]]:
     """``count`` pairs of (generator name, input), the same for the same ``seed``."""
     rng = random.Random(seed)
     seeds = read_seeds()
     for _ in range(count):
+        if shapes == "hostile":
+            yield "hostile", hostile(rng, seeds)
+            continue
         roll = rng.random()
         if roll < 0.35:
             yield "unicode", random_unicode(rng)
@@ -253,7 +344,7 @@ class _Broken(Exception):
         self.problems = problems
 
 
-FAILURES = ("crashes", "invalid offsets", "nondeterministic", "slow")
+FAILURES = ("crashes", "invalid offsets", "nondeterministic", "slow", "memory breaches")
 MAX_SAVED = 1_000
 """Failing inputs kept for ``--failures``; the counts go on."""
 
@@ -269,10 +360,22 @@ def _interrupt(signum: int, frame: object) -> None:
 class Fuzzer:
     """Runs inputs through one stage, counts what went wrong and saves the failing inputs."""
 
-    def __init__(self, stage: Stage, recheck: int, slow: float, failures: Path | None) -> None:
+    def __init__(
+        self,
+        stage: Stage,
+        recheck: int,
+        slow: float,
+        failures: Path | None,
+        *,
+        slow_per_char: float = 0.0,
+        memory_limit_mb: float | None = None,
+    ) -> None:
         self.stage = stage
         self.recheck = recheck
         self.slow = slow
+        self.slow_per_char = slow_per_char
+        self.memory_limit_mb = memory_limit_mb
+        self.peak_mb = 0.0
         self.failures_path = failures
         self.counts = dict.fromkeys(("inputs", "characters", "rechecked", *FAILURES), 0)
         self.slowest = (0.0, 0, "")
@@ -285,17 +388,18 @@ class Fuzzer:
     def check(self, index: int, generator: str, text: str) -> None:
         self.counts["inputs"] += 1
         self.counts["characters"] += len(text)
-        started = time.perf_counter()
+        started = time.process_time()
         try:
             result = self._timed(text)
-            took = time.perf_counter() - started
+            took = time.process_time() - started
             problems = check_offsets(text, result)
             again = result
             if not problems and self.recheck and index % self.recheck == 0:
                 self.counts["rechecked"] += 1
                 again = self._timed(text)
         except _TooSlow:
-            self._fail("slow", index, generator, text, [f"interrupted after {self.slow} s"])
+            limit = self.slow + self.slow_per_char * len(text)
+            self._fail("slow", index, generator, text, [f"interrupted after {limit:.1f} s"])
             return
         except _Broken as broken:
             self._fail("invalid offsets", index, generator, text, broken.problems)
@@ -305,6 +409,10 @@ class Fuzzer:
             return
         if took > self.slowest[0]:
             self.slowest = (took, len(text), generator)
+        peak = _peak_mb()
+        if self.memory_limit_mb is not None and peak > self.memory_limit_mb >= self.peak_mb:
+            self._fail("memory breaches", index, generator, text, [f"peak resident memory {peak:.0f} MB"])
+        self.peak_mb = max(self.peak_mb, peak)
         if problems:
             self._fail("invalid offsets", index, generator, text, problems)
         elif again.to_json() != result.to_json():
@@ -322,11 +430,13 @@ class Fuzzer:
 
     def _timed(self, text: str) -> Attribution:
         """The stage's result, interrupted by :class:`_TooSlow` after ``--slow`` seconds."""
-        signal.setitimer(signal.ITIMER_REAL, self.slow)
+        # CPU time of this process (all its threads): other processes on the machine
+        # do not make an input look slow
+        signal.setitimer(signal.ITIMER_PROF, self.slow + self.slow_per_char * len(text))
         try:
             return self.stage(text)
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.setitimer(signal.ITIMER_PROF, 0)
 
     def _fail(self, kind: str, index: int, generator: str, text: str, detail: list[str]) -> None:
         self.counts[kind] += 1
@@ -342,6 +452,11 @@ class Fuzzer:
             with self.failures_path.open("w", encoding="utf-8") as handle:
                 for record in self.saved:
                     handle.write(json.dumps(record) + "\n")  # ASCII: lone surrogates survive
+
+
+def _peak_mb() -> float:
+    """The process's peak resident memory so far, in MB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _replayed(path: Path) -> Iterator[tuple[str, str]]:
@@ -364,8 +479,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--slow",
         type=float,
-        help="seconds after which an input is interrupted and counts as a failure "
+        help="CPU seconds after which an input is interrupted and counts as a failure "
         "(default: 2, or 60 with a model)",
+    )
+    parser.add_argument(
+        "--shapes", choices=("mixed", "hostile"), default="mixed", help="which generators (see above)"
+    )
+    parser.add_argument(
+        "--slow-per-char", type=float, default=0.0, help="seconds per character added to the time limit"
+    )
+    parser.add_argument(
+        "--memory-limit",
+        type=float,
+        metavar="MB",
+        help="cap the address space at 4x this and count inputs that push peak memory past it",
     )
     args = parser.parse_args(argv)
     if args.inputs < 0 or args.recheck < 0:
@@ -387,25 +514,38 @@ def main(argv: list[str] | None = None) -> int:
         stage = _attribute_stage(attributor)
 
     slow = args.slow if args.slow is not None else 2.0 if args.model == "none" else 60.0
-    fuzzer = Fuzzer(stage, args.recheck, slow, args.failures)
-    inputs = _replayed(args.replay) if args.replay else generate(args.seed, args.inputs)
-    previous = signal.signal(signal.SIGALRM, _interrupt)
+    if args.memory_limit is not None:
+        # the address space, not the resident set, is what a process can cap: torch and
+        # its thread pools reserve far more than they touch, hence the margin
+        cap = int(args.memory_limit * 4 * 1024 * 1024)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    fuzzer = Fuzzer(
+        stage,
+        args.recheck,
+        slow,
+        args.failures,
+        slow_per_char=args.slow_per_char,
+        memory_limit_mb=args.memory_limit,
+    )
+    inputs = _replayed(args.replay) if args.replay else generate(args.seed, args.inputs, args.shapes)
+    previous = signal.signal(signal.SIGPROF, _interrupt)
     try:
         elapsed = fuzzer.run(inputs)
     finally:
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGPROF, previous)
     fuzzer.save()
 
     counts = fuzzer.counts
     model = f" --model {args.model}" if args.stage == "attribute" else ""
-    source = f"replay {args.replay}" if args.replay else f"seed {args.seed}"
+    source = f"replay {args.replay}" if args.replay else f"seed {args.seed}, shapes {args.shapes}"
     print(f"stage {args.stage}{model}, {source}, OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', '-')}")
     print(f"inputs tried      {counts['inputs']:>12,}  ({counts['characters']:,} characters)")
     for kind in FAILURES:
         print(f"{kind:<17} {counts[kind]:>12,}")
     print(f"rechecked         {counts['rechecked']:>12,}  (run twice for determinism)")
     seconds, length, generator = fuzzer.slowest
-    print(f"slowest input     {seconds:>12.3f} s  ({length:,} characters, {generator})")
+    print(f"slowest input     {seconds:>12.3f} s CPU  ({length:,} characters, {generator})")
+    print(f"peak memory       {fuzzer.peak_mb:>12,.0f} MB  (limit {args.memory_limit or '-'} MB)")
     print(f"elapsed           {elapsed:>12.1f} s")
     print(f"inputs/s          {counts['inputs'] / elapsed if elapsed else 0.0:>12,.0f}")
     if fuzzer.failed and args.failures:

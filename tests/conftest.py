@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from quotable import parsing
+from quotable import model_files
 from quotable.attributor import Attributor
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -20,7 +20,9 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 def missing_embedded_files() -> list[str]:
     """The embedded model's files that are not there (empty once the model is built)."""
-    return [f"{p}.pt" for p in parsing.PROCESSORS if not (parsing.embedded_dir() / f"{p}.pt").is_file()]
+    return [
+        f"{p}.pt" for p in model_files.PROCESSORS if not (model_files.embedded_dir() / f"{p}.pt").is_file()
+    ]
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +34,7 @@ def embedded_model_available() -> Path:
             f"the embedded model is not built yet ({', '.join(missing)} missing in quotable/models/de; "
             "scripts/train_model.py builds it)"
         )
-    return parsing.embedded_dir()
+    return model_files.embedded_dir()
 
 
 @pytest.fixture(scope="session")
@@ -50,6 +52,6 @@ def seed_texts() -> tuple[str, ...]:
 @pytest.fixture
 def no_models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Neither the embedded model nor the official Stanza models are installed; a scratch directory."""
-    monkeypatch.setattr(parsing, "embedded_dir", lambda: tmp_path / "embedded")
+    monkeypatch.setattr(model_files, "embedded_dir", lambda: tmp_path / "embedded")
     monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "stanza_resources"))
     return tmp_path

@@ -498,3 +498,19 @@ def test_german_like_text_with_agencies_never_raises_and_keeps_the_offset_rule(t
     result = find_agencies(text)
     assert_offsets(text, result)
     assert all(m.role in AgencyRole for m in result)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Ministerin kündigte eine Prüfung an.\n(APA, 11.9.2015)", [("APA", "credit")]),
+        ("Die Ministerin kündigte eine Prüfung an.\n(red, APA, 3.4.2016)", [("APA", "credit")]),
+        ("Die Börse schloss fester. (Reuters, 25.5.2016)", [("Reuters", "credit")]),
+        ("Der Bundesrat entschied anders.\n(sda)", [("Keystone-SDA", "credit")]),
+        ("Der Bundesrat entschied anders.\n(SDA/dpa)", [("Keystone-SDA", "credit"), ("dpa", "credit")]),
+    ],
+)
+def test_austrian_and_swiss_credit_lines_with_a_date_are_credits(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(a.name, a.role.value) for a in find_agencies(text)] == expected

@@ -306,3 +306,78 @@ def test_python_m_quotable_writes_the_good_lines_and_exits_1_for_a_bad_one() -> 
         "quotable: error: <stdin>:2: not valid JSON (Expecting property name enclosed in double quotes); "
         "line skipped"
     ]
+
+
+# ------------------------------------------------------------------ nothing lost
+def test_a_document_that_crashes_costs_only_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quotable import attributor as attributor_module
+
+    real = attributor_module.Attributor._run
+
+    def flaky(self: attributor_module.Attributor, texts: list[str]) -> list[object]:
+        if any("KAPUTT" in t for t in texts):
+            raise RuntimeError("a bug in a stage")
+        return real(self, texts)  # type: ignore[return-value]
+
+    monkeypatch.setattr(attributor_module.Attributor, "_run", flaky)
+    records: list[object] = [{"id": i, "text": SHORT if i != 6 else "KAPUTT " + SHORT} for i in range(11)]
+    code, out, err = run(
+        capsys, "--model", "none", "--jsonl", "--batch-size", "4", jsonl(tmp_path / "a.jsonl", *records)
+    )
+    assert code == 1
+    assert [json.loads(line)["meta"]["id"] for line in out] == [0, 1, 2, 3, 4, 5, 7, 8, 9, 10]
+    assert err == [f"quotable: error: {tmp_path / 'a.jsonl'}:7: a bug in a stage"]
+
+
+def test_json_lines_split_on_newlines_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    texts = [SHORT + sep + "Danach ging sie." for sep in ("\u2028", "\u2029", "\u0085", " ")]
+    path = tmp_path / "sep.jsonl"
+    path.write_text(
+        "\n".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in enumerate(texts)) + "\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "--model", "none", "--jsonl", str(path))
+    assert (code, err) == (0, [])
+    assert [json.loads(line)["meta"]["id"] for line in out] == [0, 1, 2, 3]
+
+
+def test_crlf_json_lines_are_read_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "crlf.jsonl"
+    path.write_bytes(b'{"id": 1, "text": "x"}\r\n{"id": 2, "text": "y"}\r\n')
+    code, out, err = run(capsys, "--model", "none", "--jsonl", str(path))
+    assert (code, err, len(out)) == (0, [], 2)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_text_file_with_a_byte_order_mark_is_read_in_its_encoding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str
+) -> None:
+    import codecs
+
+    bom = {"utf-16": b"", "utf-16-be": codecs.BOM_UTF16_BE, "utf-32": b""}[encoding]
+    path = tmp_path / "bom.txt"
+    path.write_bytes(bom + SHORT.encode(encoding))
+    code, out, err = run(capsys, "--model", "none", str(path))
+    assert (code, err) == (0, [])
+    assert json.loads(out[0])["quotes"][0]["text"] == "Wir bleiben hier, was auch immer passiert"
+
+
+def test_a_closed_stdout_ends_quietly() -> None:
+    seeds = [str(p) for p in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))] * 20
+    done = subprocess.run(
+        f"{sys.executable} -m quotable --model none {' '.join(seeds)} | head -1",
+        shell=True,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.stdout.count(b"\n") == 1
+    assert b"Traceback" not in done.stderr and b"BrokenPipe" not in done.stderr
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "zwei"])
+def test_threads_must_be_a_positive_number(capsys: pytest.CaptureFixture[str], value: str) -> None:
+    code, out, _ = run(capsys, "--model", "none", f"--threads={value}")
+    assert (code, out) == (2, [])

@@ -6,7 +6,6 @@ while it is not built; the others use fake model directories and never load one.
 
 from __future__ import annotations
 
-import json
 import socket
 import subprocess
 import sys
@@ -15,61 +14,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakes import fake_model, fake_official
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotable import parsing
+from quotable import model_files, parsing
 from quotable.errors import ModelDownloadError, ModelLoadError, ModelNotFoundError, QuotableError
-from quotable.parsing import PROCESSORS, Parser
+from quotable.model_files import PROCESSORS
+from quotable.parsing import Parser
 from quotable.syntax import Parse
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-def fake_model(directory: Path, skip: str | None = None) -> Path:
-    """A directory with the five model files (not loadable: they are not models)."""
-    directory.mkdir(parents=True, exist_ok=True)
-    for processor in PROCESSORS:
-        if processor != skip:
-            (directory / f"{processor}.pt").write_bytes(b"not a model")
-    return directory
-
-
-def fake_official(directory: Path, *, skip_dependency: bool = False) -> Path:
-    """A Stanza resources directory as ``stanza.download`` leaves it, with empty model files."""
-    packages = {
-        "tokenize": "gsd",
-        "mwt": "gsd",
-        "pos": "gsd_charlm",
-        "lemma": "gsd_nocharlm",
-        "depparse": "gsd_charlm",
-    }
-    charlm = [{"model": "pretrain", "package": "conll17"}, {"model": "forward_charlm", "package": "newswiki"}]
-    index: dict[str, Any] = {
-        "german": {"alias": "de"},
-        "de": {
-            "lang_name": "German",
-            "packages": {"default": {**packages, "ner": "germeval2014"}},
-            "pos": {"gsd_charlm": {"dependencies": charlm}},
-            "depparse": {"gsd_charlm": {"dependencies": charlm}},
-        },
-    }
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / "resources.json").write_text(json.dumps(index), encoding="utf-8")
-    for processor, package in packages.items():
-        (directory / "de" / processor).mkdir(parents=True, exist_ok=True)
-        (directory / "de" / processor / f"{package}.pt").write_bytes(b"")
-    for model, package in (("pretrain", "conll17"), ("forward_charlm", "newswiki")):
-        if not (skip_dependency and model == "forward_charlm"):
-            (directory / "de" / model).mkdir(parents=True, exist_ok=True)
-            (directory / "de" / model / f"{package}.pt").write_bytes(b"")
-    return directory
-
-
 @pytest.fixture
 def no_models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Neither an embedded model nor official Stanza models; returns a scratch directory."""
-    monkeypatch.setattr(parsing, "embedded_dir", lambda: tmp_path / "embedded")
+    monkeypatch.setattr(model_files, "embedded_dir", lambda: tmp_path / "embedded")
     monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "stanza_resources"))
     return tmp_path
 
@@ -164,7 +125,7 @@ def test_auto_without_any_model_names_both_remedies(no_models: Path) -> None:
 
 def test_stanza_default_resources_dirs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("STANZA_RESOURCES_DIR", raising=False)
-    default, legacy = parsing.stanza_resources_dirs()
+    default, legacy = model_files.stanza_resources_dirs()
     assert default.name == "resources"
     assert legacy == Path.home() / "stanza_resources"
 
@@ -232,7 +193,7 @@ def test_download_without_network_is_a_one_line_quotable_error(tmp_path: Path) -
 # ------------------------------------------------------------------ with the embedded model
 def embedded_or_skip() -> Parser:
     """A new Parser of the embedded model, or a skip while the model is not built."""
-    missing = [f"{p}.pt" for p in PROCESSORS if not (parsing.embedded_dir() / f"{p}.pt").is_file()]
+    missing = [f"{p}.pt" for p in PROCESSORS if not (model_files.embedded_dir() / f"{p}.pt").is_file()]
     if missing:
         pytest.skip(
             f"the embedded model is not built yet ({', '.join(missing)} missing in quotable/models/de; "

@@ -28,7 +28,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotable import agencies, marks, parsing
+from quotable import agencies, marks, model_files
 from quotable.attributor import DEFAULT_MAX_CHARS, Attributor
 from quotable.errors import InputTooLargeError, ModelNotFoundError
 from quotable.model import Attribution, Quote, QuoteType, check_offsets
@@ -477,7 +477,7 @@ def run_offline(tmp_path: Path, model: str = "-", path: str = "-") -> dict[str, 
     """
     fake = tmp_path / "fake-model"
     fake.mkdir()
-    for processor in parsing.PROCESSORS:
+    for processor in model_files.PROCESSORS:
         (fake / f"{processor}.pt").write_bytes(b"kein Modell")
     (tmp_path / "empty").mkdir()
     environment = {k: v for k, v in os.environ.items() if not k.endswith("_OFFLINE")}  # as users have it

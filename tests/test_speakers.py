@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from quotable import agencies, marks, speakers
-from quotable.model import Attribution, Quote, QuoteType, check_offsets
+from quotable.model import Attribution, Entity, EntityKind, Gender, Quote, QuoteType, check_offsets
 from quotable.phrases import is_konjunktiv_one
 from quotable.syntax import Word, from_conllu
 
@@ -182,3 +182,115 @@ def _finite(form: str, lemma: str) -> Word:
 )
 def test_konjunktiv_one_is_read_from_the_form_without_a_lemma(form: str, lemma: str, expected: bool) -> None:
     assert is_konjunktiv_one(_finite(form, lemma)) is expected
+
+
+# ------------------------------------------------------------------ entities
+def attribute_with_entities(text: str, fixture: str) -> tuple[tuple[Quote, ...], tuple[Entity, ...]]:
+    """Quotes and the article's entities, from a hand-written parse."""
+    from quotable import coref
+    from quotable.document import Document
+
+    parse = from_conllu((FIXTURES / fixture).read_text(encoding="utf-8"), text)
+    found = agencies.find_agencies(text)
+    doc = Document.build(text, parse, marks.find_quotes(text))
+    quotes, entities = coref.resolve(doc, speakers.find(doc, found), found)
+    result = Attribution(tuple(quotes), found, entities=entities)
+    assert check_offsets(text, result) == []
+    kept = [q for q in quotes if q.confidence >= 0.5]  # as the Attributor returns them
+    return tuple(sorted(kept, key=lambda q: q.start)), entities
+
+
+def entity_named(entities: tuple[Entity, ...], name: str) -> Entity:
+    (entity,) = [e for e in entities if e.name == name]
+    return entity
+
+
+TWO_WOMEN = (
+    "Die Grünen-Chefin Franziska Brantner traf gestern Wirtschaftsministerin Katharina Reiche. "
+    "Brantner sagte, die Regierung müsse schneller handeln. Reiche entgegnete: „Wir liefern.“ "
+    "Sie fügte hinzu, dass der Plan bis Juni stehe."
+)
+
+
+def test_sie_between_two_women_is_the_one_who_spoke_last() -> None:
+    quotes, entities = attribute_with_entities(TWO_WOMEN, "two_women.conllu")
+    names = [(q.speaker.text, q.speaker.name) for q in quotes if q.speaker]
+    assert names == [
+        ("Brantner", "Franziska Brantner"),
+        ("Reiche", "Katharina Reiche"),
+        ("Sie", "Katharina Reiche"),
+    ]
+    reiche = entity_named(entities, "Katharina Reiche")
+    assert reiche.kind is EntityKind.PERSON and reiche.gender is Gender.FEM
+    assert [q.speaker.entity for q in quotes if q.speaker][1:] == [reiche.id, reiche.id]
+    assert "Wirtschaftsministerin" not in entity_named(entities, "Katharina Reiche").name
+
+
+PLURAL = (
+    "Gesundheitsministerin Nina Warken sprach mit den Gewerkschaften. Die Gewerkschaften teilten danach "
+    "mit, dass sie streiken wollten. Später sagten sie, die Gespräche seien gescheitert."
+)
+
+
+def test_a_plural_sie_is_never_a_woman() -> None:
+    quotes, entities = attribute_with_entities(PLURAL, "plural_sie.conllu")
+    speakers_ = [(q.speaker.text, q.speaker.name) for q in quotes if q.speaker]
+    assert speakers_ == [("Die Gewerkschaften", "Gewerkschaften"), ("sie", "Gewerkschaften")]
+    assert entity_named(entities, "Gewerkschaften").kind is EntityKind.ORGANISATION
+    assert entity_named(entities, "Nina Warken").gender is Gender.FEM
+
+
+def test_the_kremlchef_is_the_entity_of_wladimir_putin() -> None:
+    text = "Wladimir Putin empfing den Gast aus Pjöngjang. Der Kremlchef sagte: „Wir sind Freunde.“"
+    quotes, entities = attribute_with_entities(text, "role_noun.conllu")
+    putin = entity_named(entities, "Wladimir Putin")
+    (quote,) = [q for q in quotes if q.type is QuoteType.DIRECT]
+    assert quote.speaker is not None and quote.speaker.entity == putin.id
+    assert [m.text for m in putin.mentions] == ["Wladimir Putin", "Der Kremlchef"]
+    assert putin.gender is Gender.MASC
+    assert all(e.name != "Pjöngjang" for e in entities)  # a place that does not act
+
+
+def test_an_agency_the_statement_was_given_to_is_the_channel_not_the_speaker() -> None:
+    text = "„Die Gespräche gehen weiter“, sagte Kremlsprecher Dmitri Peskow der Agentur RIA Nowosti."
+    quotes, entities = attribute_with_entities(text, "agency_channel.conllu")
+    (quote,) = quotes
+    assert quote.speaker is not None and quote.speaker.name == "Dmitri Peskow"
+    assert quote.via == "RIA Nowosti"
+    assert entity_named(entities, "RIA Nowosti").kind is EntityKind.AGENCY
+    assert entity_named(entities, "Dmitri Peskow").id == quote.speaker.entity
+
+
+def test_a_place_in_the_mention_only_qualifies_it() -> None:
+    text = (
+        "Mexikos Trainer Miguel Herrera sagte: „Wir haben verdient gewonnen.“ "
+        "Das Innenministerium in Kairo teilte mit, die Lage sei ruhig."
+    )
+    quotes, _ = attribute_with_entities(text, "place_in_mention.conllu")
+    assert [q.speaker.name for q in quotes if q.speaker and not q.nested] == [
+        "Miguel Herrera",
+        "Innenministerium",
+    ]
+
+
+def test_ich_and_wir_in_a_quote_are_its_speaker() -> None:
+    from quotable import coref
+    from quotable.document import Document
+    from quotable.model import Span, Speaker
+
+    text = "Bürgermeisterin Ulrike Tesch-Hammann sagte: „Ich weiß, dass wir mehr tun müssen.“"
+    parse = from_conllu((FIXTURES / "first_person.conllu").read_text(encoding="utf-8"), text)
+    doc = Document.build(text, parse, marks.find_quotes(text))
+    (direct,) = speakers.find(doc, ())
+    ich = text.index("Ich")
+    clause = Span(text.index("dass"), text.index("müssen") + len("müssen"))
+    inner = Quote(
+        type=QuoteType.INDIRECT,
+        spans=(clause,),
+        content=(clause,),
+        text=clause.of(text),
+        speaker=Speaker.from_spans(text, [Span(ich, ich + 3)]),
+    )
+    quotes, entities = coref.resolve(doc, [direct, inner], ())
+    assert [q.speaker.name for q in quotes if q.speaker] == ["Ulrike Tesch-Hammann"] * 2
+    assert entity_named(entities, "Ulrike Tesch-Hammann").gender is Gender.FEM

@@ -1,0 +1,278 @@
+"""The entities of an article: who and what it names, each under its fullest name.
+
+Built once per article from its tagged sentences and agencies, before any
+speaker is named (:func:`collect`), then consulted and extended by
+:mod:`quotable.coref` as it resolves each speaker mention:
+
+* every **name** (:mod:`quotable.names`) joins the entity whose fullest name it
+  is part of — „Putin“ and „Wladimir Putin“, „Kim“ and „Kim Jong Un“ (the most
+  recently named one when two could be meant: „Kim“ after „Kim Yo Jong“);
+* an **acronym** in brackets after a name is an alias of it
+  („Deutsche Krankenhausgesellschaft (DKG)“);
+* a **title or apposition** is an alias of the person it names
+  („Außenminister Sergej Lawrow“, „Juri Uschakow, Putins außenpolitischer Berater“),
+  and says the person's grammatical gender when it is feminine (-in);
+* each **agency** of :mod:`quotable.agencies` is an entity of kind ``agency``;
+* a name only ever used as a place („in Kairo“) or in the dateline is a place,
+  which no pronoun or role noun may resolve to.
+
+Gender is the grammatical gender the text uses: the first name's usual gender,
+a feminine title, or the agreement of a pronoun that was resolved to it.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import attrs
+import regex
+
+from quotable import cues, lexicon
+from quotable.model import AgencyMention, AgencyRole, Entity, EntityKind, Gender, Mention, Span
+from quotable.names import NameRun, is_place, name_runs
+from quotable.syntax import Parse, Sentence, Word
+
+_ACRONYM = regex.compile(r"\((\p{Lu}[\p{Lu}\d&-]{1,9})\)")
+_GENDER = {"Masc": Gender.MASC, "Fem": Gender.FEM}
+_ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
+
+
+@attrs.define(eq=False)
+class Candidate:
+    """An entity while the article is read: mutable, turned into an :class:`Entity` at the end."""
+
+    kind: EntityKind
+    tokens: tuple[str, ...]
+    gender: str | None = None
+    aliases: list[str] = attrs.Factory(list)
+    roles: list[str] = attrs.Factory(list)
+    """Role nouns the article gives it (lower case): „außenminister“, „berater“."""
+    mentions: list[Span] = attrs.Factory(list)
+    places_only: bool = True
+    """Every name mention so far was a place (in Kairo) or a dateline."""
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.tokens)
+
+    def mentioned_before(self, offset: int) -> int:
+        """The start of its last mention before ``offset`` (-1: none)."""
+        return max((s.start for s in self.mentions if s.start < offset), default=-1)
+
+    def add_mention(self, span: Span, alias: str | None = None) -> None:
+        if span not in self.mentions:
+            self.mentions.append(span)
+        if alias and alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    def agrees(self, gender: str | None) -> bool:
+        return gender is None or self.gender is None or self.gender == gender
+
+
+@attrs.define(eq=False)
+class Table:
+    """The article's entities, in the order they were found."""
+
+    text: str
+    candidates: list[Candidate] = attrs.Factory(list)
+
+    def add(self, kind: EntityKind, tokens: Sequence[str], gender: str | None = None) -> Candidate:
+        candidate = Candidate(kind, tuple(tokens), gender)
+        self.candidates.append(candidate)
+        return candidate
+
+    def for_name(self, tokens: Sequence[str], offset: int) -> Candidate | None:
+        """The entity whose name holds ``tokens`` at its start or end (or as an alias), the
+        most recently mentioned before ``offset`` first, then the first named after it."""
+        wanted = tuple(tokens)
+        n = len(wanted)
+        matches = [
+            c
+            for c in self.candidates
+            if c.tokens[:n] == wanted
+            or c.tokens[-n:] == wanted
+            or " ".join(wanted) in c.aliases
+            or (c.kind is EntityKind.PERSON and n == 1 and _surname_of(c.tokens) == wanted[0])
+        ]
+        if not matches:
+            return None
+        before = [c for c in matches if c.mentioned_before(offset) >= 0]
+        if before:
+            return max(before, key=lambda c: (c.mentioned_before(offset), len(c.tokens)))
+        return max(matches, key=lambda c: len(c.tokens))
+
+    def with_role(self, noun: str, offset: int) -> Candidate | None:
+        """The entity most recently mentioned before ``offset`` that the article gave the role
+        ``noun`` (lower case; „ministerin“ also finds „Gesundheitsministerin“)."""
+        stem = _role_stem(noun)
+        found = [
+            c
+            for c in self.candidates
+            if c.mentioned_before(offset) >= 0 and any(_role_stem(r).endswith(stem) for r in c.roles)
+        ]
+        return max(found, key=lambda c: c.mentioned_before(offset), default=None)
+
+    def entities(self) -> tuple[tuple[Entity, ...], dict[int, str]]:
+        """The finished entities with ids in order of first mention, and each candidate's id
+        (by ``id()``).  Places that never act are left out; a well-known person the article
+        names by surname or in a variant spelling gets the canonical name."""
+        kept = [c for c in self.candidates if c.mentions and c.kind is not EntityKind.PLACE]
+        surnames = Counter(c.tokens[-1] for c in kept if c.kind is EntityKind.PERSON)
+        for c in kept:
+            if c.kind is EntityKind.PERSON:
+                canonical = notable_name(c.name, unique_surname=surnames[c.tokens[-1]] == 1)
+                if canonical is not None and canonical != c.name:
+                    c.aliases.insert(0, c.name)
+                    c.tokens = tuple(canonical.split())
+        kept.sort(key=lambda c: min(s.start for s in c.mentions))
+        ids: dict[int, str] = {}
+        out = []
+        for number, c in enumerate(kept, start=1):
+            ids[id(c)] = f"e{number}"
+            mentions = tuple(Mention.from_spans(self.text, [s]) for s in sorted(c.mentions))
+            out.append(
+                Entity(f"e{number}", c.kind, c.name, tuple(c.aliases), mentions, _GENDER.get(c.gender or ""))
+            )
+        return tuple(out), ids
+
+
+@functools.cache
+def _notable() -> tuple[dict[str, str], dict[str, str]]:
+    """``notable_people.tsv``: variant → canonical name, and bare surname → canonical name."""
+    variants: dict[str, str] = {}
+    surnames: dict[str, str] = {}
+    for canonical, listed in lexicon.table("notable_people.tsv", 2):
+        for variant in (v.strip() for v in listed.split(",")):
+            if not variant:
+                continue
+            (surnames if " " not in variant else variants)[variant] = canonical
+    return variants, surnames
+
+
+def notable_name(name: str, *, unique_surname: bool) -> str | None:
+    """The canonical name of a well-known person named ``name`` (a variant spelling, or a
+    bare surname when no other person of the article bears it), else None."""
+    variants, surnames = _notable()
+    if " " not in name:
+        return surnames.get(name) if unique_surname else None
+    canonical = variants.get(name)
+    # the article's own full name stands (Vitali Klitschko); only its spacing may differ (Kim Jong-un)
+    return canonical if canonical is not None and _squashed(canonical) == _squashed(name) else None
+
+
+def _squashed(name: str) -> str:
+    return regex.sub(r"[\s\-‐]", "", name).casefold()
+
+
+def _surname_of(tokens: tuple[str, ...]) -> str:
+    return tokens[-1]
+
+
+def _role_stem(noun: str) -> str:
+    """A role noun without its feminine or plural ending: „ministerin“ → „minister“."""
+    lower = noun.lower().replace("-", "")
+    for ending in ("innen", "in", "en"):
+        if lower.endswith(ending) and len(lower) > len(ending) + 3:
+            return lower[: -len(ending)]
+    return lower
+
+
+def collect(text: str, parse: Parse, agencies: Sequence[AgencyMention]) -> Table:
+    """The entities the article names (see the module docstring)."""
+    table = Table(text)
+    dateline_end = max((a.span.end for a in agencies if a.role is AgencyRole.DATELINE), default=-1)
+    runs = [(sentence, run) for sentence in parse.sentences for run in name_runs(sentence)]
+    # longest names first, so that every shorter form finds the entity it belongs to
+    for sentence, run in sorted(runs, key=lambda pair: (-len(pair[1].tokens), pair[1].start)):
+        if _agency_at(agencies, run.start, run.end):
+            continue
+        place = run.place or run.end <= dateline_end
+        candidate = table.for_name(run.tokens, run.start)
+        if candidate is None and len(run.tokens) == 1 and run.tokens[0].endswith("s"):
+            candidate = table.for_name([run.tokens[0][:-1]], run.start)  # Trumps → Trump
+        if candidate is None:
+            kind = _kind_of(run)
+            candidate = table.add(kind, run.tokens, run.gender)
+        candidate.add_mention(Span(run.start, run.end), run.text)
+        candidate.places_only = candidate.places_only and place
+        candidate.gender = candidate.gender or run.gender
+        _learn_role(sentence, run, candidate)
+    for c in table.candidates:
+        if c.places_only and c.kind is EntityKind.PERSON and c.gender is None:
+            c.kind = EntityKind.PLACE
+    _acronyms(table, text)
+    for agency in agencies:
+        _agency(table, agency)
+    return table
+
+
+def _kind_of(run: NameRun) -> EntityKind:
+    if is_place(run.text):
+        return EntityKind.PLACE
+    if any(cues.is_organisation(t) for t in run.tokens) or (
+        len(run.tokens) == 1 and run.tokens[0].isupper() and len(run.tokens[0]) > 1
+    ):
+        return EntityKind.ORGANISATION
+    return EntityKind.PERSON
+
+
+def _agency_at(agencies: Iterable[AgencyMention], start: int, end: int) -> AgencyMention | None:
+    return next((a for a in agencies if a.span.start < end and start < a.span.end), None)
+
+
+def _agency(table: Table, agency: AgencyMention) -> None:
+    candidate = next(
+        (c for c in table.candidates if c.kind is EntityKind.AGENCY and c.name == agency.name), None
+    )
+    if candidate is None:
+        candidate = table.add(EntityKind.AGENCY, agency.name.split())
+    candidate.add_mention(agency.span, agency.text)
+
+
+def _learn_role(sentence: Sentence, run: NameRun, candidate: Candidate) -> None:
+    """Titles and appositions: „Außenminister Sergej Lawrow“, „Uschakow, Putins Berater“."""
+    words = sentence.words
+    first, last = run.words[0], run.words[-1]
+    nouns: list[Word] = []
+    before = [w for w in words if w.id < first.id][-3:]
+    for w in reversed(before):  # the title right before the name (perhaps after adjectives)
+        if w.upos in ("NOUN", "PROPN") and cues.is_role_noun(w.text):
+            nouns.append(w)
+            break
+        if w.upos != "ADJ":
+            break
+    if sentence.parsed:
+        nouns.extend(
+            w
+            for w in words
+            if w.upos == "NOUN" and w.deprel == "appos" and w.head == last.id and cues.is_role_noun(w.text)
+        )
+    for noun in nouns:
+        role = noun.text.lower()
+        if role not in candidate.roles:
+            candidate.roles.append(role)
+        if candidate.gender is None:
+            candidate.gender = "Fem" if role.endswith(("in", "innen")) else noun.feat("Gender")
+
+
+def _acronyms(table: Table, text: str) -> None:
+    """„Deutsche Krankenhausgesellschaft (DKG)“: the bracketed letters name what precedes them."""
+    for match in _ACRONYM.finditer(text):
+        before = text[max(0, match.start() - 80) : match.start()].rstrip()
+        words = regex.findall(r"[\p{L}\d-]+", before)[-5:]
+        name_words = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(words)))[::-1]
+        while name_words and name_words[0].lower() in _ARTICLES:
+            name_words.pop(0)
+        if not name_words or name_words == [match.group(1)]:
+            continue
+        acronym = match.group(1)
+        owner = table.for_name(name_words, match.start())
+        if owner is None:
+            owner = table.for_name([acronym], match.start())
+        if owner is None:
+            owner = table.add(EntityKind.ORGANISATION, name_words)
+        owner.kind = EntityKind.ORGANISATION if owner.kind is EntityKind.PLACE else owner.kind
+        owner.add_mention(Span(match.start(1), match.end(1)), acronym)
