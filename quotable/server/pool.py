@@ -155,19 +155,21 @@ class WorkerPool:
             if not job.future.done():
                 job.future.set_exception(Unavailable("the service is shutting down"))
         self._pending.clear()
+        busy = [s.busy for s in self._slots]
         tasks = [s.task for s in self._slots if s.task is not None]
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         executors = []
-        for slot in self._slots:
+        for slot, was_busy in zip(self._slots, busy, strict=True):
             if slot.executor is not None:
                 executors.append(slot.executor)
                 # an idle worker leaves at the executor's word; a busy one would finish its batch first
-                self._discard(slot, kill=slot.busy or not slot.ready)
+                self._discard(slot, kill=was_busy)
         if executors:
             joins = [asyncio.to_thread(e.shutdown, True) for e in executors]
-            await asyncio.wait_for(asyncio.gather(*joins, return_exceptions=True), timeout=10)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(asyncio.gather(*joins, return_exceptions=True), timeout=10)
         executors.clear()
         gc.collect()  # the executors' queues hold semaphores, freed only when collected
 
