@@ -43,6 +43,7 @@ import datetime
 import json
 import os
 import platform
+import resource
 import shlex
 import socket
 import subprocess
@@ -72,6 +73,8 @@ class Level:
     seconds: float
     chars: int
     latencies: tuple[float, ...]
+    cpu: float = 0.0
+    """CPU seconds the server (its process and workers) spent on the level."""
 
     @property
     def per_second(self) -> float:
@@ -162,12 +165,13 @@ def expected_results(model: str, texts: Sequence[str]) -> dict[str, Any]:
 def measure_baseline(model: str, texts: Sequence[str], workers: int) -> dict[str, float]:
     """attribute_many over the texts once and twice: one pass without start-up."""
     attributor = _attributor(model)
-    timings = []
+    timings, cpu = [], []
     for passes in (1, 2):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), _own_cpu()
         for _ in attributor.attribute_many(list(texts) * passes, batch_size=16, workers=workers):
             pass
         timings.append(time.perf_counter() - start)
+        cpu.append(_own_cpu() - cpu_start)
     one_pass = max(timings[1] - timings[0], 1e-9)
     chars = sum(map(len, texts))
     return {
@@ -176,7 +180,14 @@ def measure_baseline(model: str, texts: Sequence[str], workers: int) -> dict[str
         "pass": one_pass,
         "texts_per_second": len(texts) / one_pass,
         "chars_per_second": chars / one_pass,
+        "cpu_per_char": (cpu[1] - cpu[0]) / chars,
     }
+
+
+def _own_cpu() -> float:
+    """CPU seconds of this process and of its children that have ended (attribute_many's pool)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 # ------------------------------------------------------------------ the server
@@ -219,6 +230,25 @@ def tree_rss(pid: int) -> tuple[int, int]:
     return rss(pid), total
 
 
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of the process and its descendants alive now (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total, todo, seen = 0.0, [pid], set[int]()
+    while todo and len(seen) < 1000:
+        p = todo.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{p}/task").glob("*"):
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
 def run_server(
     args: argparse.Namespace,
     texts: list[str],
@@ -234,7 +264,9 @@ def run_server(
         rss["start"] = tree_rss(server.pid)
         for count in clients:
             per_level = args.per_level or len(texts)
-            levels.append(asyncio.run(load(server.url, texts, truth, count, per_level, args.seconds)))
+            cpu = tree_cpu(server.pid)
+            level = asyncio.run(load(server.url, texts, truth, count, per_level, args.seconds))
+            levels.append(attrs.evolve(level, cpu=tree_cpu(server.pid) - cpu))
             print(f"  {count} clients: {levels[-1].per_second:.2f} requests/s", file=sys.stderr)
         rss["end_of_load"] = tree_rss(server.pid)
     with Server(soak_model, args.workers) as server:
@@ -339,6 +371,18 @@ async def load(
 
 
 # ------------------------------------------------------------------ the report
+def _baseline_line(args: argparse.Namespace, baseline: dict[str, float]) -> str:
+    call = f"Baseline `attribute_many(texts, batch_size=16, workers={args.workers})` in-process: "
+    if args.model == "none":
+        return call + "without a parser a pass is too short to time against the start-up; not compared."
+    return (
+        f"{call}{baseline['texts_per_second']:.2f} texts/s, {baseline['chars_per_second']:,.0f} characters/s "
+        f"(one pass {baseline['pass']:.1f} s = {baseline['twice']:.1f} s for two passes "
+        f"− {baseline['once']:.1f} s for one); {1e5 * baseline['cpu_per_char']:.2f} CPU s per 10⁵ characters "
+        "(this process and its workers)."
+    )
+
+
 def _mib(n: int) -> str:
     return f"{n / 2**20:,.1f} MiB"
 
@@ -365,21 +409,22 @@ def render(
         f"model `{args.model}`, {args.workers} worker(s), OMP_NUM_THREADS={os.environ['OMP_NUM_THREADS']}.",
         "",
         f"Texts: {len(texts)} articles ({source}), {sum(map(len, texts)):,} characters.",
-        f"Baseline `attribute_many(texts, batch_size=16, workers={args.workers})` in-process: "
-        f"{baseline['texts_per_second']:.2f} texts/s, {baseline['chars_per_second']:,.0f} characters/s "
-        f"(one pass {baseline['pass']:.1f} s = {baseline['twice']:.1f} s for two passes "
-        f"− {baseline['once']:.1f} s for one).",
+        _baseline_line(args, baseline),
         "",
         "| clients | requests | errors | wrong | requests/s | characters/s | p50 ms | p95 ms | p99 ms "
-        "| of baseline |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| of baseline | CPU s / 10⁵ chars | of baseline by CPU |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for level in levels:
         ratio = level.chars_per_second / baseline["chars_per_second"]
+        cpu_per_char = level.cpu / level.chars if level.chars else float("nan")
+        by_cpu = baseline["cpu_per_char"] / cpu_per_char if cpu_per_char else float("nan")
+        compared = "— | " if args.model == "none" else f"{ratio:.0%} | "
+        cpu_compared = "— |" if args.model == "none" else f"{by_cpu:.0%} |"
         lines.append(
             f"| {level.clients} | {level.requests} | {level.errors} | {level.wrong} | {level.per_second:.2f} "
             f"| {level.chars_per_second:,.0f} | {level.percentile(50):.0f} | {level.percentile(95):.0f} "
-            f"| {level.percentile(99):.0f} | {ratio:.0%} |"
+            f"| {level.percentile(99):.0f} | {compared}{1e5 * cpu_per_char:.2f} | {cpu_compared}"
         )
     soak_requests = sum(s.requests for s in soak[1:])
     soak_errors = sum(s.errors + s.wrong for s in soak)
