@@ -6,6 +6,7 @@
     quotable html FILE ... -o out.html   the articles with their quotations highlighted (HTML)
     quotable report results.jsonl ...    a corpus report over this command's JSON Lines output
     quotable download                    install the official Stanza German models
+    quotable serve ...                   an HTTP service (quotable serve -h; needs quotable[server])
 
 Exit codes: 0 success; 1 some input could not be processed or quotable failed
 (one line each on stderr, ``FILE:LINE: message``: every other document is still
@@ -28,7 +29,7 @@ from quotable.batches import Failure
 from quotable.errors import QuotableError
 from quotable.model import Attribution
 
-SUBCOMMANDS = ("evaluate", "export", "download", "html", "report")
+SUBCOMMANDS = ("evaluate", "export", "download", "html", "report", "serve")
 
 
 class _Document:
@@ -49,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Find quotations, their speakers and the relaying news agencies in German news text. "
         "Writes one JSON object per document (schema quotable/1, see docs/schema.md).",
         epilog="Subcommands: quotable evaluate -h | quotable export -h | quotable download -h"
-        " | quotable html -h | quotable report -h",
+        " | quotable html -h | quotable report -h | quotable serve -h",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="text files (default: stdin; '-' is stdin)")
     parser.add_argument("--jsonl", action="store_true", help="input is JSON Lines with a 'text' field")
@@ -307,6 +308,10 @@ def _subcommand(name: str, argv: list[str]) -> int:
         from quotable import report
 
         return report.main(argv)
+    if name == "serve":
+        from quotable.server import cli as serve
+
+        return serve.main(argv)
     return _download(argv)
 
 
