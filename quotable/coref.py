@@ -65,6 +65,7 @@ _DATELINE = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[–—-]\s")
 """What follows a dateline's place: perhaps an agency in brackets, then a dash."""
 _DATELINE_BEFORE = regex.compile(r"(?:^|\n|[.!?…:“”\"]\s+)$")
 """What precedes it: the start of the text or of a line, or the end of a sentence."""
+_LEADING_DATELINE = regex.compile(r"^\p{Lu}[\p{L}.\-]+(?:\s\([^()]{1,40}\))?\s[–—-]\s")
 _BRACKETS = regex.compile(r"\s*\([^()]*\)\s*$")
 """„Bundesverband der Deutschen Industrie (BDI)“: the acronym is an alias, not the name."""
 _ORGANISATION_KINDS = (EntityKind.ORGANISATION, EntityKind.AGENCY, EntityKind.OTHER)
@@ -152,8 +153,7 @@ def _resolve(
     sentence, words = _mention_words(doc, speaker)
     if sentence is None or not words:
         return _by_own_words(table, speaker)
-    before = _DATELINE_BEFORE.search(doc.text, max(0, speaker.start - 4), speaker.start)
-    if before is not None and _DATELINE.match(doc.text, speaker.end):
+    if _is_dateline(doc.text, speaker.start, speaker.end):
         # „Wien – Diese Frage musste ja kommen, sagt Produzent John Lueftner“: the dateline is
         # no speaker; the person named in the sentence is, if there is one
         moved[(speaker.start, speaker.end)] = None
@@ -175,6 +175,8 @@ def _resolve(
         inside = run.start >= speaker.start and run.end <= speaker.end
         if not inside or run.modifier or run.place or _behind_head(words, head, run.start):
             continue
+        if _is_dateline(doc.text, run.start, run.end):
+            continue  # „Wien – Die Junge Kurie der Akademie …“: the mention begins with the dateline
         found = table.for_name(run.tokens, speaker.start)
         if found is None or (
             organisation_head and found.kind not in (EntityKind.AGENCY, EntityKind.ORGANISATION)
@@ -234,7 +236,7 @@ def _organisation(table: Table, noun: str, offset: int) -> Candidate | None:
 
 def _own_words(text: str) -> str:
     """„Angaben der Polizei in Wien“ → „Polizei“: no article, source noun or place after it."""
-    words = text.split()
+    words = _LEADING_DATELINE.sub("", text).split()
     while words and words[0].lower() in _ARTICLES:
         words.pop(0)
     if len(words) > 2 and cues.is_source_noun(words[0]) and words[1].lower() in _ARTICLES | {"von", "vom"}:
@@ -256,6 +258,13 @@ def _by_own_words(table: Table, speaker: Speaker) -> Candidate | None:
     elif found.kind is EntityKind.PLACE:
         found.kind = EntityKind.ORGANISATION
     return found
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a dateline's place: at the start of a sentence or line,
+    followed by a dash (perhaps after an agency in brackets)."""
+    before = _DATELINE_BEFORE.search(text, max(0, start - 4), start)
+    return before is not None and _DATELINE.match(text, end) is not None
 
 
 def _behind_head(words: list[Word], head: Word, start: int) -> bool:
