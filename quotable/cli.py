@@ -214,6 +214,8 @@ def _summary(doc: _Document, result: Attribution) -> str:
             who = q.speaker.name or q.speaker.text
             if q.speaker.name and q.speaker.text != q.speaker.name:
                 who += f" ({q.speaker.text})"
+            if q.speaker.entity:
+                who += f" [{q.speaker.entity}]"
         cue = f" {q.cue.text}" if q.cue else ""
         via = f" via {q.via}" if q.via else ""
         text = q.text if len(q.text) <= 160 else q.text[:157] + "…"
@@ -221,6 +223,10 @@ def _summary(doc: _Document, result: Attribution) -> str:
         lines.append(f"  [{q.type.value}{nested} {q.confidence:.2f}] {who}{cue}{via}: „{text}“")
     if result.agencies:
         lines.append("  agencies: " + ", ".join(f"{a.name} ({a.role.value})" for a in result.agencies))
+    speaking = {q.speaker.entity for q in result.quotes if q.speaker and q.speaker.entity}
+    if speaking:
+        entities = [e for e in result.entities if e.id in speaking]
+        lines.append("  speakers: " + ", ".join(f"[{e.id}] {e.name} ({e.kind.value})" for e in entities))
     return "\n".join(lines) + "\n\n"
 
 
