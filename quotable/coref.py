@@ -87,7 +87,8 @@ def resolve(
             continue
         key = (speaker.start, speaker.end)
         if key not in cache:
-            outer = _outer_speaker(ordered[:number], chosen, speaker)
+            first_person = speaker.text.lower() in _FIRST_PERSON
+            outer = _outer_speaker(ordered[:number], chosen, speaker) if first_person else None
             found = _resolve(doc, table, quote, speaker, history, outer, moved)
             if found is not None:
                 pronoun = speaker.text.lower() in _PRONOUNS or speaker.text.lower() in _FIRST_PERSON
