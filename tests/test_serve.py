@@ -241,14 +241,6 @@ def test_the_page_explains_a_text_that_is_too_long_or_missing(client: TestClient
     assert client.post("/", data={"text": " "}).status_code == 422
 
 
-def test_article_page_falls_back_to_escaped_json(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "quotable.view", None)  # as if it were not there
-    text = "„Das steht <b>fett</b> gedruckt im Blatt“, sagte sie."
-    fallback = page.article_page(text, Attributor(None).attribute(text))
-    assert "<pre>" in fallback and "&quot;schema&quot;: &quot;quotable/1&quot;" in fallback
-    assert "&lt;b&gt;fett&lt;/b&gt;" in fallback and "<b>" not in fallback
-
-
 def test_article_page_uses_the_article_view(monkeypatch: pytest.MonkeyPatch) -> None:
     view = type(sys)("quotable.view")
     view.render_article = lambda text, res: f"<html>{len(text)} {len(res.quotes)}</html>"  # type: ignore[attr-defined]

@@ -7,7 +7,6 @@ form posts the text back to ``/`` and the answer is the article view.
 from __future__ import annotations
 
 import html
-import json
 
 from quotable.model import Attribution
 
@@ -54,18 +53,7 @@ def error_page(message: str) -> str:
 
 
 def article_page(text: str, result: Attribution) -> str:
-    """The article view of ``result`` as a full HTML page.
+    """The article view of ``result`` as a full HTML page (:func:`quotable.view.render_article`)."""
+    from quotable.view import render_article
 
-    ``quotable.view.render_article`` draws it; where that module is not there
-    the page shows the quotable/1 document, pretty-printed and HTML-escaped.
-    """
-    try:
-        from quotable.view import render_article  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        document = json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
-        return _page(
-            "quotable",
-            f'<h1>quotable</h1>\n<pre>{html.escape(document)}</pre>\n<p><a href="/">Neuer Text</a></p>',
-        )
-    page: str = render_article(text, result)
-    return page
+    return render_article(text, result)
