@@ -13,9 +13,12 @@ from collections.abc import Iterable, Sequence
 
 from quotable import cues
 from quotable.model import Span
+from quotable.names import name_runs
 from quotable.syntax import Sentence, Word
 
 # Dependents that leave a noun phrase: clauses hanging off it, and loose attachments.
+_NOT_IN_NP = frozenset({"wörtlich", "zufolge"})
+"""Words the parser hangs on a speaker that are no part of the mention (Suttner wörtlich)."""
 _NP_EXCLUDE = frozenset(
     {"acl", "acl:relcl", "parataxis", "ccomp", "advcl", "csubj", "dep", "discourse", "vocative"}
 )
@@ -112,8 +115,10 @@ def noun_phrase(sentence: Sentence, head: Word, *, drop_case: bool = True) -> li
     while frontier:
         current = frontier.pop()
         for child in sentence.children(current):
-            if child.deprel in _NP_EXCLUDE:
+            if child.deprel in _NP_EXCLUDE or child.text.lower() in _NOT_IN_NP:
                 continue
+            if any(c.deprel == "case" and c.text.lower() == "gegenüber" for c in sentence.children(child)):
+                continue  # „gegenüber der Onlineausgabe des Spiegels“ is the addressee
             if current is head and drop_case and child.deprel == "case" and child.id < head.id:
                 continue
             if child.deprel == "mark":
@@ -142,6 +147,13 @@ def noun_phrase(sentence: Sentence, head: Word, *, drop_case: bool = True) -> li
     # a first name the parser hung elsewhere („Theo“ before „Zwanziger“) belongs to the name
     while run[0].id > 1 and run[0].text[:1].isupper() and sentence.word(run[0].id - 1).upos == "PROPN":
         run.insert(0, sentence.word(run[0].id - 1))
+    # a name goes on to its end („Dirk Lorenzen“, „Katrin Göring-Eckardt“): names.py knows
+    # surnames after a first name that the tagger does not
+    for name in name_runs(sentence):
+        if name.words[0].id <= run[-1].id < name.words[-1].id and name.words[0].id >= run[0].id:
+            taken = {w.id for w in run}
+            run.extend(w for w in name.words if w.id not in taken)
+            break
     # a name the parser split up („Juri“ ← „Uschakow“ attached elsewhere) stays together
     if head.upos == "PROPN":
         while run[-1].id < len(sentence.words) and sentence.word(run[-1].id + 1).upos == "PROPN":

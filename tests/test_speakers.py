@@ -330,3 +330,12 @@ def test_the_datelines_place_is_never_the_speaker() -> None:
     assert quote.speaker is not None
     assert (quote.speaker.text, quote.speaker.name) == ("Johann Lindner", "Johann Lindner")
     assert all(e.name != "Wien" for e in entities)
+
+
+def test_a_surname_the_tagger_took_for_a_noun_stays_with_its_first_name() -> None:
+    # the parse has „Lorenzen“ as a noun of its own (the tagger's mistake with an unknown
+    # surname): the first name „Dirk“ says it goes on the name
+    text = "„Wir kommen morgen“, sagte Dirk Lorenzen gegenüber der Onlineausgabe des Spiegels."
+    (quote,) = attribute(text, "name_split.conllu")
+    assert quote.speaker is not None and quote.speaker.text == "Dirk Lorenzen"
+    assert quote.addressee is not None and quote.addressee.text == "der Onlineausgabe des Spiegels"
