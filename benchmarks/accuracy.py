@@ -64,7 +64,7 @@ def main(argv: Sequence[str] | None = None, system: System | None = None) -> int
     args = _parser().parse_args(argv)
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))  # run from a checkout without installing quotable
-    from quotable import evaluate, seed_gold, wikinews
+    from quotable import corpus_metric, evaluate, seed_gold, wikinews
 
     try:
         corpus = wikinews.read_corpus([args.wikinews], limit=args.limit)
@@ -82,9 +82,9 @@ def main(argv: Sequence[str] | None = None, system: System | None = None) -> int
     seed_results = wikinews.predict(attributor, [d.text for d in seeds])
     seconds = time.perf_counter() - started
 
-    found = evaluate.system_quotations(corpus, corpus_results)
-    full = evaluate.score_corpus(corpus, found)
-    simplified = evaluate.score_corpus(corpus, found, simplified=True)
+    found = corpus_metric.system_quotations(corpus, corpus_results)
+    full = corpus_metric.score_corpus(corpus, found)
+    simplified = corpus_metric.score_corpus(corpus, found, simplified=True)
     seed_scores = seed_gold.score_seeds(seeds, seed_results)
     model = next((r.model for r in (*corpus_results, *seed_results) if r.model is not None), None)
     command = " ".join(shlex.quote(a) for a in ["python", "benchmarks/accuracy.py", *(argv or sys.argv[1:])])
@@ -119,10 +119,10 @@ def main(argv: Sequence[str] | None = None, system: System | None = None) -> int
 
 def _error_classes(corpus: Sequence[CorpusDocument], results: Sequence[Attribution]) -> str:
     """Where the errors are: error kinds by quote type, and each rule's precision."""
-    from quotable import evaluate, wikinews
+    from quotable import corpus_metric, evaluate, wikinews
     from quotable.model import Attribution
 
-    pairs = evaluate.pair_corpus(corpus, evaluate.system_quotations(corpus, results))
+    pairs = corpus_metric.pair_corpus(corpus, corpus_metric.system_quotations(corpus, results))
     kinds: Counter[tuple[str, str]] = Counter()
     for record in evaluate.wikinews_errors(corpus, pairs):
         side = record.get("gold") or record.get("system") or {}
@@ -149,7 +149,7 @@ def _error_classes(corpus: Sequence[CorpusDocument], results: Sequence[Attributi
             if not found:
                 continue
             tokens = frozenset(found[0].quote.token_ids)
-            best = max((evaluate.token_f1(g, tokens) for g in gold), default=0.0)
+            best = max((corpus_metric.token_f1(g, tokens) for g in gold), default=0.0)
             counts = per_rule.setdefault(quote.rule, [0, 0])
             counts[0] += 1
             counts[1] += best >= 0.5

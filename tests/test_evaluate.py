@@ -11,7 +11,7 @@ from types import ModuleType
 import attrs
 import pytest
 
-from quotable import evaluate, seed_gold, wikinews
+from quotable import corpus_metric, evaluate, seed_gold, wikinews
 from quotable.model import (
     AgencyMention,
     AgencyRole,
@@ -127,7 +127,7 @@ def article() -> CorpusDocument:
     return attrs.evolve(doc, quotations=wikinews.quotations_from_attribution(doc, Attribution(gold_quotes())))
 
 
-def all_scores(s: evaluate.CorpusScores) -> list[float]:
+def all_scores(s: corpus_metric.CorpusScores) -> list[float]:
     values = []
     for score in (s.message, s.roles, s.joint, *(x for _, x in s.by_role), *(x for _, x in s.by_type)):
         values += [score.precision, score.recall, score.f1]
@@ -139,7 +139,7 @@ def all_scores(s: evaluate.CorpusScores) -> list[float]:
 
 def test_a_perfect_system_scores_one_everywhere() -> None:
     doc = article()
-    s = evaluate.score_attributions([doc], [Attribution(gold_quotes())])
+    s = corpus_metric.score_attributions([doc], [Attribution(gold_quotes())])
     assert all(v == 1.0 for v in all_scores(s) if v != 0.0)
     assert (s.message.f1, s.roles.f1, s.joint.f1) == (1.0, 1.0, 1.0)
     assert [name for name, t in s.by_type if t.f1 == 1.0] == ["Direct", "Indirect"]
@@ -149,7 +149,7 @@ def test_a_perfect_system_scores_one_everywhere() -> None:
 
 
 def test_an_empty_system_scores_zero() -> None:
-    s = evaluate.score_attributions([article()], [Attribution()])
+    s = corpus_metric.score_attributions([article()], [Attribution()])
     assert all(v == 0.0 for v in all_scores(s))
     assert (s.type_accuracy, s.medium_accuracy) == (Accuracy(0, 0), Accuracy(0, 0))
     assert (s.type_reference.f1, s.medium_reference.f1) == (0.0, 0.0)
@@ -178,7 +178,7 @@ def test_hand_computed_example() -> None:
     g2 = quotation(range(30, 34), "Indirect", "Writing", speaker=[35], cue=[36])
     s2 = quotation([5, 6], "Reported", "Speech", speaker=[1], addressee=[2])
     docs = [corpus_document(g1, g2, name="A"), corpus_document(name="B")]
-    s = evaluate.score_corpus(docs, [[s1], [s2]])
+    s = corpus_metric.score_corpus(docs, [[s1], [s2]])
 
     def prf(score: Score) -> tuple[float, float, float]:
         return (score.precision, score.recall, score.f1)
@@ -209,26 +209,26 @@ def test_the_assignment_prefers_the_same_type_then_the_same_medium() -> None:
     other_type = quotation(range(1, 5), "Indirect", "Speech")
     other_medium = quotation(range(1, 5), "Direct", "Writing")
     same = quotation(range(1, 5), "Direct", "Speech")
-    assert evaluate.assign(gold, [other_type, other_medium]) == [(0, 1)]
-    assert evaluate.assign(gold, [other_medium, other_type]) == [(0, 0)]
-    assert evaluate.assign(gold, [other_medium, same]) == [(0, 1)]
-    assert evaluate.assign(gold, [same, other_medium]) == [(0, 0)]
+    assert corpus_metric.assign(gold, [other_type, other_medium]) == [(0, 1)]
+    assert corpus_metric.assign(gold, [other_medium, other_type]) == [(0, 0)]
+    assert corpus_metric.assign(gold, [other_medium, same]) == [(0, 1)]
+    assert corpus_metric.assign(gold, [same, other_medium]) == [(0, 0)]
 
 
 def test_a_better_overlap_beats_the_tie_breakers() -> None:
     gold = [quotation(range(1, 11), "Direct", "Speech")]
     same_labels_half = quotation(range(1, 6), "Direct", "Speech")
     other_labels_all = quotation(range(1, 11), "Indirect", "Writing")
-    assert evaluate.assign(gold, [same_labels_half, other_labels_all]) == [(0, 1)]
+    assert corpus_metric.assign(gold, [same_labels_half, other_labels_all]) == [(0, 1)]
 
 
 def test_quotations_sharing_no_token_are_still_paired_as_in_the_reference() -> None:
     doc = corpus_document(quotation([1, 2], speaker=[9]))
-    pairs = evaluate.pair_corpus([doc], [[quotation([5, 6], speaker=[9])]])
+    pairs = corpus_metric.pair_corpus([doc], [[quotation([5, 6], speaker=[9])]])
     assert len(pairs) == 1
     assert not pairs[0].matched
     # the shared speaker token counts, as in the reference scorer
-    assert pairs[0].counts[evaluate.PARTS.index("speaker")] == Counts(1, 0, 0)
+    assert pairs[0].counts[corpus_metric.PARTS.index("speaker")] == Counts(1, 0, 0)
     kinds = [r["kind"] for r in evaluate.wikinews_errors([doc], pairs)]
     assert sorted(kinds) == ["false_negative", "false_positive"]
 
@@ -237,10 +237,10 @@ def test_simplified_drops_nested_quotations_and_scores_speaker_and_message() -> 
     outer = quotation(range(1, 11), speaker=[20], cue=[21])
     inner = quotation(range(4, 7), "Direct", nested=True, speaker=[20])
     system = [quotation(range(1, 11), speaker=[20])]
-    s = evaluate.score_corpus([corpus_document(outer, inner)], [system], simplified=True)
+    s = corpus_metric.score_corpus([corpus_document(outer, inner)], [system], simplified=True)
     assert [name for name, _ in s.by_role] == ["speaker"]
     assert (s.gold, s.joint.f1) == (1, 1.0)
-    full = evaluate.score_corpus([corpus_document(outer, inner)], [system])
+    full = corpus_metric.score_corpus([corpus_document(outer, inner)], [system])
     assert full.gold == 2
     assert full.joint.recall < 1.0
 
@@ -250,7 +250,7 @@ def test_reports_are_deterministic() -> None:
     half = Attribution(gold_quotes()[:2])
 
     def run() -> tuple[str, str]:
-        report = evaluate.Report(evaluate.score_attributions(docs, [half]), None, "test")
+        report = evaluate.Report(corpus_metric.score_attributions(docs, [half]), None, "test")
         return report.to_markdown(), report.to_json()
 
     first = run()
@@ -262,7 +262,7 @@ def test_reports_are_deterministic() -> None:
 @needs_corpus
 def test_the_dev_gold_against_itself_scores_one() -> None:
     docs = wikinews.read_corpus([DEV], limit=20)
-    s = evaluate.score_corpus(docs, [d.quotations for d in docs])
+    s = corpus_metric.score_corpus(docs, [d.quotations for d in docs])
     assert (s.message.f1, s.roles.f1, s.joint.f1, s.type_accuracy.value, s.medium_accuracy.value) == (
         1.0,
         1.0,
@@ -270,7 +270,9 @@ def test_the_dev_gold_against_itself_scores_one() -> None:
         1.0,
         1.0,
     )
-    via_attribution = evaluate.score_attributions(docs, [wikinews.attribution_from_document(d) for d in docs])
+    via_attribution = corpus_metric.score_attributions(
+        docs, [wikinews.attribution_from_document(d) for d in docs]
+    )
     assert (via_attribution.joint.f1, via_attribution.type_accuracy.value) == (1.0, 1.0)
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotable import evaluate
+from quotable import corpus_metric
 from quotable.wikinews import CorpusDocument, CorpusMention, CorpusQuotation
 
 PARTS = ("quote", "addressee", "cue", "frame", "speaker")
@@ -122,7 +122,7 @@ def test_corpus_metric_equals_an_independent_implementation(
     corpus: list[tuple[list[CorpusQuotation], list[CorpusQuotation]]],
 ) -> None:
     docs = [CorpusDocument(f"d{i}", "", (), (), tuple(gold)) for i, (gold, _) in enumerate(corpus)]
-    ours = evaluate.score_corpus(docs, [tuple(system) for _, system in corpus])
+    ours = corpus_metric.score_corpus(docs, [tuple(system) for _, system in corpus])
     expected = reference([row for gold, system in corpus for row in pairs_of(gold, system)])
     assert round(ours.message.f1, 3) == round(expected["message"], 3)
     assert round(ours.roles.f1, 3) == round(expected["roles"], 3)
