@@ -36,7 +36,6 @@ from quotable import cues
 from quotable.document import Document
 from quotable.entities import Candidate, Table, collect
 from quotable.model import AgencyMention, Entity, EntityKind, Quote, QuoteType, Span, Speaker
-from quotable.names import name_runs
 from quotable.syntax import Sentence, Word
 
 _PRONOUNS = {
@@ -158,7 +157,7 @@ def _resolve(
         # „Wien – Diese Frage musste ja kommen, sagt Produzent John Lueftner“: the dateline is
         # no speaker; the person named in the sentence is, if there is one
         moved[(speaker.start, speaker.end)] = None
-        for run in name_runs(sentence):
+        for run in table.names_in(sentence):
             found = table.for_name(run.tokens, run.start) if run.start >= speaker.end else None
             if found is not None and found.kind is EntityKind.PERSON and not run.modifier:
                 moved[(speaker.start, speaker.end)] = Span(run.start, run.end)
@@ -172,7 +171,7 @@ def _resolve(
     organisation_head = (
         head.upos == "NOUN" and cues.is_organisation(head.text) and not cues.is_role_noun(head.text)
     )
-    for run in name_runs(sentence):
+    for run in table.names_in(sentence):
         inside = run.start >= speaker.start and run.end <= speaker.end
         if not inside or run.modifier or run.place or _behind_head(words, head, run.start):
             continue
@@ -363,7 +362,7 @@ def _salient(
             break
     for i in range(index, max(-1, index - 4), -1):
         sentence = doc.sentences[i]
-        for run in reversed(name_runs(sentence)):
+        for run in reversed(table.names_in(sentence)):
             if run.start >= offset or run.modifier or run.place:
                 continue
             if (

@@ -82,6 +82,14 @@ class Table:
 
     text: str
     candidates: list[Candidate] = attrs.Factory(list)
+    names: dict[int, list[NameRun]] = attrs.Factory(dict)
+    """The names of each sentence, by the sentence's start offset (found once, in :func:`collect`)."""
+
+    def names_in(self, sentence: Sentence) -> list[NameRun]:
+        """The names of ``sentence`` (:func:`quotable.names.name_runs`, computed once)."""
+        if sentence.start not in self.names:
+            self.names[sentence.start] = name_runs(sentence)
+        return self.names[sentence.start]
 
     def add(self, kind: EntityKind, tokens: Sequence[str], gender: str | None = None) -> Candidate:
         candidate = Candidate(kind, tuple(tokens), gender)
@@ -189,7 +197,7 @@ def collect(text: str, parse: Parse, agencies: Sequence[AgencyMention]) -> Table
     """The entities the article names (see the module docstring)."""
     table = Table(text)
     dateline_end = max((a.span.end for a in agencies if a.role is AgencyRole.DATELINE), default=-1)
-    runs = [(sentence, run) for sentence in parse.sentences for run in name_runs(sentence)]
+    runs = [(sentence, run) for sentence in parse.sentences for run in table.names_in(sentence)]
     # longest names first, so that every shorter form finds the entity it belongs to
     for sentence, run in sorted(runs, key=lambda pair: (-len(pair[1].tokens), pair[1].start)):
         if _agency_at(agencies, run.start, run.end):

@@ -3,6 +3,7 @@ arguments checked: the defects of a hostile pipeline, each as a test."""
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 import unicodedata
@@ -201,39 +202,16 @@ def test_the_parser_gets_chunks_of_bounded_padded_size() -> None:
 
 
 # ------------------------------------------------------------------ hostile shapes, as properties
-_UNITS = [
-    "ja, ",
-    "sagte ",
-    ", ",
-    "!",
-    "?",
-    "„",
-    "“",
-    "»",
-    "«",
-    "‚",
-    "‘",
-    '"',
-    "<p>",
-    "</p>",
-    "<b>",
-    "&bdquo;",
-    "&amp;",
-]
-_UNITS += [
-    "\u202c",
-    "\u200b",
-    "\u00ad",
-    "e\u0301",
-    "\r\n",
-    "\r",
-    "\u2028",
-    "\u2029",
-    "\x0b",
-    "\x85",
-    "Er sagte: ",
-    "(dpa) ",
-]
+def _fuzz_units() -> list[str]:
+    """The hostile units of ``scripts/fuzz.py --shapes hostile``: one vocabulary for both."""
+    spec = importlib.util.spec_from_file_location("fuzz", ROOT / "scripts" / "fuzz.py")
+    assert spec is not None and spec.loader is not None
+    fuzz = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fuzz)
+    return [*fuzz.HOSTILE_UNITS, *fuzz.LINE_STYLES]
+
+
+_UNITS = _fuzz_units()
 
 
 @st.composite
