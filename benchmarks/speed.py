@@ -4,9 +4,13 @@
         [--batch-size B] [--wikinews PATH] [--out FILE] [--json FILE]
 
 Why: quotable tags every sentence but lemmatizes and parses only those that may
-hold speech (:func:`quotable.speakers.needs_parse`).  The headline number is
-what that buys against what a user would otherwise run: the full Stanza
-pipeline (tokenize, mwt, pos, lemma, depparse) on every article.
+hold speech (:func:`quotable.speakers.needs_parse`), and runs Stanza's models
+with the shortcuts of :mod:`quotable.inference` (the parser's trees and labels
+decoded for less work, character models run once per word form, the unknown
+words lemmatized once, the tagger's and parser's layers with 8-bit weights).
+The headline number is what that buys against what a user would otherwise
+run: the full Stanza pipeline (tokenize, mwt, pos, lemma, depparse) on every
+article, as Stanza runs it.
 
 What, in one run, over a fixed set of articles -- the seed articles
 (``seeds/*.txt``) and the first N WikiNews dev articles in file-name order
@@ -17,10 +21,12 @@ is missing):
 * quotable end to end, ``Attributor(model=M).attribute_many(texts,
   batch_size=B)``: articles/s and tokens/s;
 * plain Stanza, the same articles in the same batches through
-  ``pipeline.bulk_process`` of a pipeline built by :class:`quotable.parsing.Parser`
-  from the same model files with the same options (so only the selection
-  differs), in the same process with the same torch threads: articles/s,
+  ``pipeline.bulk_process`` of :func:`quotable.parsing.stanza_pipeline`: Stanza's
+  pipeline from the same model files with the same options, without quotable's
+  shortcuts, in the same process with the same torch threads: articles/s,
   tokens/s, and the ratio quotable / plain Stanza, also by CPU time;
+* where the time goes: the CPU seconds of each stage (tokenize, pos, lemma,
+  depparse, the rest) in one more run of each (``benchmarks/stage_costs.py``);
 * the share of sentences (and of their words) quotable parses fully;
 * the regex stages alone (``marks.find_quotes`` and ``agencies.find_agencies``)
   in MB/s of UTF-8 text, each timed run repeating the texts for at least a second;
@@ -66,7 +72,10 @@ import regex
 from quotable import Attributor, QuotableError, agencies, marks, speakers, wikinews
 from quotable import __version__ as quotable_version
 from quotable.model_files import PROCESSORS
-from quotable.parsing import Parser
+from quotable.parsing import Parser, stanza_pipeline
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import stage_costs  # benchmarks/ is not a package
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_WIKINEWS = ROOT / ".." / "shared" / "data" / "wikinews-quotes" / "dev"
@@ -511,7 +520,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return regex_only(args, arguments, started)
     try:  # resolving the model is cheap: fail before anything slow
         attributor = Attributor(model=model)
-        plain = Parser(model)
+        plain = Parser(model)  # for the share of sentences quotable parses
     except QuotableError as error:
         return model_error(error)
     about_machine = machine()
@@ -529,7 +538,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             pass
     except QuotableError as error:
         return model_error(error)
-    pipeline = plain._loaded()  # the Stanza pipeline quotable would build: same files, same options
+    # Stanza's own pipeline from the same files with the same options, run as Stanza runs it
+    pipeline = stanza_pipeline(model)
+    quotable_pipeline = attributor._parser._loaded()
 
     def run_quotable() -> None:
         for _ in attributor.attribute_many(texts, batch_size=batch_size):
@@ -556,6 +567,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     plain_s = statistics.median(wall for wall, _ in plain_times)
     quotable_cpu = statistics.median(cpu for _, cpu in quotable_times)
     plain_cpu = statistics.median(cpu for _, cpu in plain_times)
+
+    costs = {
+        "quotable": stage_costs.measure(run_quotable, quotable_pipeline),
+        "plain": stage_costs.measure(run_plain, pipeline),
+    }
 
     regex_rows, regex = regex_in_fresh_process(args)
     cold = cold_starts(model, texts, batch_size, repeats)
@@ -646,6 +662,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     date = started.date().isoformat()
     page = render(command, date, machine_line(about_machine), str(attributor.model), about, metrics)
+    page += (
+        "\nWhere the time goes: CPU seconds of one more (untimed) run of each, by stage "
+        "(`benchmarks/stage_costs.py`):\n\n" + stage_costs.table(costs["quotable"], costs["plain"])
+    )
     sys.stdout.write(page)
     if args.out is not None:
         args.out.write_text(page, encoding="utf-8")
@@ -663,6 +683,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "repeats": repeats,
             "regex_runs": [attrs.asdict(r) for r in regex],
             "metrics": [attrs.asdict(m, filter=lambda a, _: a.name != "digits") for m in metrics],
+            "stage_cpu_seconds": costs,
         }
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -24,6 +24,7 @@ every offset is mapped back to the caller's text.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import itertools
 import logging
 import os
@@ -34,7 +35,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from quotable import model_files
+from quotable import inference, model_files
 from quotable.errors import ModelDownloadError, ModelLoadError, ModelNotFoundError
 from quotable.model_files import (
     PROCESSORS,
@@ -107,23 +108,54 @@ def _load(model: ModelFiles, use_gpu: bool) -> Any:
             options["dir"] = scratch
         logger.debug("loading the parser model %s", model.name)
         try:
-            return stanza.Pipeline(
-                lang="de",
-                processors=",".join(PROCESSORS),
-                download_method=None,
-                use_gpu=use_gpu,
-                logging_level="WARN",
-                # German contractions (im, zum, beim …) are a closed class, all in the
-                # training dictionary; the learned expander would also split names that
-                # merely end like one („Kim“ → „Kin dem“).
-                mwt_dict_only=True,
-                **options,
-            )
+            with _without_optimizers():
+                return stanza.Pipeline(
+                    lang="de",
+                    processors=",".join(PROCESSORS),
+                    download_method=None,
+                    use_gpu=use_gpu,
+                    logging_level="WARN",
+                    # German contractions (im, zum, beim …) are a closed class, all in the
+                    # training dictionary; the learned expander would also split names that
+                    # merely end like one („Kim“ → „Kin dem“).
+                    mwt_dict_only=True,
+                    **options,
+                )
         except Exception as error:  # Stanza and torch raise anything from KeyError to pickle errors
             raise ModelLoadError(
                 f"could not load the {model.name} model ({type(error).__name__}: {_one_line(error)}); "
                 f"the files may be damaged or written by another Stanza version: {model.remedy}"
             ) from error
+
+
+def stanza_pipeline(model: str | os.PathLike[str] = "auto", *, use_gpu: bool = False) -> Any:
+    """Stanza's own pipeline for ``model``, loaded as :class:`Parser` loads it but run as Stanza
+    runs it, without :mod:`quotable.inference`: what ``benchmarks/speed.py`` compares against."""
+    return _load(resolve(model), use_gpu)
+
+
+_LOADING = threading.Lock()
+
+
+@contextlib.contextmanager
+def _without_optimizers() -> Iterator[None]:
+    """While Stanza builds a pipeline, its trainers get no optimizers.
+
+    Each of Stanza's trainers builds a training optimizer when it loads a model for
+    prediction, and the first ``torch.optim`` optimizer imports ``torch._dynamo``:
+    over a second of a cold start and about 150 MB of memory, for nothing that
+    prediction uses.  Nothing else in Stanza calls these two functions while loading.
+    """
+    from stanza.models.common import utils
+
+    with _LOADING:
+        saved = utils.get_optimizer, utils.get_split_optimizer
+        utils.get_optimizer = lambda *args, **kwargs: None
+        utils.get_split_optimizer = lambda *args, **kwargs: {}
+        try:
+            yield
+        finally:
+            utils.get_optimizer, utils.get_split_optimizer = saved
 
 
 def _one_line(error: BaseException, limit: int = 300) -> str:
@@ -188,6 +220,7 @@ class Parser:
                 warnings.warn(f"{error}; using the embedded model instead", RuntimeWarning, stacklevel=4)
                 self._model = embedded_model()
                 self._pipeline = _load(self._model, self._use_gpu)
+            inference.install(self._pipeline)
         return self._pipeline
 
     def parse(self, text: str, select: Select | None = None) -> Parse:
