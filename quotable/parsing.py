@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import itertools
 import logging
 import os
 import tempfile
@@ -35,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from quotable import inference, model_files
+from quotable import inference, model_files, tokenizer
 from quotable.errors import ModelDownloadError, ModelLoadError, ModelNotFoundError
 from quotable.model_files import (
     PROCESSORS,
@@ -50,7 +49,6 @@ from quotable.syntax import Parse, Sentence, Word, _parse_feats
 
 logger = logging.getLogger(__name__)
 
-_SPLITTING = "tokenize,mwt"
 _TAGGING = "pos"
 """What every sentence gets (after the long ones are cut into windows)."""
 _PARSING = "lemma,depparse"
@@ -250,13 +248,12 @@ class Parser:
 
         with self._lock:
             pipeline = self._loaded()
-            located_sentences, unparseable = self._bounded(pipeline, combined)
-            tagged = _document(s for s, _ in located_sentences)
-            pipeline.process(tagged, processors=_TAGGING)
+            found, unparseable = _bounded(pipeline, combined)
+            pipeline.process(_document(found), processors=_TAGGING)
         located = []
-        for sentence, shift in located_sentences:
-            index = bisect.bisect_right(starts, sentence.tokens[0].start_char + shift) - 1
-            located.append((sentence, index, _spans(sentence, views[index], starts[index] - shift)))
+        for sentence in found:
+            index = bisect.bisect_right(starts, sentence.tokens[0].start_char) - 1
+            located.append((sentence, index, _spans(sentence, views[index], starts[index])))
         parsed = [
             id(sentence) not in unparseable
             and (select is None or select(texts[index][spans[0][0] : spans[-1][1]]))
@@ -271,34 +268,6 @@ class Parser:
         for (sentence, index, spans), full in zip(located, parsed, strict=True):
             sentences[index].append(_sentence(sentence, spans, texts[index], full))
         return [Parse(tuple(found)) for found in sentences]
-
-    def _bounded(self, pipeline: Any, combined: str) -> tuple[list[tuple[Any, int]], set[int]]:
-        """The sentences of ``combined``, none longer than :data:`MAX_PARSE_WORDS` words.
-
-        Each comes with the shift to add to its character offsets (non-zero for the
-        windows of a cut sentence, which are tokenized as texts of their own), and
-        the ids of the sentences that must not be parsed.  The caller holds the lock.
-        """
-        bounded: list[tuple[Any, int]] = []
-        unparseable: set[int] = set()
-        for sentence in pipeline(combined, processors=_SPLITTING).sentences:
-            if len(sentence.words) <= MAX_PARSE_WORDS:
-                bounded.append((sentence, 0))
-                continue
-            windows = _windows(sentence)
-            logger.debug("a sentence of %d words is parsed in %d windows", len(sentence.words), len(windows))
-            texts = [combined[start:end] for start, end in windows]
-            origins = list(itertools.accumulate((len(t) + len(_PARAGRAPH) for t in texts[:-1]), initial=0))
-            for part in pipeline(_PARAGRAPH.join(texts), processors=_SPLITTING).sentences:
-                window = bisect.bisect_right(origins, part.tokens[0].start_char) - 1
-                bounded.append((part, windows[window][0] - origins[window]))
-                if len(part.words) > MAX_PARSE_WORDS:
-                    logger.debug("a window of %d words is tagged but not parsed", len(part.words))
-                    unparseable.add(id(part))
-        for sentence, _shift in bounded:
-            if not _wordy(sentence):
-                unparseable.add(id(sentence))
-        return bounded, unparseable
 
     def _parse_only(self, chosen: list[Any]) -> None:
         """Lemmatize and parse ``chosen`` Stanza sentences in place, in chunks of at most
@@ -344,30 +313,87 @@ def _wordy(sentence: Any) -> bool:
     return 4 * sum(1 for t in tokens if any(c.isalpha() for c in t.text)) >= len(tokens)
 
 
-def _windows(sentence: Any) -> list[tuple[int, int]]:
-    """Character ranges that cut a long Stanza sentence into windows of at most
-    :data:`MAX_PARSE_WORDS` words, after punctuation where the second half of a
-    window has some."""
-    tokens = sentence.tokens
-    windows = []
+def _bounded(pipeline: Any, combined: str) -> tuple[list[Any], set[int]]:
+    """The sentences of ``combined`` as Stanza sentences, none longer than
+    :data:`MAX_PARSE_WORDS` words, and the ids of those that must not be parsed.
+
+    Tokens and sentences come from :mod:`quotable.tokenizer`; contractions are
+    expanded with the model's own dictionary (*im* → *in dem*), as Stanza's
+    tokenizer does; a longer sentence is cut into windows (:func:`_windows`).
+    """
+    expand = _expander(pipeline)
+    entries = []
+    for sentence in tokenizer.sentences(combined):
+        rows = [(token, expand(combined[token.start : token.end])) for token in sentence]
+        windows = _windows(combined, rows)
+        if len(windows) > 1:
+            logger.debug("a sentence of %d tokens is parsed in %d windows", len(rows), len(windows))
+        entries += [_entries(combined, window) for window in windows]
+    document = _stanza().Document(entries, text=combined)
+    return document.sentences, {id(s) for s in document.sentences if not _wordy(s)}
+
+
+Row = tuple[tokenizer.Token, "list[str] | None"]
+"""A token and, for a contraction, the words it stands for."""
+
+
+def _expander(pipeline: Any) -> Callable[[str], list[str] | None]:
+    """The words a contraction stands for (``im`` → ``in``, ``dem``), from the model's
+    multi-word-token dictionary; ``None`` for any other form."""
+    trainer = getattr(pipeline.processors.get("mwt"), "_trainer", None)
+    known = tokenizer.contracted(getattr(trainer, "expansion_dict", {}))
+    lowered = {form.lower() for form in known}
+
+    def expand(form: str) -> list[str] | None:
+        if trainer is None or form.lower() not in lowered:
+            return None
+        expansion = trainer.dict_expansion(form)
+        return str(expansion).split() if expansion else None
+
+    return expand
+
+
+def _entries(text: str, rows: Sequence[Row]) -> list[dict[str, Any]]:
+    """One sentence as Stanza's tokenizer hands it on: a token entry with its offsets, and for
+    a contraction a range entry followed by one entry per word."""
+    entries: list[dict[str, Any]] = []
+    index = 1
+    for token, words in rows:
+        where = {"text": text[token.start : token.end], "start_char": token.start, "end_char": token.end}
+        if words and len(words) > 1:
+            last = index + len(words) - 1
+            entries.append({"id": (index, last), **where})
+            entries += [{"id": (index + k,), "text": word} for k, word in enumerate(words)]
+            index = last + 1
+        else:
+            entries.append({"id": (index,), **where})
+            index += 1
+    return entries
+
+
+def _windows(text: str, rows: Sequence[Row]) -> list[Sequence[Row]]:
+    """``rows`` cut into windows of at most :data:`MAX_PARSE_WORDS` words, after punctuation
+    where the second half of a window has some."""
+    windows: list[Sequence[Row]] = []
     first = 0
     words = 0
     cut_after: int | None = None
-    for i, token in enumerate(tokens):
-        words += len(token.words)
-        if token.text in _SAFE_CUTS or token.text[-1:] in _SAFE_CUTS:
+    for i, (token, expansion) in enumerate(rows):
+        words += len(expansion) if expansion else 1
+        form = text[token.start : token.end]
+        if form in _SAFE_CUTS or form[-1:] in _SAFE_CUTS:
             cut_after = i
         if words >= MAX_PARSE_WORDS:
             last = cut_after if cut_after is not None and cut_after - first >= MAX_PARSE_WORDS // 2 else i
             if words > MAX_PARSE_WORDS and last == i:
                 last = i - 1  # this token's words would overflow the window: it opens the next one
             last = max(last, first)
-            windows.append((tokens[first].start_char, tokens[last].end_char))
+            windows.append(rows[first : last + 1])
             first = last + 1
-            words = sum(len(t.words) for t in tokens[first : i + 1])
+            words = sum(len(e) if e else 1 for _, e in rows[first : i + 1])
             cut_after = None
-    if first < len(tokens):
-        windows.append((tokens[first].start_char, tokens[-1].end_char))
+    if first < len(rows):
+        windows.append(rows[first:])
     return windows
 
 

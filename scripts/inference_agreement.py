@@ -40,9 +40,13 @@ def annotate(pipeline: Any, texts: list[str], batch_size: int) -> tuple[list[tup
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--wikinews", type=Path, default=ROOT.parent / "shared/data/wikinews-quotes/dev")
-    parser.add_argument("--limit", type=int, default=None, metavar="N", help="WikiNews articles (default all)")
+    parser.add_argument(
+        "--limit", type=int, default=None, metavar="N", help="WikiNews articles (default all)"
+    )
     parser.add_argument("--model", default="embedded")
     parser.add_argument("--batch-size", type=int, default=16)
     args = parser.parse_args(argv)
@@ -58,7 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     found, fast_cpu = annotate(fast, texts, args.batch_size)
     differing = [(a, b) for a, b in zip(expected, found, strict=False) if a != b]
     if len(expected) != len(found):
-        print(f"different word counts: {len(expected):,} as Stanza runs it, {len(found):,} with the shortcuts")
+        print(
+            f"different word counts: {len(expected):,} as Stanza runs it, {len(found):,} with the shortcuts"
+        )
     by_field = {f: sum(a[i] != b[i] for a, b in differing) for i, f in enumerate(FIELDS)}
     print(f"{len(texts)} texts, {len(expected):,} words; words that differ: {len(differing)}")
     print("by field: " + ", ".join(f"{f} {n}" for f, n in by_field.items()))

@@ -87,7 +87,7 @@ def test_the_chosen_labels_are_the_pairwise_scorers_best() -> None:
         assert torch.equal(inference.chosen_labels(scorer, words, words, chosen), expected)
 
 
-def annotations(pipeline: Any, texts: tuple[str, ...]) -> list[tuple[Any, ...]]:
+def annotate(pipeline: Any, texts: tuple[str, ...]) -> list[tuple[Any, ...]]:
     return [
         tuple(getattr(word, field) for field in FIELDS)
         for document in pipeline.bulk_process(list(texts))
@@ -106,11 +106,13 @@ def pipelines(embedded_model_available: Path) -> tuple[Any, Any]:
 
 
 @pytest.mark.model
-def test_every_word_is_annotated_as_stanza_does(pipelines: tuple[Any, Any], seed_texts: tuple[str, ...]) -> None:
+def test_every_word_is_annotated_as_stanza_does(
+    pipelines: tuple[Any, Any], seed_texts: tuple[str, ...]
+) -> None:
     stock, fast = pipelines
     texts = (*seed_texts, "Sie sagte es ihm. Kim Jong Un, Nordkoreas Machthaber, ließ verlauten: „Nein.“")
-    expected = annotations(stock, texts)
-    assert annotations(fast, texts) == expected
+    expected = annotate(stock, texts)
+    assert annotate(fast, texts) == expected
     assert {word[4] for word in expected} > {"sagen", "Machthaber"}  # lemmatized, and parsed:
     assert any(word[6] == "nsubj" for word in expected)
 
@@ -126,5 +128,5 @@ def test_the_repair_of_two_subjects_is_stanzas(
 
     monkeypatch.setitem(head_constraints.DEPREL_TO_GROUP, "advmod", "advmod")
     stock, fast = pipelines
-    expected = annotations(stock, seed_texts)
-    assert annotations(fast, seed_texts) == expected
+    expected = annotate(stock, seed_texts)
+    assert annotate(fast, seed_texts) == expected
