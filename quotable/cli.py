@@ -334,10 +334,10 @@ def _download(argv: list[str]) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
-    from quotable import parsing
+    from quotable import download
 
     try:
-        where = parsing.download(args.dir)
+        where = download.download(args.dir)
     except QuotableError as error:
         print(f"quotable: error: {error}", file=sys.stderr)
         return 1

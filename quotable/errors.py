@@ -51,3 +51,9 @@ class InputTooLargeError(QuotableError, ValueError):
 
 class WorkerError(QuotableError, RuntimeError):
     """A worker process for ``attribute_many(workers=N)`` could not start."""
+
+
+def one_line(error: BaseException, limit: int = 300) -> str:
+    """``error``'s message on one line, at most ``limit`` characters (for error messages of our own)."""
+    text = " ".join(str(error).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -24,8 +24,9 @@ without repeats; on news text together they halve the pipeline's time
   models depend on a word's characters only; each distinct form of a batch is
   read once (:func:`_unique_characters`).
 * **Unknown words lemmatized once.**  The lemmatizer's seq2seq model sees each
-  unknown (form, tag) pair of a batch once (:func:`_lemmatize`), and the tagger's
-  tag strings are built once per tag (:func:`_remember_units`).
+  unknown (form, tag) pair of a batch once (:func:`_lemmatize`), on one thread
+  (:func:`_one_thread`), and the tagger's tag strings are built once per tag
+  (:func:`_remember_units`).
 
 The answers are Stanza's: tests/test_inference.py compares every field of every
 word with and without :func:`install` on the seed articles, and
@@ -40,8 +41,9 @@ the loaded pipeline's own objects.
 
 from __future__ import annotations
 
+import contextlib
 import types
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -271,16 +273,35 @@ def _lemmatize(processor: Any, document: Any) -> Any:
         )  # fmt: skip
         predictions: list[str] = []
         edits: list[int] = []
-        for batch in batches:
-            found, edited = trainer.predict(batch, config["beam_size"], batches.vocab)
-            predictions += found
-            edits += edited or []
+        with _one_thread():
+            for batch in batches:
+                found, edited = trainer.predict(batch, config["beam_size"], batches.vocab)
+                predictions += found
+                edits += edited or []
         guesses = trainer.postprocess([form for form, _ in unknown], predictions, edits=edits or None)
         guessed = dict(zip(unknown, guesses, strict=True))
     lemmas = trainer.ensemble(pairs, [guessed.get(pair, "") for pair in pairs])
     for word, lemma in zip(words, lemmas, strict=True):
         word.lemma = lemma or "_"  # Stanza writes an empty lemma as "_"
     return document
+
+
+@contextlib.contextmanager
+def _one_thread() -> Iterator[None]:
+    """Torch on one thread for a while: the lemmatizer decodes a character at a time in
+    steps far too small to share between threads, and a second thread only waits (and,
+    on a busy machine, its spinning costs several times the work; docs/benchmarks.md).
+    The setting is the process's, so it holds for other torch work in the meantime."""
+    import torch
+
+    threads = torch.get_num_threads()
+    if threads > 1:
+        torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        if threads > 1:
+            torch.set_num_threads(threads)
 
 
 def _install_lemmatizer(pipeline: Any) -> None:

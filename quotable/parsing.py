@@ -12,13 +12,14 @@ Bounded cost: no sentence longer than :data:`MAX_PARSE_WORDS` words reaches the
 tagger or parser whole (long runs are cut into windows), and sentences that are
 mostly punctuation are tagged, not parsed.
 
-Speed: tagging is a third of the pipeline's cost and parsing two thirds
-(lemmatizer and dependency parser; numbers in ``docs/model.md``).  Every
-sentence is tokenized and tagged, because resolving a pronoun to a name needs
-the parts of speech, gender and number of the sentences around it; only the
-sentences the caller selects are lemmatized and parsed.  The text Stanza reads
-is the :mod:`quotable.repair` view (headings unglued, paragraphs separated);
-every offset is mapped back to the caller's text.
+Speed: sentences and tokens come from the rules of :mod:`quotable.tokenizer`,
+not from Stanza's neural tokenizer.  Every sentence is tagged, because resolving
+a pronoun to a name needs the parts of speech, gender and number of the
+sentences around it; only the sentences the caller selects are lemmatized and
+parsed, and the loaded models run with the shortcuts of
+:mod:`quotable.inference` (Stanza's answers for less work).  The text Stanza
+reads is the :mod:`quotable.repair` view (headings unglued, paragraphs
+separated); every offset is mapped back to the caller's text.
 """
 
 from __future__ import annotations
@@ -34,15 +35,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from quotable import inference, model_files, tokenizer
-from quotable.errors import ModelDownloadError, ModelLoadError, ModelNotFoundError
+from quotable import inference, model_files, parse_input, tokenizer
+from quotable.errors import ModelLoadError, ModelNotFoundError, one_line
 from quotable.model_files import (
     PROCESSORS,
     ModelFiles,
     embedded_model,
-    official_files,
     resolve,
-    stanza_resources_dirs,
 )
 from quotable.repair import View, repair
 from quotable.syntax import Parse, Sentence, Word, _parse_feats
@@ -74,14 +73,11 @@ words would be padded to 500 × 50² pairs (over 2 GB); chunks of at most this m
 MIN_WORDY_TOKENS = 10
 """Sentences shorter than this are parsed whatever they hold (see :func:`_wordy`)."""
 
-_SAFE_CUTS = frozenset(',;:.!?–—-)]"“”„»«')
-"""Tokens after which a window may end (preferred to cutting between two words)."""
-
 Select = Callable[[str], bool]
 """Given a sentence's text, whether it needs a full parse."""
 
 
-def _stanza() -> Any:
+def import_stanza() -> Any:
     """The ``stanza`` module, imported on first need: it takes seconds (torch) and is not typed."""
     try:
         import stanza  # lazy on purpose: importing quotable must stay cheap
@@ -95,7 +91,7 @@ def _load(model: ModelFiles, use_gpu: bool) -> Any:
     missing = [str(f) for f in model.files if not f.is_file()]
     if missing:
         raise ModelNotFoundError(f"the {model.name} model is missing {', '.join(missing)}: {model.remedy}")
-    stanza = _stanza()
+    stanza = import_stanza()
     options: dict[str, Any] = dict(model.options)
     with tempfile.TemporaryDirectory(prefix="quotable-") as scratch:
         if "dir" not in options:
@@ -121,7 +117,7 @@ def _load(model: ModelFiles, use_gpu: bool) -> Any:
                 )
         except Exception as error:  # Stanza and torch raise anything from KeyError to pickle errors
             raise ModelLoadError(
-                f"could not load the {model.name} model ({type(error).__name__}: {_one_line(error)}); "
+                f"could not load the {model.name} model ({type(error).__name__}: {one_line(error)}); "
                 f"the files may be damaged or written by another Stanza version: {model.remedy}"
             ) from error
 
@@ -154,11 +150,6 @@ def _without_optimizers() -> Iterator[None]:
             yield
         finally:
             utils.get_optimizer, utils.get_split_optimizer = saved
-
-
-def _one_line(error: BaseException, limit: int = 300) -> str:
-    text = " ".join(str(error).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # ------------------------------------------------------------------ the parser
@@ -283,7 +274,7 @@ def _document(sentences: Iterable[Any]) -> Any:
     the sentence objects in place.
     """
     chosen = list(sentences)
-    subset = _stanza().Document([])
+    subset = import_stanza().Document([])
     subset.sentences = chosen
     subset.num_tokens = sum(len(s.tokens) for s in chosen)
     subset.num_words = sum(len(s.words) for s in chosen)
@@ -319,22 +310,18 @@ def _bounded(pipeline: Any, combined: str) -> tuple[list[Any], set[int]]:
 
     Tokens and sentences come from :mod:`quotable.tokenizer`; contractions are
     expanded with the model's own dictionary (*im* → *in dem*), as Stanza's
-    tokenizer does; a longer sentence is cut into windows (:func:`_windows`).
+    tokenizer does; a longer sentence is cut into windows (:func:`quotable.parse_input.windows`).
     """
     expand = _expander(pipeline)
     entries = []
     for sentence in tokenizer.sentences(combined):
         rows = [(token, expand(combined[token.start : token.end])) for token in sentence]
-        windows = _windows(combined, rows)
+        windows = parse_input.windows(combined, rows, MAX_PARSE_WORDS)
         if len(windows) > 1:
             logger.debug("a sentence of %d tokens is parsed in %d windows", len(rows), len(windows))
-        entries += [_entries(combined, window) for window in windows]
-    document = _stanza().Document(entries, text=combined)
+        entries += [parse_input.entries(combined, window) for window in windows]
+    document = import_stanza().Document(entries, text=combined)
     return document.sentences, {id(s) for s in document.sentences if not _wordy(s)}
-
-
-Row = tuple[tokenizer.Token, "list[str] | None"]
-"""A token and, for a contraction, the words it stands for."""
 
 
 def _expander(pipeline: Any) -> Callable[[str], list[str] | None]:
@@ -351,50 +338,6 @@ def _expander(pipeline: Any) -> Callable[[str], list[str] | None]:
         return str(expansion).split() if expansion else None
 
     return expand
-
-
-def _entries(text: str, rows: Sequence[Row]) -> list[dict[str, Any]]:
-    """One sentence as Stanza's tokenizer hands it on: a token entry with its offsets, and for
-    a contraction a range entry followed by one entry per word."""
-    entries: list[dict[str, Any]] = []
-    index = 1
-    for token, words in rows:
-        where = {"text": text[token.start : token.end], "start_char": token.start, "end_char": token.end}
-        if words and len(words) > 1:
-            last = index + len(words) - 1
-            entries.append({"id": (index, last), **where})
-            entries += [{"id": (index + k,), "text": word} for k, word in enumerate(words)]
-            index = last + 1
-        else:
-            entries.append({"id": (index,), **where})
-            index += 1
-    return entries
-
-
-def _windows(text: str, rows: Sequence[Row]) -> list[Sequence[Row]]:
-    """``rows`` cut into windows of at most :data:`MAX_PARSE_WORDS` words, after punctuation
-    where the second half of a window has some."""
-    windows: list[Sequence[Row]] = []
-    first = 0
-    words = 0
-    cut_after: int | None = None
-    for i, (token, expansion) in enumerate(rows):
-        words += len(expansion) if expansion else 1
-        form = text[token.start : token.end]
-        if form in _SAFE_CUTS or form[-1:] in _SAFE_CUTS:
-            cut_after = i
-        if words >= MAX_PARSE_WORDS:
-            last = cut_after if cut_after is not None and cut_after - first >= MAX_PARSE_WORDS // 2 else i
-            if words > MAX_PARSE_WORDS and last == i:
-                last = i - 1  # this token's words would overflow the window: it opens the next one
-            last = max(last, first)
-            windows.append(rows[first : last + 1])
-            first = last + 1
-            words = sum(len(e) if e else 1 for _, e in rows[first : i + 1])
-            cut_after = None
-    if first < len(rows):
-        windows.append(rows[first:])
-    return windows
 
 
 def _spans(sentence: Any, view: View, start: int) -> list[tuple[int, int]]:
@@ -427,32 +370,3 @@ def _sentence(sentence: Any, spans: list[tuple[int, int]], text: str, parsed: bo
                 )
             )
     return Sentence(tuple(words), spans[0][0], spans[-1][1], parsed)
-
-
-# ------------------------------------------------------------------ download
-def download(resources_dir: str | None = None) -> str:
-    """Install Stanza's official German models (``quotable download``); returns the directory.
-
-    Downloads only what quotable uses (tokenizer, MWT, tagger, lemmatizer,
-    parser and their word vectors and character models) into ``resources_dir``
-    (default: ``$STANZA_RESOURCES_DIR`` or Stanza's own default), where
-    ``Parser("stanza")`` and ``Parser("auto")`` find them.
-    """
-    target = Path(resources_dir).expanduser() if resources_dir else stanza_resources_dirs()[0]
-    stanza = _stanza()
-    try:
-        stanza.download(
-            "de",
-            model_dir=str(target),
-            package="default",
-            processors=",".join(PROCESSORS),
-            logging_level="WARN",
-        )
-    except Exception as error:  # requests, huggingface_hub and Stanza each raise their own kinds
-        raise ModelDownloadError(
-            f"could not download the Stanza German models into {target} "
-            f"({type(error).__name__}: {_one_line(error, 160)}); check the internet connection and try again"
-        ) from error
-    if official_files(target) is None:
-        raise ModelDownloadError(f"the download into {target} is incomplete; run `quotable download` again")
-    return str(target)

@@ -46,7 +46,7 @@ _WORD = r"\p{L}[\p{L}\p{M}\d]*(?:[-'’][\p{L}\p{M}\d]+)*"
 _TOKEN = regex.compile(
     r"""
       (?P<url>(?:https?://|www\.)[^\s<>"“”„»«]+[^\s<>"“”„»«.,;:!?)\]'’])
-    | (?P<mail>[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+)
+    | (?P<mail>[\p{L}\d._%+-]{1,64}@[\p{L}\d-]{1,63}(?:\.[\p{L}\d-]{1,63})+)
     | (?P<tag>[@#][\p{L}\d_]+)
     | (?P<dotted>(?:\p{L}{1,3}\.){2,})                 # z.B. u.a. d.h. U.S.
     | (?P<number>\d+(?:[.,:/]\d+)*(?:-?\p{L}+(?:-\p{L}+)*)?)  # 1.000,50 11.9.2015 1990er 38-Jährige
@@ -58,6 +58,8 @@ _TOKEN = regex.compile(
     """,
     regex.VERBOSE,
 )
+_NEXT_WORD = regex.compile(r"\s+(\S{1,40})")
+_SECOND_HALF = regex.compile(r"-\s+(?:und|oder|bis|sowie|als auch)\b")
 _ENDS = frozenset(".!?…")
 _CLOSING = frozenset("“”\"»«’‘'›‹)]")
 _OPENING = frozenset("„“\"»«‚‘'›‹([–—-")
@@ -109,7 +111,7 @@ def _keeps_stop(
         return form + "." in known or (len(form) == 1 and form.isupper())
     if not form.isdigit() or len(form) > 3:
         return False
-    after = regex.match(r"\s+(\S+)", text[end + 1 :])
+    after = _NEXT_WORD.match(text, end + 1)
     if after is None:
         return False
     following = after.group(1)
@@ -122,7 +124,7 @@ def _keeps_stop(
 
 def _waits_for_second_half(text: str, end: int) -> bool:
     """``Bundes-`` in „Bundes- und Landesregierung“: a hyphen, a space, then und/oder/bis/sowie."""
-    return regex.match(r"-\s+(?:und|oder|bis|sowie|als auch)\b", text[end:]) is not None
+    return _SECOND_HALF.match(text, end) is not None
 
 
 def sentences(text: str) -> list[list[Token]]:

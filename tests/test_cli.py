@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from quotable import __version__, parsing
+from quotable import __version__, download
 from quotable.cli import main
 from quotable.errors import ModelDownloadError
 
@@ -279,7 +279,7 @@ def test_download_without_network_is_exit_1_with_one_clear_line(
             "(ConnectionError: no route to host); check the internet connection and try again"
         )
 
-    monkeypatch.setattr(parsing, "download", offline)
+    monkeypatch.setattr(download, "download", offline)
     code, out, err = run(capsys, "download", "--dir", str(tmp_path))
     assert (code, out) == (1, [])
     assert err == [

@@ -18,7 +18,7 @@ from fakes import fake_model, fake_official
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotable import model_files, parsing
+from quotable import download, model_files
 from quotable.errors import ModelDownloadError, ModelLoadError, ModelNotFoundError, QuotableError
 from quotable.model_files import PROCESSORS
 from quotable.parsing import Parser
@@ -181,7 +181,7 @@ def test_files_removed_after_construction_are_not_found(tmp_path: Path) -> None:
 @pytest.mark.usefixtures("no_network")
 def test_download_without_network_is_a_one_line_quotable_error(tmp_path: Path) -> None:
     with pytest.raises(ModelDownloadError) as caught:
-        parsing.download(str(tmp_path / "resources"))
+        download.download(str(tmp_path / "resources"))
     assert isinstance(caught.value, QuotableError)
     assert isinstance(caught.value, ConnectionError)
     message = str(caught.value)
