@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from quotable import cues
 from quotable.document import Document
-from quotable.indirect import addressee_of, so_names_a_source
+from quotable.indirect import addressee_of
 from quotable.marks import MarkedQuote, MarkKind
 from quotable.model import Cue, Medium, Mention, Quote, QuoteType, Span, Speaker
 from quotable.phrases import (
@@ -38,6 +38,7 @@ from quotable.phrases import (
     verb_complex,
     with_apposition,
 )
+from quotable.source_phrases import so_names_a_source
 from quotable.syntax import Sentence, Word
 
 CONFIDENCE = {
