@@ -22,24 +22,13 @@ from collections.abc import Sequence
 
 from quotable import cues
 from quotable.document import Document
-from quotable.indirect import addressee_of
 from quotable.marks import MarkedQuote, MarkKind
 from quotable.model import Cue, Medium, Mention, Quote, QuoteType, Span, Speaker
-from quotable.phrases import (
-    contiguous,
-    cue_verb,
-    finite_verbs,
-    is_passive,
-    mention_words,
-    noun_phrase,
-    speaker_of,
-    subject,
-    trim,
-    verb_complex,
-    with_apposition,
-)
+from quotable.participants import addressee_of, speaker_of, subject
+from quotable.phrases import contiguous, mention_words, noun_phrase, trim, with_apposition
 from quotable.source_phrases import so_names_a_source
 from quotable.syntax import Sentence, Word
+from quotable.verbs import cue_verb, finite_verbs, is_passive, verb_complex
 
 CONFIDENCE = {
     "direct.cue": 0.9,

@@ -18,8 +18,9 @@ import attrs
 from quotable.document import Document
 from quotable.marks import MarkKind
 from quotable.model import Cue, Medium, Mention, Quote, QuoteType, Speaker
-from quotable.phrases import contiguous, finite_verbs, mention_words, trim
+from quotable.phrases import contiguous, mention_words, trim
 from quotable.syntax import Sentence, Word
+from quotable.verbs import finite_verbs
 
 _SOURCE_RULES = frozenset(
     {

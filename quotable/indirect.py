@@ -30,18 +30,9 @@ from quotable.document import Document
 from quotable.findings import Finding, all_quoted, has_finite, make, relative_clause
 from quotable.marks import MarkKind
 from quotable.model import Quote, Span
-from quotable.phrases import (
-    cue_verb,
-    extend_noun_phrase,
-    finite_verbs,
-    is_konjunktiv,
-    is_passive,
-    noun_phrase,
-    particles_of,
-    speaker_of,
-    verb_complex,
-)
+from quotable.participants import addressee_of, speaker_of
 from quotable.syntax import Sentence, Word
+from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv, is_passive, particles_of, verb_complex
 
 COMPLEMENT = frozenset({"ccomp", "parataxis", "xcomp", "csubj"})
 # verbs that report speech even with an indicative verb-second clause
@@ -80,71 +71,6 @@ _PLAIN_SPEECH = frozenset(
         "zugeben",
     }
 )
-
-
-# verbs whose accusative object is the addressee: „forderte ihn auf“, „beschuldigte die Regierung“
-_ADDRESSEE_OBJECT = frozenset(
-    {
-        "auffordern",
-        "aufrufen",
-        "beschuldigen",
-        "bezichtigen",
-        "bitten",
-        "drängen",
-        "ermahnen",
-        "informieren",
-        "unterrichten",
-        "anweisen",
-        "warnen",
-        "fragen",
-        "anklagen",
-        "kritisieren",
-    }
-)
-
-
-def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
-    """To whom, as the corpus marks it (without a preposition): a dative object
-    („sagte der Zeitung“), „gegenüber X“, „an X gerichtet/gewandt“, „im Interview mit X“,
-    or the person asked, accused or urged („forderte ihn auf“, „warf dem Iran vor“)."""
-    entry = cue_verb(sentence, verb)
-    lemma = entry.lemma if entry is not None else ""
-    for child in sentence.children(verb):
-        case = [c for c in sentence.children(child) if c.deprel == "case"]
-        nominal = child.upos in ("NOUN", "PROPN", "PRON") and child.lemma.lower() not in ("sich", "es", "man")
-        if (
-            not case
-            and nominal
-            and (
-                child.deprel == "iobj"
-                or (child.deprel == "obj" and (child.feat("Case") == "Dat" or lemma in _ADDRESSEE_OBJECT))
-            )
-        ):
-            return extend_noun_phrase(sentence, noun_phrase(sentence, child))
-        if case and case[0].lemma.lower() == "gegenüber" and nominal:
-            return extend_noun_phrase(sentence, noun_phrase(sentence, child))
-        if child.deprel in ("advcl", "xcomp", "acl") and child.lemma.lower() in (
-            "richten",
-            "wenden",
-            "gerichtet",
-            "gewandt",
-        ):
-            for grandchild in sentence.children(child):
-                if grandchild.deprel.startswith("obl") and any(
-                    c.deprel == "case" and c.lemma.lower() == "an" for c in sentence.children(grandchild)
-                ):
-                    return noun_phrase(sentence, grandchild)
-    # „gegenüber der Presse“ hung elsewhere by the parser: the words after it in the clause
-    for word in sentence.words:
-        if word.lemma.lower() == "gegenüber" and word.upos == "ADP" and word.id < len(sentence.words):
-            nxt = sentence.word(word.id + 1)
-            if nxt.upos in ("DET", "NOUN", "PROPN", "ADJ") and abs(word.id - verb.id) <= 8:
-                head = nxt
-                while head.upos in ("DET", "ADJ") and head.id < len(sentence.words):
-                    head = sentence.word(head.id + 1)
-                if head.upos in ("NOUN", "PROPN"):
-                    return extend_noun_phrase(sentence, list(sentence.words[nxt.id - 1 : head.id]))
-    return []
 
 
 def _speech_ids(doc: Document, sentence: Sentence) -> set[int]:

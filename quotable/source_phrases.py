@@ -16,17 +16,9 @@ from __future__ import annotations
 from quotable import cues
 from quotable.document import Document
 from quotable.findings import CONFIDENCE, Finding, all_quoted, has_finite, make
-from quotable.phrases import (
-    clause,
-    cue_verb,
-    extend_noun_phrase,
-    finite_verbs,
-    is_konjunktiv,
-    noun_phrase,
-    surface_noun_phrase,
-    trim,
-)
+from quotable.phrases import clause, extend_noun_phrase, noun_phrase, surface_noun_phrase, trim
 from quotable.syntax import Sentence, Word
+from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv
 
 
 def word_rules(

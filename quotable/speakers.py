@@ -28,8 +28,8 @@ from quotable import coref, cues, direct, indirect, sources, whole_sentences
 from quotable.document import Document
 from quotable.marks import MarkedQuote, MarkKind
 from quotable.model import AgencyMention, AgencyRole, Quote, QuoteType
-from quotable.phrases import is_konjunktiv
 from quotable.syntax import Parse
+from quotable.verbs import is_konjunktiv
 
 _SCARE_QUOTE = 0.3
 _SPEECHY_FRAGMENT = 0.75

@@ -9,15 +9,10 @@ from __future__ import annotations
 from quotable import cues
 from quotable.document import Document
 from quotable.findings import Finding, make
-from quotable.phrases import (
-    extend_noun_phrase,
-    finite_verbs,
-    is_konjunktiv,
-    noun_phrase,
-    speaker_of,
-    surface_noun_phrase,
-)
+from quotable.participants import speaker_of
+from quotable.phrases import extend_noun_phrase, noun_phrase, surface_noun_phrase
 from quotable.syntax import Sentence, Word
+from quotable.verbs import finite_verbs, is_konjunktiv
 
 
 def noun_rule(

@@ -24,16 +24,10 @@ from quotable.findings import CONFIDENCE, Finding, speaker_mention
 from quotable.indirect import COMPLEMENT
 from quotable.marks import MarkKind
 from quotable.model import Quote, QuoteType
-from quotable.phrases import (
-    contiguous,
-    cue_verb,
-    finite_verbs,
-    is_konjunktiv,
-    is_konjunktiv_one,
-    is_passive,
-    speaker_of,
-)
+from quotable.participants import speaker_of
+from quotable.phrases import contiguous
 from quotable.syntax import Sentence, Word
+from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv, is_konjunktiv_one, is_passive
 
 
 def reported(doc: Document, covered: Sequence[Quote]) -> list[Finding]:
