@@ -38,19 +38,11 @@ from quotable.corpus_metric import (
     tokens_of,
 )
 from quotable.errors import QuotableError
+from quotable.harness import System, load_attributor, predict
 from quotable.model import Attribution
 from quotable.scores import Score
 from quotable.seed_gold import SeedDocument, SeedScores
-from quotable.wikinews import (
-    ROLES,
-    CorpusDocument,
-    CorpusMention,
-    CorpusQuotation,
-    System,
-    load_attributor,
-    predict,
-    read_corpus,
-)
+from quotable.wikinews import ROLES, CorpusDocument, CorpusMention, CorpusQuotation, read_corpus
 
 CONTEXT = 80
 """Characters of context on each side of an error."""
