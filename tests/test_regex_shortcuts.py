@@ -1,10 +1,10 @@
 """The regex stages' shortcuts find exactly what the plain way finds.
 
-Each speed-up of :mod:`quotable.marks` and :mod:`quotable.agencies` is checked
-against the plain computation it replaces (written out here as the reference),
-on generated texts full of the characters it depends on: the golden test
-(tests/test_regex_golden.py) checks whole results on fixed texts, these check
-the shortcuts on many more.
+Each speed-up of :mod:`quotable.marks` and :mod:`quotable.agencies` (with its patterns
+in :mod:`quotable.agency_lexicon`) is checked against the plain computation it
+replaces (written out here as the reference), on generated texts full of the
+characters it depends on: the golden test (tests/test_regex_golden.py) checks
+whole results on fixed texts, these check the shortcuts on many more.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotable import agencies, lexicon, marks
+from quotable import agencies, agency_lexicon, lexicon, marks
 
-ALIASES = sorted(agencies._aliases())
+ALIASES = sorted(agency_lexicon.alias_table())
 AROUND = [
     " ",
     "  ",
@@ -60,7 +60,7 @@ def pieces(extra: list[str]) -> st.SearchStrategy[str]:
 # ------------------------------------------------------------------ agencies
 def plain_agencies(text: str) -> tuple[object, ...]:
     """find_agencies with the pattern of every alias, without the token shortcut."""
-    finder = agencies._Finder(text, agencies._alias_pattern())
+    finder = agencies._Finder(text, agency_lexicon.alias_pattern())
     return tuple(finder.mentions()) if finder.candidates else ()
 
 
@@ -80,8 +80,8 @@ def test_the_token_shortcut_keeps_names_next_to_non_ascii_characters() -> None:
 def test_relay_words_searched_near_a_name_are_those_of_a_whole_text_search(
     text: str, data: st.DataObject
 ) -> None:
-    finder = agencies._Finder(text, agencies._alias_pattern())
-    starts = [m.start() for m in agencies._cues().relay.finditer(text)]
+    finder = agencies._Finder(text, agency_lexicon.alias_pattern())
+    starts = [m.start() for m in agency_lexicon.cue_table().relay.finditer(text)]
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     index = bisect.bisect_left(starts, start)
