@@ -22,7 +22,8 @@ from collections.abc import Sequence
 
 from quotable import cues
 from quotable.document import Document
-from quotable.marks import MarkedQuote, MarkKind
+from quotable.mark_kinds import MarkKind
+from quotable.marks import MarkedQuote
 from quotable.model import Cue, Medium, Mention, Quote, QuoteType, Span, Speaker
 from quotable.participants import addressee_of, speaker_of, subject
 from quotable.phrases import contiguous, mention_words, noun_phrase, trim, with_apposition

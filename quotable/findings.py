@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import attrs
 
 from quotable.document import Document
-from quotable.marks import MarkKind
+from quotable.mark_kinds import MarkKind
 from quotable.model import Cue, Medium, Mention, Quote, QuoteType, Speaker
 from quotable.phrases import contiguous, mention_words, trim
 from quotable.syntax import Sentence, Word

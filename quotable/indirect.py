@@ -28,7 +28,7 @@ import attrs
 from quotable import cues, source_phrases, statement_nouns
 from quotable.document import Document
 from quotable.findings import Finding, all_quoted, has_finite, make, relative_clause
-from quotable.marks import MarkKind
+from quotable.mark_kinds import MarkKind
 from quotable.model import Quote, Span
 from quotable.participants import addressee_of, speaker_of
 from quotable.syntax import Sentence, Word

@@ -26,7 +26,8 @@ import regex
 
 from quotable import coref, cues, direct, indirect, sources, whole_sentences
 from quotable.document import Document
-from quotable.marks import MarkedQuote, MarkKind
+from quotable.mark_kinds import MarkKind
+from quotable.marks import MarkedQuote
 from quotable.model import AgencyMention, AgencyRole, Quote, QuoteType
 from quotable.syntax import Parse
 from quotable.verbs import is_konjunktiv

@@ -22,7 +22,7 @@ from quotable import cues
 from quotable.document import Document
 from quotable.findings import CONFIDENCE, Finding, speaker_mention
 from quotable.indirect import COMPLEMENT
-from quotable.marks import MarkKind
+from quotable.mark_kinds import MarkKind
 from quotable.model import Quote, QuoteType
 from quotable.participants import speaker_of
 from quotable.phrases import contiguous

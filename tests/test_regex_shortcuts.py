@@ -15,7 +15,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotable import agencies, agency_lexicon, lexicon, marks
+from quotable import agencies, agency_lexicon, lexicon, mark_kinds, marks
 
 ALIASES = sorted(agency_lexicon.alias_table())
 AROUND = [
@@ -90,11 +90,11 @@ def test_relay_words_searched_near_a_name_are_those_of_a_whole_text_search(
 
 # ------------------------------------------------------------------ marks
 def plain_is_title_cue(word: str) -> bool:
-    suffixes, prefixes, whole = marks._title_cues()
+    suffixes, prefixes, whole = mark_kinds._title_cues()
     lower = word.lower()
     if lower.startswith(prefixes):
         return True
-    for ending in marks._INFLECTIONS:
+    for ending in mark_kinds._INFLECTIONS:
         if ending and not lower.endswith(ending):
             continue
         stem = lower[: len(lower) - len(ending)] if ending else lower
@@ -111,14 +111,14 @@ CUES = [entry.strip("=*") for (entry,) in lexicon.table("title_cues.txt", 1)]
 @settings(max_examples=500, deadline=None)
 @given(
     st.lists(st.sampled_from(["Kino", "Wahl", "Ab", "x", "s", "", *CUES]), max_size=3).map("".join),
-    st.sampled_from(marks._INFLECTIONS),
+    st.sampled_from(mark_kinds._INFLECTIONS),
     st.booleans(),
 )
 def test_title_cues_by_their_ends_are_those_of_the_plain_rule(stem: str, ending: str, upper: bool) -> None:
     word = stem + ending
     word = word.upper() if upper else word
-    marks._is_title_cue.cache_clear()
-    assert marks._is_title_cue(word) == plain_is_title_cue(word)
+    mark_kinds._is_title_cue.cache_clear()
+    assert mark_kinds._is_title_cue(word) == plain_is_title_cue(word)
 
 
 PARAGRAPH = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
