@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None, system: System | None = None) -> int
     args = _parser().parse_args(argv)
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))  # run from a checkout without installing quotable
-    from quotable import corpus_metric, evaluate, harness, seed_gold, wikinews
+    from quotable import corpus_metric, evaluation_report, harness, seed_gold, wikinews
 
     try:
         corpus = wikinews.read_corpus([args.wikinews], limit=args.limit)
@@ -104,11 +104,11 @@ def main(argv: Sequence[str] | None = None, system: System | None = None) -> int
             f"- Attributor time: {seconds:.1f} s for {characters:,} characters",
             f"- min_confidence: {args.min_confidence if args.min_confidence is not None else 'default'}",
             "",
-            evaluate.corpus_markdown(full, f"WikiNews {split}: the corpus metric"),
-            evaluate.corpus_markdown(
+            evaluation_report.corpus_markdown(full, f"WikiNews {split}: the corpus metric"),
+            evaluation_report.corpus_markdown(
                 simplified, f"WikiNews {split}: simplified (speaker + message, non-nested)"
             ),
-            evaluate.seeds_markdown(seed_scores),
+            evaluation_report.seeds_markdown(seed_scores),
             _error_classes(corpus, corpus_results),
         ]
     )

@@ -11,7 +11,7 @@ from types import ModuleType
 import attrs
 import pytest
 
-from quotable import corpus_export, corpus_metric, evaluate, harness, seed_gold, wikinews
+from quotable import corpus_export, corpus_metric, evaluate, evaluation_report, harness, seed_gold, wikinews
 from quotable.model import (
     AgencyMention,
     AgencyRole,
@@ -252,7 +252,7 @@ def test_reports_are_deterministic() -> None:
     half = Attribution(gold_quotes()[:2])
 
     def run() -> tuple[str, str]:
-        report = evaluate.Report(corpus_metric.score_attributions(docs, [half]), None, "test")
+        report = evaluation_report.Report(corpus_metric.score_attributions(docs, [half]), None, "test")
         return report.to_markdown(), report.to_json()
 
     first = run()
