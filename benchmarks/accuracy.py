@@ -31,8 +31,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from quotable.harness import System
     from quotable.model import Attribution
-    from quotable.wikinews import CorpusDocument, System
+    from quotable.wikinews import CorpusDocument
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT / ".." / "shared" / "data" / "wikinews-quotes" / "dev"
@@ -64,12 +65,12 @@ def main(argv: Sequence[str] | None = None, system: System | None = None) -> int
     args = _parser().parse_args(argv)
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))  # run from a checkout without installing quotable
-    from quotable import corpus_metric, evaluate, seed_gold, wikinews
+    from quotable import corpus_metric, evaluation_report, harness, seed_gold, wikinews
 
     try:
         corpus = wikinews.read_corpus([args.wikinews], limit=args.limit)
         seeds = seed_gold.read_seeds(args.seeds)
-        attributor = wikinews.load_attributor(args.model, args.min_confidence) if system is None else system
+        attributor = harness.load_attributor(args.model, args.min_confidence) if system is None else system
     except ImportError as error:
         print(f"accuracy: {error}; the benchmark needs quotable.attributor.Attributor", file=sys.stderr)
         return 1
@@ -78,8 +79,8 @@ def main(argv: Sequence[str] | None = None, system: System | None = None) -> int
         return 1
 
     started = time.perf_counter()
-    corpus_results = wikinews.predict(attributor, [d.text for d in corpus])
-    seed_results = wikinews.predict(attributor, [d.text for d in seeds])
+    corpus_results = harness.predict(attributor, [d.text for d in corpus])
+    seed_results = harness.predict(attributor, [d.text for d in seeds])
     seconds = time.perf_counter() - started
 
     found = corpus_metric.system_quotations(corpus, corpus_results)
@@ -103,11 +104,11 @@ def main(argv: Sequence[str] | None = None, system: System | None = None) -> int
             f"- Attributor time: {seconds:.1f} s for {characters:,} characters",
             f"- min_confidence: {args.min_confidence if args.min_confidence is not None else 'default'}",
             "",
-            evaluate.corpus_markdown(full, f"WikiNews {split}: the corpus metric"),
-            evaluate.corpus_markdown(
+            evaluation_report.corpus_markdown(full, f"WikiNews {split}: the corpus metric"),
+            evaluation_report.corpus_markdown(
                 simplified, f"WikiNews {split}: simplified (speaker + message, non-nested)"
             ),
-            evaluate.seeds_markdown(seed_scores),
+            evaluation_report.seeds_markdown(seed_scores),
             _error_classes(corpus, corpus_results),
         ]
     )
@@ -119,7 +120,7 @@ def main(argv: Sequence[str] | None = None, system: System | None = None) -> int
 
 def _error_classes(corpus: Sequence[CorpusDocument], results: Sequence[Attribution]) -> str:
     """Where the errors are: error kinds by quote type, and each rule's precision."""
-    from quotable import corpus_metric, evaluate, wikinews
+    from quotable import corpus_export, corpus_metric, evaluate
     from quotable.model import Attribution
 
     pairs = corpus_metric.pair_corpus(corpus, corpus_metric.system_quotations(corpus, results))
@@ -145,7 +146,7 @@ def _error_classes(corpus: Sequence[CorpusDocument], results: Sequence[Attributi
     for document, result in zip(corpus, results, strict=True):
         gold = [frozenset(g.quote.token_ids) for g in document.quotations]
         for quote in result.quotes:
-            found = wikinews.quotations_from_attribution(document, Attribution((quote,), ()))
+            found = corpus_export.quotations_from_attribution(document, Attribution((quote,), ()))
             if not found:
                 continue
             tokens = frozenset(found[0].quote.token_ids)

@@ -3,7 +3,7 @@
     OMP_NUM_THREADS=1 python benchmarks/scale.py [--model M] [--workers 1,2] [--articles N]
         [--repeats R] [--batch-size B] [--wikinews PATH] [--out FILE] [--json FILE]
 
-What: ``Attributor(model=M)`` in N worker processes (:class:`quotable.batches.Workers`,
+What: ``Attributor(model=M)`` in N worker processes (:class:`quotable.workers.Workers`,
 what ``attribute_many(texts, workers=N)`` runs), over the same articles for each
 N: the WikiNews dev articles' ``originalText`` in file-name order (``--wikinews``,
 default ``../shared/data/wikinews-quotes/dev`` next to the repository; the
@@ -48,7 +48,8 @@ import attrs
 
 from quotable import Attributor, QuotableError, wikinews
 from quotable import __version__ as quotable_version
-from quotable.batches import Item, Workers
+from quotable.batches import Item
+from quotable.workers import Workers
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_WIKINEWS = ROOT / ".." / "shared" / "data" / "wikinews-quotes" / "dev"

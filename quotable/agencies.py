@@ -5,7 +5,8 @@ mention with its canonical name and exact offsets, whatever the text: it never
 raises for a ``str`` and stays linear in the length of the text.
 
 German news conventions this stage encodes (the names and cue words themselves
-are data, in ``data/agencies.tsv`` and ``data/agency_cues.tsv``):
+are data, in ``data/agencies.tsv`` and ``data/agency_cues.tsv``, compiled by
+:mod:`quotable.agency_lexicon`):
 
 * Agency reports end with a **credit line**: the editors' initials and the
   agencies, ``wa/fab (dpa, afp, rtr)``, ``AFP/jbe``, ``dpa/lno`` (a regional
@@ -24,28 +25,27 @@ are data, in ``data/agencies.tsv`` and ``data/agency_cues.tsv``):
 from __future__ import annotations
 
 import bisect
-import enum
-import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import NamedTuple
 
-from quotable import lexicon
-from quotable.errors import LexiconError
+from quotable.agency_lexicon import (
+    BREAKS,
+    DATED,
+    GAP,
+    HYPHENS,
+    Alias,
+    Scope,
+    alias_key,
+    alias_pattern_for,
+    alias_table,
+    cue_table,
+    dateline_pattern,
+    list_pattern,
+)
 from quotable.model import AgencyMention, AgencyRole, Span
 
 __all__ = ["find_agencies"]
-
-_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-"""Characters that end a line (the same set as :meth:`str.splitlines`)."""
-_GAP = rf"[^\S{_BREAKS}]"
-"""Whitespace inside a line."""
-_NOT_AFTER_LETTER = r"(?<![\w\u0300-\u036f])"
-_NOT_BEFORE_LETTER = r"(?![\w\u0300-\u036f])"
-"""Word boundaries that also respect combining accents (a decomposed "ä" is a letter too)."""
-_HYPHENS = "-\u2010\u2011"
-_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-"""Dashes after a dateline: typewriter hyphen, en dash, em dash and their cousins."""
 
 _MAX_CREDIT_LINE = 300
 """Credit lines are short; longer lines are prose.  Also caps the list parsing."""
@@ -59,26 +59,10 @@ _LEFT_WORDS = 6
 _RIGHT_WORDS = 4
 
 
-class _Scope(enum.Enum):
-    """Where an alias counts as an agency (column 3 of ``agencies.tsv``)."""
-
-    NAME = "name"
-    AMBIGUOUS = "ambiguous"
-    CREDIT = "credit"
-    APPOSITION = "apposition"
-
-
-class _Alias(NamedTuple):
-    name: str
-    scope: _Scope
-    not_after: frozenset[str]
-    not_before: frozenset[str]
-
-
 class _Candidate(NamedTuple):
     start: int
     end: int
-    alias: _Alias
+    alias: Alias
 
 
 class _Accepted(NamedTuple):
@@ -87,239 +71,14 @@ class _Accepted(NamedTuple):
     after_noun: bool
 
 
-class _Cues(NamedTuple):
-    nouns: frozenset[str]
-    before: dict[str, tuple[tuple[str, ...], ...]]
-    after: dict[str, tuple[tuple[str, ...], ...]]
-    relay: re.Pattern[str]
-    """Finds the first word of every relay cue, to skip the clause analysis where there is none."""
-    relay_longest: int
-    """The length of the longest of those words."""
-    lead_in: re.Pattern[str]
-    lead_list: re.Pattern[str]
-
-
-_SPACES = re.compile(rf"{_GAP}+")
-_UNIFORM_HYPHENS = {ord(h): "-" for h in _HYPHENS}
-
-
-def _key(alias: str) -> str:
-    """The spelling of an alias with its spaces and hyphens made uniform."""
-    return _SPACES.sub(" ", alias).translate(_UNIFORM_HYPHENS)
-
-
-@functools.cache
-def _aliases() -> dict[str, _Alias]:
-    """``agencies.tsv`` as a mapping from :func:`_key` of each alias to what it names."""
-    aliases: dict[str, _Alias] = {}
-    for row in lexicon.table("agencies.tsv", 3, 4):
-        name, alias, scope_name = row[:3]
-        try:
-            scope = _Scope(scope_name)
-        except ValueError:
-            choices = ", ".join(s.value for s in _Scope)
-            raise LexiconError(
-                f"agencies.tsv: {alias!r} has scope {scope_name!r}; use one of {choices}"
-            ) from None
-        not_after: set[str] = set()
-        not_before: set[str] = set()
-        for exception in row[3].split(",") if len(row) > 3 else ():
-            left, _, right = exception.strip().partition(" ")
-            if right == "_" and left not in ("", "_"):
-                not_after.add(left)
-            elif left == "_" and right not in ("", "_"):
-                not_before.add(right)
-            else:
-                raise LexiconError(
-                    f"agencies.tsv: exception {exception.strip()!r} of {alias!r}"
-                    " must read 'Word _' (not after Word) or '_ Word' (not before Word)"
-                )
-        key = _key(alias)
-        if key in aliases:
-            raise LexiconError(f"agencies.tsv: alias {alias!r} is listed twice")
-        aliases[key] = _Alias(name, scope, frozenset(not_after), frozenset(not_before))
-    return aliases
-
-
-def _whole_words(spellings: Iterable[str], *, few: bool = False) -> re.Pattern[str]:
-    """A pattern for any of ``spellings`` as whole words, longest first.
-
-    A space in a spelling matches one to three spaces within a line, a hyphen any
-    hyphen.  The alternatives are grouped by their first character.  Where they
-    start with many different characters, one word-boundary check comes first:
-    most positions in a text are inside a word, and the regular expression engine
-    rejects them there before it tries a single alternative.  Where they start
-    with ``few``, the check follows the first character instead, so that the
-    engine can skip ahead to where one of those characters stands.  Both forms
-    find the same matches.
-    """
-
-    def rest(spelling: str) -> str:
-        parts = [re.escape(w) for w in re.split(f"[{_HYPHENS}]", spelling)]
-        return f"[{_HYPHENS}]".join(parts).replace(r"\ ", f"{_GAP}{{1,3}}")
-
-    by_first: dict[str, list[str]] = {}
-    for spelling in sorted(set(spellings), key=lambda s: (-len(s), s)):
-        by_first.setdefault(spelling[0], []).append(rest(spelling[1:]))
-    if few:
-        branches = (
-            rf"{re.escape(first)}(?<![\w\u0300-\u036f][\s\S])(?:{'|'.join(rests)})"
-            for first, rests in sorted(by_first.items())
-        )
-        return re.compile(f"(?:{'|'.join(branches)}){_NOT_BEFORE_LETTER}")
-    branches = (f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items()))
-    return re.compile(f"{_NOT_AFTER_LETTER}(?:{'|'.join(branches)}){_NOT_BEFORE_LETTER}")
-
-
-@functools.cache
-def _alias_pattern() -> re.Pattern[str]:
-    """Every alias of ``agencies.tsv``."""
-    return _whole_words(_aliases())
-
-
-# Most texts name no agency at all, and finding that out is most of the cost of this
-# stage.  A cheaper test rules it out first: in the text's UTF-8 with every byte other
-# than an ASCII letter, digit or underscore turned into a space, an alias's first run of
-# ASCII word characters ("AFP", "Agence", "TK" of "ČTK") is a whole token wherever the
-# alias occurs, because the characters around that run in the alias, and around the
-# alias in the text, are never ASCII word characters.
-_ASCII_WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
-_TO_TOKENS = bytes(b if b in _ASCII_WORD else 0x20 for b in range(256))
-_ASCII_RUN = re.compile(r"[A-Za-z0-9_]+")
-
-
-class _Shortcut:
-    """What :func:`_alias_pattern_for` derives from one :func:`_aliases` table.
-
-    Kept beside the table it was made from, so that a new table (a test that
-    fakes the data file) gets a new one.
-    """
-
-    _MAX_PATTERNS = 1024
-
-    def __init__(self, aliases: dict[str, _Alias]) -> None:
-        self.aliases = aliases
-        runs = {alias: _ASCII_RUN.search(alias) for alias in aliases}
-        # an alias without an ASCII word run cannot be ruled out this way: no shortcut then
-        self.probes: dict[str, bytes] | None = (
-            None
-            if any(run is None for run in runs.values())
-            else {alias: run.group().encode("ascii") for alias, run in runs.items() if run is not None}
-        )
-        self.all_probes = frozenset(self.probes.values()) if self.probes else frozenset()
-        self.patterns: dict[frozenset[bytes], re.Pattern[str]] = {}
-
-    def pattern(self, present: frozenset[bytes]) -> re.Pattern[str]:
-        """A pattern for the aliases whose probe is ``present``."""
-        found = self.patterns.get(present)
-        if found is None:
-            if len(self.patterns) >= self._MAX_PATTERNS:
-                self.patterns.clear()
-            probes = self.probes or {}
-            chosen = (alias for alias, probe in probes.items() if probe in present)
-            found = self.patterns[present] = _whole_words(chosen, few=True)
-        return found
-
-
-_shortcut: _Shortcut | None = None
-
-
-def _alias_pattern_for(text: str) -> re.Pattern[str] | None:
-    """A pattern for the aliases that may occur in ``text`` (:func:`_alias_pattern` or fewer).
-
-    None when none can occur.  The aliases left out can match nowhere in the text,
-    so the pattern finds exactly what the full one finds, only faster.
-    """
-    global _shortcut
-    aliases = _aliases()
-    shortcut = _shortcut
-    if shortcut is None or shortcut.aliases is not aliases:
-        shortcut = _shortcut = _Shortcut(aliases)
-    if shortcut.probes is None:
-        return _alias_pattern()
-    present = shortcut.all_probes.intersection(
-        text.encode("utf-8", "surrogatepass").translate(_TO_TOKENS).split()
-    )
-    return shortcut.pattern(present) if present else None
-
-
-def _phrases(rows: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in rows:
-        words = tuple(phrase.casefold().split())
-        by_first.setdefault(words[0], []).append(words)
-    return {first: tuple(group) for first, group in by_first.items()}
-
-
-# A list of agencies and desk codes as it appears in credit lines and datelines,
-# read over a "shape" of the text in which every agency alias is replaced by NUL.
-# Desk codes are the editors' and regional desks' short forms (wa, fab, jbe, lno).
-# Austrian and Swiss credit lines date themselves: "(APA, 11.9.2015)", "(red, APA, 3.4.2016)".
-_DATE = r"\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})?"
-_ELEMENT = rf"(?:\x00|[a-zäöüß]{{1,5}}|[A-ZÄÖÜ]{{1,5}}|{_DATE})"
-_DATED = re.compile(rf"{_DATE}\s*$")
-_SEPARATOR = r"(?:\s*[,/;&+|()\[\]]+\s*|\s+(?:und|sowie|and)\s+)"
-_LIST = rf"[\s(\[]*{_ELEMENT}(?:{_SEPARATOR}{_ELEMENT})*[\s)\].]*"
-
-
-@functools.cache
-def _cues() -> _Cues:
-    """``agency_cues.tsv``: agency nouns, relay cues on either side, credit lead-ins."""
-    kinds: dict[str, list[str]] = {"noun": [], "before": [], "after": [], "lead-in": []}
-    for kind, phrase in lexicon.table("agency_cues.tsv", 2, 2):
-        if kind not in kinds:
-            raise LexiconError(
-                f"agency_cues.tsv: {phrase!r} has kind {kind!r}; use one of {', '.join(kinds)}"
-            )
-        kinds[kind].append(phrase)
-    lead_ins = []
-    for phrase in kinds["lead-in"]:
-        words = [re.escape(w) for w in phrase.removesuffix(":").split()]
-        lead_ins.append(rf"{_GAP}+".join(words) + (rf"{_GAP}*:" if phrase.endswith(":") else ""))
-    nouns = "|".join(re.escape(n) for n in sorted(kinds["noun"], key=len, reverse=True))
-    # Cue words are matched ignoring case, but a case-sensitive search is much
-    # faster: a cue is written in lower case or capitalised at a sentence start.
-    firsts = {phrase.split()[0] for phrase in kinds["before"] + kinds["after"]}
-    for word in sorted(firsts):
-        # a word of letters cannot overlap another match, which lets _relay_between search near a name
-        if not word.isalpha():
-            raise LexiconError(f"agency_cues.tsv: relay cues start with a word of letters, not {word!r}")
-    relay_words = {w[0].upper() + w[1:] for w in firsts} | {w[0].lower() + w[1:] for w in firsts}
-    return _Cues(
-        nouns=frozenset(kinds["noun"]),
-        before=_phrases(kinds["before"]),
-        after=_phrases(kinds["after"]),
-        relay=_whole_words(relay_words),
-        relay_longest=max((len(w) for w in relay_words), default=0),
-        lead_in=re.compile(f"(?i){_NOT_AFTER_LETTER}(?:{'|'.join(lead_ins)})"),
-        # "Mit Material der Nachrichtenagenturen dpa und AFP": article and noun may come first.
-        lead_list=re.compile(rf"\s*(?:(?:der|den|des|dem|die)\s+)?(?:(?:\w+-)?(?:{nouns})\s+)?{_LIST}"),
-    )
-
-
-@functools.cache
-def _list_pattern() -> re.Pattern[str]:
-    return re.compile(_LIST)
-
-
-@functools.cache
-def _dateline_pattern() -> re.Pattern[str]:
-    """``Berlin (dpa) -``, ``Berlin/Paris (Reuters) –``, ``(dpa) Berlin -`` at a line's start."""
-    place = rf"[^\W\d_][\w.'’]*(?:(?:{_GAP}|[{_HYPHENS}/]){{1,2}}[\w.'’]+){{0,4}}"
-    return re.compile(
-        rf"{_GAP}*(?:(?P<place>{place}){_GAP}*)?\((?P<list>[^()]{{1,80}})\)"
-        rf"{_GAP}*(?:(?P<later_place>{place}){_GAP}*)?[{_DASHES}]"
-    )
-
-
 _WORD = re.compile(r"\w+")
-_LINE_BREAK = re.compile(f"[{_BREAKS}]")
+_LINE_BREAK = re.compile(f"[{BREAKS}]")
 _CLAUSE_END = re.compile(r"[.!?;:,„“”\"«»‹›]")
 """Punctuation that ends the clause a relay cue must share with the agency."""
-_COORDINATION = re.compile(rf"{_GAP}*(?:[,/]{_GAP}*)?(?:(?:und|sowie|oder){_GAP}+)?")
+_COORDINATION = re.compile(rf"{GAP}*(?:[,/]{GAP}*)?(?:(?:und|sowie|oder){GAP}+)?")
 _COMMON_COORDINATIONS = frozenset(["/", ",", ", ", " / ", " und ", ", und ", " sowie "])
-_GLOSS_OPEN = re.compile(rf"{_GAP}*\({_GAP}*")
-_GLOSS_CLOSE = re.compile(rf"{_GAP}*\)")
+_GLOSS_OPEN = re.compile(rf"{GAP}*\({GAP}*")
+_GLOSS_CLOSE = re.compile(rf"{GAP}*\)")
 _INLINE_SPACE = " \t\u00a0\u202f"
 _SENTENCE_END = tuple(".!?…\"“”»«’')")
 
@@ -334,7 +93,7 @@ def find_agencies(text: str) -> tuple[AgencyMention, ...]:
     """
     if not isinstance(text, str):
         raise TypeError(f"find_agencies() needs a str, not {type(text).__name__}")
-    pattern = _alias_pattern_for(text)
+    pattern = alias_pattern_for(text)
     if pattern is None:
         return ()
     finder = _Finder(text, pattern)
@@ -350,21 +109,21 @@ class _Finder:
 
     def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
         self.text = text
-        self.cues = _cues()
+        self.cues = cue_table()
         self.candidates = list(self._candidates(pattern))
         if not self.candidates:
             return
         self.starts = [c.start for c in self.candidates]
-        self.breaks = [b for b in _BREAKS if b in text] or ["\n"]
+        self.breaks = [b for b in BREAKS if b in text] or ["\n"]
         stripped_end = len(text.rstrip())
-        self.last_line_start = max(text.rfind(b, 0, stripped_end) for b in _BREAKS) + 1
+        self.last_line_start = max(text.rfind(b, 0, stripped_end) for b in BREAKS) + 1
         self.groups: dict[int, bool] = {}
 
     def _candidates(self, pattern: re.Pattern[str]) -> Iterator[_Candidate]:
-        aliases = _aliases()
+        aliases = alias_table()
         for match in pattern.finditer(self.text):
             found = match[0]
-            alias = aliases.get(found) or aliases[_key(found)]
+            alias = aliases.get(found) or aliases[alias_key(found)]
             if alias.not_after or alias.not_before:
                 start, end = match.span()
                 if self._word_before(start) in alias.not_after or self._word_after(end) in alias.not_before:
@@ -376,7 +135,7 @@ class _Finder:
         if pos == 0 or self.text[pos - 1] not in _INLINE_SPACE:
             return ""
         stripped = self.text[max(0, pos - 60) : pos].rstrip(_INLINE_SPACE)
-        if not stripped or stripped[-1] in _BREAKS:
+        if not stripped or stripped[-1] in BREAKS:
             return ""
         words = stripped.rsplit(None, 1)
         return words[-1].lstrip("([„\"»«‚'") if words else ""
@@ -386,7 +145,7 @@ class _Finder:
         if pos == len(self.text) or self.text[pos] not in _INLINE_SPACE:
             return ""
         stripped = self.text[pos : pos + 60].lstrip(_INLINE_SPACE)
-        if not stripped or stripped[0] in _BREAKS:
+        if not stripped or stripped[0] in BREAKS:
             return ""
         words = stripped.split(None, 1)
         return words[0].rstrip(")].,;:!?“\"«»‘'") if words else ""
@@ -410,7 +169,7 @@ class _Finder:
         """``text[start:end]`` with every alias that may stand in a list replaced by NUL."""
         parts, pos, listed = [], start, []
         for c in self._within(start, end):
-            if c.alias.scope is _Scope.APPOSITION:
+            if c.alias.scope is Scope.APPOSITION:
                 continue
             parts.append(self.text[pos : c.start].replace("\x00", "\ufffd"))
             parts.append("\x00")
@@ -429,10 +188,10 @@ class _Finder:
             # unmistakable or closes the article; otherwise it may be a heading.
             if (
                 listed
-                and _list_pattern().fullmatch(shape.strip())
+                and list_pattern().fullmatch(shape.strip())
                 and (
                     any(ch in shape for ch in "(/,[")
-                    or any(c.alias.scope is _Scope.NAME for c in listed)
+                    or any(c.alias.scope is Scope.NAME for c in listed)
                     or start == self.last_line_start
                 )
             ):
@@ -454,7 +213,7 @@ class _Finder:
         shape, listed = self._shape(open_ + 1, close)
         if not listed:
             return None
-        unmistakable = any(c.alias.scope is _Scope.NAME for c in listed)
+        unmistakable = any(c.alias.scope is Scope.NAME for c in listed)
         reach = max(start, open_ - 20)
         before = text[reach:open_].rstrip()
         closes_sentence = (
@@ -465,7 +224,7 @@ class _Finder:
             # Auswärtige Amt (AA)" no agency at all.
             or (start == self.last_line_start and not self._ends_near(open_) and unmistakable)
         )
-        return open_ if closes_sentence and _list_pattern().fullmatch(shape) else None
+        return open_ if closes_sentence and list_pattern().fullmatch(shape) else None
 
     def _ends_near(self, pos: int) -> bool:
         """Whether a candidate ends at most three characters before ``pos``."""
@@ -477,13 +236,13 @@ class _Finder:
 
         ``(start, start)`` when the line opens with no dateline.
         """
-        found = _dateline_pattern().match(self.text, start, min(end, start + _DATELINE))
+        found = dateline_pattern().match(self.text, start, min(end, start + _DATELINE))
         # Place names are capitalised: "Berlin", "MOSKAU", "Frankfurt am Main".
         if found is not None and all(
             p is None or p[0].isupper() for p in found.group("place", "later_place")
         ):
             shape, listed = self._shape(*found.span("list"))
-            if listed and _list_pattern().fullmatch(shape):
+            if listed and list_pattern().fullmatch(shape):
                 return found.span("list")
         return start, start
 
@@ -504,7 +263,7 @@ class _Finder:
         if group[0] not in self.groups:
             shape, listed = self._shape(*group)
             self.groups[group[0]] = bool(
-                any(c.alias.scope is _Scope.NAME for c in listed) and _list_pattern().fullmatch(shape)
+                any(c.alias.scope is Scope.NAME for c in listed) and list_pattern().fullmatch(shape)
             )
         return self.groups[group[0]]
 
@@ -515,7 +274,7 @@ class _Finder:
             return False
         nouns = self.cues.nouns
         # "der US-Nachrichtenagentur AP": the prefix before a hyphen does not matter.
-        return word in nouns or any(word[i + 1 :] in nouns for i, ch in enumerate(word) if ch in _HYPHENS)
+        return word in nouns or any(word[i + 1 :] in nouns for i, ch in enumerate(word) if ch in HYPHENS)
 
     def _coordinated(self, first: _Candidate, second: _Candidate) -> bool:
         """Whether only a comma, slash or ``und`` stands between two names."""
@@ -536,11 +295,11 @@ class _Finder:
     def _accepts(self, c: _Candidate, line: tuple[int, int], *, after_noun: bool, glossed: bool) -> bool:
         """Whether a name outside credit lines and datelines counts as an agency here."""
         scope = c.alias.scope
-        if scope is _Scope.NAME:
+        if scope is Scope.NAME:
             return True
-        if scope is _Scope.APPOSITION:
+        if scope is Scope.APPOSITION:
             return after_noun
-        if glossed or (after_noun and scope is _Scope.AMBIGUOUS):
+        if glossed or (after_noun and scope is Scope.AMBIGUOUS):
             return True
         group = self._group(c, line)
         return group is not None and self._agency_group(group)
@@ -582,8 +341,8 @@ class _Finder:
         shape, listed = self._shape(open_ + 1, close)
         return (
             bool(listed)
-            and _DATED.search(shape) is not None
-            and _list_pattern().fullmatch(shape.strip()) is not None
+            and DATED.search(shape) is not None
+            and list_pattern().fullmatch(shape.strip()) is not None
         )
 
     def mentions(self) -> Iterator[AgencyMention]:
@@ -601,7 +360,7 @@ class _Finder:
                 credit = self._credit(*line)
                 dateline = None
             role: AgencyRole | None = None
-            if c.alias.scope is not _Scope.APPOSITION:
+            if c.alias.scope is not Scope.APPOSITION:
                 if (credit is not None and c.start >= credit) or self._dated_credit(c, line):
                     role = AgencyRole.CREDIT
                 elif c.start < line[0] + _DATELINE:

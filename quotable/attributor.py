@@ -30,6 +30,7 @@ from quotable import agencies as agency_stage
 from quotable import batches, marks
 from quotable.batches import Failure
 from quotable.errors import InputTooLargeError
+from quotable.mark_kinds import MarkKind
 from quotable.model import Attribution, Entity, Quote, QuoteType
 from quotable.normalize import normalize, restore
 
@@ -37,8 +38,8 @@ DEFAULT_MAX_CHARS = 2_000_000
 """About 300 pages of news text; longer input should be split (by article or paragraph)."""
 
 _SPEECH_CONFIDENCE = {
-    marks.MarkKind.SPEECH: 0.6,
-    marks.MarkKind.FRAGMENT: 0.3,
+    MarkKind.SPEECH: 0.6,
+    MarkKind.FRAGMENT: 0.3,
 }
 
 
@@ -227,7 +228,7 @@ def _direct_quotes(text: str, marked: Sequence[marks.MarkedQuote]) -> tuple[Quot
     """Direct quotes from quotation marks alone (no parser): titles dropped, no speakers."""
     quotes = []
     for m in marked:
-        if m.depth > 0 or m.kind is marks.MarkKind.TITLE:
+        if m.depth > 0 or m.kind is MarkKind.TITLE:
             continue
         confidence = _SPEECH_CONFIDENCE[m.kind] * (1.0 if m.closed else 0.7)
         quotes.append(

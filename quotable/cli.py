@@ -303,9 +303,9 @@ def _subcommand(name: str, argv: list[str]) -> int:
 
         return evaluate.main(argv)
     if name == "export":
-        from quotable import wikinews
+        from quotable import corpus_export
 
-        return wikinews.export_main(argv)
+        return corpus_export.export_main(argv)
     if name == "html":
         from quotable import view
 

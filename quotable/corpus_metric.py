@@ -57,15 +57,10 @@ import attrs
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from quotable.corpus_export import quotations_from_attribution
 from quotable.model import Attribution
 from quotable.scores import Accuracy, Counts, Score, f1
-from quotable.wikinews import (
-    CORPUS_TYPES,
-    ROLES,
-    CorpusDocument,
-    CorpusQuotation,
-    quotations_from_attribution,
-)
+from quotable.wikinews import CORPUS_TYPES, ROLES, CorpusDocument, CorpusQuotation
 
 PARTS = ("message", *ROLES)
 """What the corpus metric scores: the message (quote) and the four roles."""

@@ -14,102 +14,24 @@ The order of the rules follows what German news does most (see docs/rules.md):
    takes over its speaker, cue and frame (the corpus repeats those spans);
 7. ``direct.nearby``: otherwise the speaker of the previous sentence's quote,
    with low confidence.
+
+The quotation's sentences, and how its quote is built with the rule's confidence,
+are :mod:`quotable.direct_unit`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from quotable import cues
+from quotable.direct_unit import Unit, from_mentions, from_words, spans_of
 from quotable.document import Document
-from quotable.indirect import addressee_of, so_names_a_source
-from quotable.marks import MarkedQuote, MarkKind
-from quotable.model import Cue, Medium, Mention, Quote, QuoteType, Span, Speaker
-from quotable.phrases import (
-    contiguous,
-    cue_verb,
-    finite_verbs,
-    is_passive,
-    mention_words,
-    noun_phrase,
-    speaker_of,
-    subject,
-    trim,
-    verb_complex,
-    with_apposition,
-)
+from quotable.mark_kinds import MarkKind
+from quotable.marks import MarkedQuote
+from quotable.model import Mention, Quote, QuoteType
+from quotable.participants import addressee_of, speaker_of, subject
+from quotable.phrases import noun_phrase, trim, with_apposition
+from quotable.source_phrases import so_names_a_source
 from quotable.syntax import Sentence, Word
-
-CONFIDENCE = {
-    "direct.cue": 0.9,
-    "direct.cue_after": 0.85,
-    "direct.cue_before": 0.85,
-    "direct.cue_clause": 0.55,
-    "direct.so": 0.95,
-    "direct.source": 0.9,
-    "direct.colon": 0.9,
-    "direct.continued": 0.8,
-    "direct.nearby": 0.85,
-    "direct.unattributed": 0.6,
-}
-
-
-class _Unit:
-    """The sentence(s) a quotation stands in, with its words split into inside and outside."""
-
-    def __init__(self, doc: Document, quote: MarkedQuote) -> None:
-        first = doc.sentence_index(quote.start) or 0
-        last = doc.sentence_index(quote.end - 1) or first
-        sentences = doc.sentences
-        # „X sagte:“ | „„…““ split by the tokenizer after the colon
-        if first > 0 and sentences[first].start >= quote.start - 2:
-            prev = sentences[first - 1]
-            if (
-                prev.words
-                and prev.words[-1].text == ":"
-                and doc.paragraph(prev.start) == doc.paragraph(quote.start)
-            ):
-                first -= 1
-        # „„…““ | „, sagte X.“ split after the closing mark
-        if last + 1 < len(sentences) and sentences[last].end <= quote.end + 1:
-            nxt = sentences[last + 1]
-            if (
-                nxt.words
-                and doc.paragraph(nxt.start) == doc.paragraph(quote.end - 1)
-                and (
-                    nxt.words[0].text in (",", "–", "—", "-")
-                    or (nxt.words[0].text[:1].islower() and nxt.words[0].upos in ("VERB", "AUX", "ADV"))
-                )
-            ):
-                last += 1
-        self.sentences = sentences[first : last + 1]
-        self.first = first
-        self.quote = quote
-
-    def inside(self, word: Word) -> bool:
-        return any(s.start <= word.start and word.end <= s.end for s in self.quote.spans)
-
-    def before(self) -> list[tuple[Sentence, Word]]:
-        return [(s, w) for s in self.sentences for w in s.words if w.end <= self.quote.start]
-
-    def after(self) -> list[tuple[Sentence, Word]]:
-        return [(s, w) for s in self.sentences for w in s.words if w.start >= self.quote.end]
-
-    def frame_words(self) -> list[tuple[Sentence, Word]]:
-        rest = [(s, w) for s in self.sentences for w in s.words if not self.inside(w)]
-        while rest and rest[-1][1].upos == "PUNCT" and rest[-1][1].text in ".!?…":
-            rest.pop()
-        return rest
-
-
-def _spans(pairs: Sequence[tuple[Sentence, Word]]) -> tuple[Span, ...]:
-    by_sentence: dict[int, tuple[Sentence, list[Word]]] = {}
-    for sentence, word in pairs:
-        by_sentence.setdefault(id(sentence), (sentence, []))[1].append(word)
-    spans: list[Span] = []
-    for sentence, words in by_sentence.values():
-        spans.extend(contiguous(sentence, words))
-    return tuple(sorted(spans))
+from quotable.verbs import cue_verb, finite_verbs, is_passive, verb_complex
 
 
 def _cue_entry(sentence: Sentence, word: Word) -> cues.VerbCue | None:
@@ -119,7 +41,7 @@ def _cue_entry(sentence: Sentence, word: Word) -> cues.VerbCue | None:
 
 def attribute(doc: Document, quote: MarkedQuote, previous: Quote | None) -> Quote:
     """The direct quote for ``quote``, with whatever can be found about its speaker."""
-    unit = _Unit(doc, quote)
+    unit = Unit(doc, quote)
     found = _by_parse(unit) or _after(unit) or _before(unit) or _same_clause(unit)
     if found is not None:
         sentence, verb, rule = found
@@ -136,7 +58,7 @@ def attribute(doc: Document, quote: MarkedQuote, previous: Quote | None) -> Quot
     return _inherited(doc, unit, previous)
 
 
-def _by_parse(unit: _Unit) -> tuple[Sentence, Word, str] | None:
+def _by_parse(unit: Unit) -> tuple[Sentence, Word, str] | None:
     """A cue verb the quote depends on, or that depends on the quote."""
     for sentence in unit.sentences:
         for word in sentence.words:
@@ -154,7 +76,7 @@ def _by_parse(unit: _Unit) -> tuple[Sentence, Word, str] | None:
     return None
 
 
-def _after(unit: _Unit) -> tuple[Sentence, Word, str] | None:
+def _after(unit: Unit) -> tuple[Sentence, Word, str] | None:
     after = unit.after()
     if not after:
         return None
@@ -170,7 +92,7 @@ def _after(unit: _Unit) -> tuple[Sentence, Word, str] | None:
     return None
 
 
-def _before(unit: _Unit) -> tuple[Sentence, Word, str] | None:
+def _before(unit: Unit) -> tuple[Sentence, Word, str] | None:
     before = unit.before()
     if not before or before[-1][1].text not in (":", ","):
         return None
@@ -180,7 +102,7 @@ def _before(unit: _Unit) -> tuple[Sentence, Word, str] | None:
     return None
 
 
-def _same_clause(unit: _Unit) -> tuple[Sentence, Word, str] | None:
+def _same_clause(unit: Unit) -> tuple[Sentence, Word, str] | None:
     """A cue verb in the quotation's own clause, the parse notwithstanding: „der … seine
     „große Enttäuschung“ über X zum Ausdruck brachte“ (verb last), „nannte das „…““."""
     for side in (unit.after(), list(reversed(unit.before()))):
@@ -194,7 +116,7 @@ def _same_clause(unit: _Unit) -> tuple[Sentence, Word, str] | None:
     return None
 
 
-def _from_verb(doc: Document, unit: _Unit, sentence: Sentence, verb: Word, rule: str) -> Quote:
+def _from_verb(doc: Document, unit: Unit, sentence: Sentence, verb: Word, rule: str) -> Quote:
     entry = cue_verb(sentence, verb)
     inside = frozenset(w.id for w in sentence.words if unit.inside(w))
     speaker_words = [w for w in speaker_of(sentence, verb, skip=inside) if not unit.inside(w)]
@@ -207,10 +129,10 @@ def _from_verb(doc: Document, unit: _Unit, sentence: Sentence, verb: Word, rule:
         head = sentence.head_of(word)
         if word.lemma.lower() == "als" and not unit.inside(word) and head is not None and unit.inside(head):
             cue_words.append(word)
-    return _quote(doc, unit, rule, speaker_words, sentence, cue_words, entry, addressee)
+    return from_words(doc, unit, rule, speaker_words, sentence, cue_words, entry, addressee)
 
 
-def _nearest_nominal(sentence: Sentence, verb: Word, unit: _Unit) -> list[Word]:
+def _nearest_nominal(sentence: Sentence, verb: Word, unit: Unit) -> list[Word]:
     """When the parse gives the cue verb no subject: the first noun phrase after it."""
     for word in sentence.words:
         if word.id > verb.id and not unit.inside(word) and word.upos in ("PROPN", "NOUN", "PRON"):
@@ -231,65 +153,7 @@ def _nearest_nominal(sentence: Sentence, verb: Word, unit: _Unit) -> list[Word]:
     return []
 
 
-def _quote(
-    doc: Document,
-    unit: _Unit,
-    rule: str,
-    speaker_words: Sequence[Word],
-    sentence: Sentence | None,
-    cue_words: Sequence[Word],
-    entry: cues.VerbCue | None,
-    addressee_words: Sequence[Word] = (),
-    cue_lemma: str | None = None,
-) -> Quote:
-    text = doc.text
-    speaker = None
-    speaker_words = mention_words(speaker_words, unit.quote.spans)
-    if speaker_words and sentence is not None:
-        speaker = Speaker.from_spans(text, contiguous(sentence, speaker_words))
-    cue = None
-    if cue_words and sentence is not None:
-        cue = Cue.from_spans(
-            text, contiguous(sentence, cue_words), cue_lemma or (entry.lemma if entry else None)
-        )
-    frame_spans = _spans(unit.frame_words())
-    frame = Mention.from_spans(text, frame_spans) if frame_spans else None
-    addressee = None
-    if addressee_words and sentence is not None:
-        addressee = Mention.from_spans(text, contiguous(sentence, addressee_words))
-    return _make(unit.quote, rule, speaker, cue, frame, addressee, None if entry is None else entry.medium)
-
-
-def _make(
-    marked: MarkedQuote,
-    rule: str,
-    speaker: Speaker | None,
-    cue: Cue | None,
-    frame: Mention | None,
-    addressee: Mention | None,
-    medium: Medium | None,
-    via: str | None = None,
-) -> Quote:
-    confidence = CONFIDENCE[rule]
-    if not marked.closed:
-        confidence *= 0.8
-    return Quote(
-        type=QuoteType.DIRECT,
-        spans=marked.spans,
-        content=marked.content,
-        text=marked.text,
-        speaker=speaker,
-        cue=cue,
-        frame=frame,
-        addressee=addressee,
-        via=via,
-        medium=medium,
-        confidence=round(confidence, 3),
-        rule=rule,
-    )
-
-
-def _so(doc: Document, unit: _Unit) -> Quote | None:
+def _so(doc: Document, unit: Unit) -> Quote | None:
     after = unit.after()
     if len(after) < 3 or after[0][1].text != "," or after[1][1].text.lower() != "so":
         return None
@@ -308,10 +172,10 @@ def _so(doc: Document, unit: _Unit) -> Quote | None:
     speaker = trim(speaker)
     if not speaker:
         return None
-    return _quote(doc, unit, "direct.so", speaker, sentence, [so], None, cue_lemma="so")
+    return from_words(doc, unit, "direct.so", speaker, sentence, [so], None, cue_lemma="so")
 
 
-def _source(doc: Document, unit: _Unit) -> Quote | None:
+def _source(doc: Document, unit: Unit) -> Quote | None:
     for sentence, word in unit.frame_words():
         entry = cues.word(word.text)
         if entry is None or entry.kind not in ("prep", "postp", "source") or word.deprel != "case":
@@ -321,7 +185,7 @@ def _source(doc: Document, unit: _Unit) -> Quote | None:
             continue
         if entry.kind == "source" and not cues.is_source_noun(source.text):
             continue
-        return _quote(
+        return from_words(
             doc,
             unit,
             "direct.source",
@@ -334,7 +198,7 @@ def _source(doc: Document, unit: _Unit) -> Quote | None:
     return None
 
 
-def _colon(doc: Document, unit: _Unit) -> Quote | None:
+def _colon(doc: Document, unit: Unit) -> Quote | None:
     """„Scholz: „Wir schaffen das““ — a name and a colon before the quote, no verb."""
     before = unit.before()
     if len(before) < 2 or before[-1][1].text != ":":
@@ -348,7 +212,7 @@ def _colon(doc: Document, unit: _Unit) -> Quote | None:
     cue: list[Word] = []
     if words[-1].text.lower() in ("wörtlich", "sinngemäß"):
         cue = [words.pop()]  # „Koppelin wörtlich: „…““
-    return _quote(
+    return from_words(
         doc,
         unit,
         "direct.colon",
@@ -360,7 +224,7 @@ def _colon(doc: Document, unit: _Unit) -> Quote | None:
     )
 
 
-def _inherited(doc: Document, unit: _Unit, previous: Quote | None) -> Quote:
+def _inherited(doc: Document, unit: Unit, previous: Quote | None) -> Quote:
     marked = unit.quote
     if previous is not None and previous.speaker is not None:
         gap_start = doc.sentence_index(previous.end - 1)
@@ -368,7 +232,7 @@ def _inherited(doc: Document, unit: _Unit, previous: Quote | None) -> Quote:
         same_area = abs(doc.paragraph(previous.end - 1) - doc.paragraph(marked.start)) <= 1
         if gap_start is not None and here is not None and same_area and here - gap_start <= 2:
             if previous.type is QuoteType.DIRECT and here - gap_start <= 1:
-                return _make(
+                return from_mentions(
                     marked,
                     "direct.continued",
                     previous.speaker,
@@ -378,12 +242,12 @@ def _inherited(doc: Document, unit: _Unit, previous: Quote | None) -> Quote:
                     previous.medium,
                     previous.via,
                 )
-            return _make(
+            return from_mentions(
                 marked, "direct.nearby", previous.speaker, None, None, None, previous.medium, previous.via
             )
-    frame_spans = _spans(unit.frame_words())
+    frame_spans = spans_of(unit.frame_words())
     frame = Mention.from_spans(doc.text, frame_spans) if frame_spans else None
-    return _make(marked, "direct.unattributed", None, None, frame, None, None)
+    return from_mentions(marked, "direct.unattributed", None, None, frame, None, None)
 
 
 def nested(marked: MarkedQuote, parent: Quote) -> Quote:

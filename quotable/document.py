@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from quotable.marks import MarkedQuote, MarkKind
+from quotable.mark_kinds import MarkKind
+from quotable.marks import MarkedQuote
 from quotable.model import Span
 from quotable.syntax import Parse, Sentence, Word
 

@@ -19,16 +19,16 @@ German conventions this stage encodes (the pairs themselves are data, in
   repeats the opening mark at the start of each following paragraph; it closes
   once, at its end.  It comes back as one quote with one span per paragraph.
 
-Each top-level quote is classified (:class:`MarkKind`) as speech, a short
-fragment (a partial quote or a scare quote: the attribution stage decides from
-the context), or a title/name/term that is not speech at all.
+Each top-level quote is classified (:class:`~quotable.mark_kinds.MarkKind`, by
+:func:`~quotable.mark_kinds.classify`) as speech, a short fragment (a partial quote
+or a scare quote: the attribution stage decides from the context), or a
+title/name/term that is not speech at all.
 """
 
 from __future__ import annotations
 
 import enum
 import functools
-import itertools
 import logging
 import re
 
@@ -36,6 +36,7 @@ import attrs
 import regex
 
 from quotable import lexicon
+from quotable.mark_kinds import MarkKind, classify
 from quotable.model import Span, join_spans
 
 logger = logging.getLogger(__name__)
@@ -46,17 +47,6 @@ The cap also keeps pairing linear on hostile input (100,000 unclosed marks)."""
 
 APOSTROPHES = frozenset("'’‘")
 """Single quotation marks that are much more often apostrophes."""
-
-
-class MarkKind(str, enum.Enum):
-    """What a quotation in marks most likely is, judged from its form alone."""
-
-    SPEECH = "speech"
-    """Long enough or shaped like a statement (a colon before, punctuation inside)."""
-    FRAGMENT = "fragment"
-    """A few words: a partial quote inside reported speech, or a scare quote."""
-    TITLE = "title"
-    """A title, name or term: „Das Boot“, die sogenannte „Brandmauer“."""
 
 
 @attrs.frozen
@@ -338,155 +328,3 @@ def _emit(text: str, quote: _Open, found: list[MarkedQuote], *, closed: bool) ->
             kind=classify(text, spans[0].start, content[0].start, content[-1].end, joined),
         )
     )
-
-
-# ---------------------------------------------------------------- kinds
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
-_FUNCTION_WORDS = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "des",
-        "dem",
-        "den",
-        "ein",
-        "eine",
-        "einer",
-        "eines",
-        "einem",
-        "einen",
-        "und",
-        "oder",
-        "von",
-        "vom",
-        "zum",
-        "zur",
-        "im",
-        "in",
-        "am",
-        "an",
-        "auf",
-        "für",
-        "mit",
-        "aus",
-        "bei",
-        "über",
-        "unter",
-        "nach",
-        "vor",
-        "the",
-        "of",
-        "and",
-        "a",
-        "an",
-        "to",
-        "in",
-        "on",
-        "for",
-        "at",
-        "by",
-        "de",
-        "la",
-        "le",
-        "les",
-        "du",
-        "des",
-        "et",
-        "y",
-        "el",
-        "di",
-        "da",
-        "del",
-        "von",
-        "und",
-    ]
-)
-_TERMINAL = frozenset(".!?…")
-# „…“, sagte er / „…“, so der Minister: a comma and a lower-case word that does not
-# start a relative or subordinate clause follows the closing mark.
-_FRAME_AFTER = regex.compile(
-    r"\W{0,2}\s*,\s*(?!(?:der|die|das|dem|den|dessen|deren|welche[rsmn]?|und|oder|aber|sondern|weil|"
-    r"dass|wie|als|wenn|ob|was|wo|denn|doch|also|um|ohne|statt|bis|seit|nachdem|obwohl|da)\b)\p{Ll}"
-)
-
-
-@functools.cache
-def _title_cues() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
-    """(whole-word-or-compound-end entries, prefixes, whole-word-only entries)."""
-    suffixes, prefixes, whole = set(), [], set()
-    for (entry,) in lexicon.table("title_cues.txt", 1):
-        if entry.endswith("*"):
-            prefixes.append(entry[:-1])
-        elif entry.startswith("="):
-            whole.add(entry[1:])
-        else:
-            suffixes.add(entry)
-    return frozenset(suffixes), tuple(prefixes), frozenset(whole)
-
-
-_INFLECTIONS = ("", "s", "es", "n", "en", "e", "er", "ern")
-_MIN_COMPOUND_END = 4
-"""Cues of four letters or more also count as the end of a compound (Kinofilm, Wahlkampfmotto);
-shorter ones only as the whole word."""
-
-
-@functools.lru_cache(maxsize=8192)
-def _is_title_cue(word: str) -> bool:
-    # a pure function of the word, asked again and again for the same words before quotes: cached
-    suffixes, prefixes, whole = _title_cues()
-    lower = word.lower()
-    if lower.startswith(prefixes):
-        return True
-    for ending in _INFLECTIONS:
-        if ending and not lower.endswith(ending):
-            continue
-        stem = lower[: len(lower) - len(ending)] if ending else lower
-        if stem in whole or stem in suffixes:
-            return True
-        # a compound ending in a cue: look its ends of four or more letters up in the set
-        for start in range(len(stem) - _MIN_COMPOUND_END + 1):
-            if stem[start:] in suffixes:
-                return True
-    return False
-
-
-def _words_before(text: str, position: int, count: int) -> list[str]:
-    window = text[max(0, position - 80) : position]
-    return _WORD.findall(window)[-count:]
-
-
-_SHORT = 120
-"""Characters of a quotation its words are all found for at once (faster than one by one)."""
-
-
-def classify(text: str, open_position: int, content_start: int, content_end: int, content: str) -> MarkKind:
-    """Judge a quotation by its form: speech, a short fragment, or a title/name/term."""
-    # no rule below counts past ten words, so a long quotation is read only as far as its eleventh
-    if len(content) <= _SHORT:
-        words = _WORD.findall(content)
-    else:
-        words = [m.group() for m in itertools.islice(_WORD.finditer(content), 11)]
-    stripped = content.rstrip()
-    before = text[max(0, open_position - 3) : open_position]
-    after_close = text[content_end : content_end + 24]
-    terminal = bool(stripped) and stripped[-1] in _TERMINAL
-    colon_before = ":" in before
-    if len(words) <= 10 and not colon_before:
-        preceding = _words_before(text, open_position, 2)
-        if any(_is_title_cue(w) for w in preceding[-1:]):
-            return MarkKind.TITLE
-        if len(preceding) >= 2 and _is_title_cue(preceding[-2]):
-            # „die sogenannte neue „Mitte““, „der Film von 1981 „Das Boot““ are rarer: only the prefix cues
-            _, prefixes, _ = _title_cues()
-            if preceding[-2].lower().startswith(prefixes):
-                return MarkKind.TITLE
-    if len(words) >= 6 or terminal or colon_before or _FRAME_AFTER.match(after_close):
-        return MarkKind.SPEECH
-    if (
-        len(words) <= 5
-        and any(w[0].isupper() for w in words)
-        and all(w[0].isupper() or w[0].isdigit() or w.lower() in _FUNCTION_WORDS for w in words)
-    ):
-        return MarkKind.TITLE
-    return MarkKind.FRAGMENT

@@ -9,7 +9,8 @@ reports speech:
    which quoted fragments are partial quotes inside it;
 2. quotations in marks (:mod:`quotable.direct`): nested in reported speech, or
    attributed through their own cue, or continuing the previous quote;
-3. speech acts and Konjunktiv sentences that continue a speaker;
+3. speech acts and Konjunktiv sentences that continue a speaker
+   (:mod:`quotable.whole_sentences`);
 4. agencies that relayed a quote (``via``).
 
 The speaker mentions it finds are resolved to the article's entities by the
@@ -23,12 +24,13 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from quotable import coref, cues, direct, indirect, sources
+from quotable import coref, cues, direct, indirect, sources, whole_sentences
 from quotable.document import Document
-from quotable.marks import MarkedQuote, MarkKind
+from quotable.mark_kinds import MarkKind
+from quotable.marks import MarkedQuote
 from quotable.model import AgencyMention, AgencyRole, Quote, QuoteType
-from quotable.phrases import is_konjunktiv
 from quotable.syntax import Parse
+from quotable.verbs import is_konjunktiv
 
 _SCARE_QUOTE = 0.3
 _SPEECHY_FRAGMENT = 0.75
@@ -71,8 +73,8 @@ def find(doc: Document, agencies: Sequence[AgencyMention]) -> tuple[Quote, ...]:
                 rule="direct.fragment",
             )
         quotes.append(quote)
-    quotes.extend(f.quote for f in indirect.reported(doc, quotes))
-    quotes.extend(f.quote for f in indirect.continuing(doc, quotes))
+    quotes.extend(f.quote for f in whole_sentences.reported(doc, quotes))
+    quotes.extend(f.quote for f in whole_sentences.continuing(doc, quotes))
     quotes = _nest_fragments(quotes)
     quotes = [_with_via(sources.with_source(doc, q), agencies) for q in quotes]
     return tuple(sorted(quotes, key=lambda q: (q.start, -q.end, q.nested)))

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotable import agencies, lexicon
+from quotable import agency_lexicon, lexicon
 from quotable.agencies import find_agencies
 from quotable.errors import LexiconError
 from quotable.model import AgencyMention, AgencyRole
@@ -391,10 +391,10 @@ def test_every_listed_spelling_is_found_where_its_scope_allows() -> None:
 @pytest.fixture
 def fresh_tables() -> Iterator[None]:
     """Forget the cached data files before and after a test that fakes them."""
-    for cached in (agencies._aliases, agencies._alias_pattern, agencies._cues):
+    for cached in (agency_lexicon.alias_table, agency_lexicon.alias_pattern, agency_lexicon.cue_table):
         cached.cache_clear()
     yield
-    for cached in (agencies._aliases, agencies._alias_pattern, agencies._cues):
+    for cached in (agency_lexicon.alias_table, agency_lexicon.alias_pattern, agency_lexicon.cue_table):
         cached.cache_clear()
 
 

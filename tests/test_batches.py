@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from quotable import Failure, batches
+from quotable import Failure
 from quotable.attributor import Attributor
 from quotable.cli import main
 from quotable.errors import LexiconError, WorkerError
 from quotable.model import Attribution
+from quotable.workers import WINDOW, Workers
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEECH = "„Wir bauen die Brücke bis zum Sommer wieder auf“, sagte die Bürgermeisterin."
@@ -141,14 +142,14 @@ def test_the_input_is_read_only_a_bounded_window_ahead(workers: int) -> None:
     results = Attributor(None).attribute_many(endless(), batch_size=3, workers=workers)
     for _ in range(10):
         next(results)
-    window = batches.WINDOW * workers + 1 if workers > 1 else 1
+    window = WINDOW * workers + 1 if workers > 1 else 1
     assert 10 <= taken <= 9 + window * 3
     assert isinstance(results, Generator)
     results.close()  # ends the workers
 
 
 def test_workers_report_their_cpu_time_and_memory() -> None:
-    with batches.Workers(Attributor(None), 2) as pool:
+    with Workers(Attributor(None), 2) as pool:
         pool.start()
         assert len(list(pool.map(iter([[SPEECH] * 50] * 4)))) == 200
         assert len(list(pool.map(iter([[CREDIT]] * 3)))) == 3  # the same processes again

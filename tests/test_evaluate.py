@@ -11,7 +11,7 @@ from types import ModuleType
 import attrs
 import pytest
 
-from quotable import corpus_metric, evaluate, seed_gold, wikinews
+from quotable import corpus_export, corpus_metric, evaluate, evaluation_report, harness, seed_gold, wikinews
 from quotable.model import (
     AgencyMention,
     AgencyRole,
@@ -124,7 +124,9 @@ def gold_quotes(text: str = TEXT) -> tuple[Quote, ...]:
 def article() -> CorpusDocument:
     tokens = wikinews.tokenize(TEXT)
     doc = CorpusDocument("artikel", TEXT, tokens, wikinews.sentences_of(TEXT, tokens))
-    return attrs.evolve(doc, quotations=wikinews.quotations_from_attribution(doc, Attribution(gold_quotes())))
+    return attrs.evolve(
+        doc, quotations=corpus_export.quotations_from_attribution(doc, Attribution(gold_quotes()))
+    )
 
 
 def all_scores(s: corpus_metric.CorpusScores) -> list[float]:
@@ -250,7 +252,7 @@ def test_reports_are_deterministic() -> None:
     half = Attribution(gold_quotes()[:2])
 
     def run() -> tuple[str, str]:
-        report = evaluate.Report(corpus_metric.score_attributions(docs, [half]), None, "test")
+        report = evaluation_report.Report(corpus_metric.score_attributions(docs, [half]), None, "test")
         return report.to_markdown(), report.to_json()
 
     first = run()
@@ -271,7 +273,7 @@ def test_the_dev_gold_against_itself_scores_one() -> None:
         1.0,
     )
     via_attribution = corpus_metric.score_attributions(
-        docs, [wikinews.attribution_from_document(d) for d in docs]
+        docs, [corpus_export.attribution_from_document(d) for d in docs]
     )
     assert (via_attribution.joint.f1, via_attribution.type_accuracy.value) == (1.0, 1.0)
 
@@ -448,7 +450,7 @@ def inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "artikel.json").write_text(
-        wikinews.dumps(wikinews.document_to_json(article())), encoding="utf-8"
+        corpus_export.dumps(corpus_export.document_to_json(article())), encoding="utf-8"
     )
     seeds = tmp_path / "seeds.jsonl"
     doc = seed_document()
@@ -564,7 +566,7 @@ def test_the_benchmark_fails_clearly_without_the_attributor(
     def unavailable(model: str | None, min_confidence: float | None = None) -> object:
         raise ImportError("the system under test is not available: cannot import quotable.attributor")
 
-    monkeypatch.setattr(wikinews, "load_attributor", unavailable)
+    monkeypatch.setattr(harness, "load_attributor", unavailable)
     corpus, seeds = inputs
     assert _benchmark().main(["--wikinews", str(corpus), "--seeds", str(seeds)]) == 1
     assert "needs quotable.attributor.Attributor" in capsys.readouterr().err

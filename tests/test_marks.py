@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotable.marks import MarkedQuote, MarkKind, find_quotes
+from quotable.mark_kinds import MarkKind
+from quotable.marks import MarkedQuote, find_quotes
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

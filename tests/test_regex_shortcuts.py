@@ -1,10 +1,10 @@
 """The regex stages' shortcuts find exactly what the plain way finds.
 
-Each speed-up of :mod:`quotable.marks` and :mod:`quotable.agencies` is checked
-against the plain computation it replaces (written out here as the reference),
-on generated texts full of the characters it depends on: the golden test
-(tests/test_regex_golden.py) checks whole results on fixed texts, these check
-the shortcuts on many more.
+Each speed-up of :mod:`quotable.marks` and :mod:`quotable.agencies` (with its patterns
+in :mod:`quotable.agency_lexicon`) is checked against the plain computation it
+replaces (written out here as the reference), on generated texts full of the
+characters it depends on: the golden test (tests/test_regex_golden.py) checks
+whole results on fixed texts, these check the shortcuts on many more.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotable import agencies, lexicon, marks
+from quotable import agencies, agency_lexicon, lexicon, mark_kinds, marks
 
-ALIASES = sorted(agencies._aliases())
+ALIASES = sorted(agency_lexicon.alias_table())
 AROUND = [
     " ",
     "  ",
@@ -60,7 +60,7 @@ def pieces(extra: list[str]) -> st.SearchStrategy[str]:
 # ------------------------------------------------------------------ agencies
 def plain_agencies(text: str) -> tuple[object, ...]:
     """find_agencies with the pattern of every alias, without the token shortcut."""
-    finder = agencies._Finder(text, agencies._alias_pattern())
+    finder = agencies._Finder(text, agency_lexicon.alias_pattern())
     return tuple(finder.mentions()) if finder.candidates else ()
 
 
@@ -80,8 +80,8 @@ def test_the_token_shortcut_keeps_names_next_to_non_ascii_characters() -> None:
 def test_relay_words_searched_near_a_name_are_those_of_a_whole_text_search(
     text: str, data: st.DataObject
 ) -> None:
-    finder = agencies._Finder(text, agencies._alias_pattern())
-    starts = [m.start() for m in agencies._cues().relay.finditer(text)]
+    finder = agencies._Finder(text, agency_lexicon.alias_pattern())
+    starts = [m.start() for m in agency_lexicon.cue_table().relay.finditer(text)]
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     index = bisect.bisect_left(starts, start)
@@ -90,11 +90,11 @@ def test_relay_words_searched_near_a_name_are_those_of_a_whole_text_search(
 
 # ------------------------------------------------------------------ marks
 def plain_is_title_cue(word: str) -> bool:
-    suffixes, prefixes, whole = marks._title_cues()
+    suffixes, prefixes, whole = mark_kinds._title_cues()
     lower = word.lower()
     if lower.startswith(prefixes):
         return True
-    for ending in marks._INFLECTIONS:
+    for ending in mark_kinds._INFLECTIONS:
         if ending and not lower.endswith(ending):
             continue
         stem = lower[: len(lower) - len(ending)] if ending else lower
@@ -111,14 +111,14 @@ CUES = [entry.strip("=*") for (entry,) in lexicon.table("title_cues.txt", 1)]
 @settings(max_examples=500, deadline=None)
 @given(
     st.lists(st.sampled_from(["Kino", "Wahl", "Ab", "x", "s", "", *CUES]), max_size=3).map("".join),
-    st.sampled_from(marks._INFLECTIONS),
+    st.sampled_from(mark_kinds._INFLECTIONS),
     st.booleans(),
 )
 def test_title_cues_by_their_ends_are_those_of_the_plain_rule(stem: str, ending: str, upper: bool) -> None:
     word = stem + ending
     word = word.upper() if upper else word
-    marks._is_title_cue.cache_clear()
-    assert marks._is_title_cue(word) == plain_is_title_cue(word)
+    mark_kinds._is_title_cue.cache_clear()
+    assert mark_kinds._is_title_cue(word) == plain_is_title_cue(word)
 
 
 PARAGRAPH = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")

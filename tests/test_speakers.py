@@ -12,8 +12,8 @@ import pytest
 
 from quotable import agencies, marks, speakers
 from quotable.model import Attribution, Entity, EntityKind, Gender, Quote, QuoteType, check_offsets
-from quotable.phrases import is_konjunktiv_one
 from quotable.syntax import Word, from_conllu
+from quotable.verbs import is_konjunktiv_one
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

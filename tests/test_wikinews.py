@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotable import wikinews
+from quotable import corpus_export, harness, wikinews
 from quotable.model import Attribution, Cue, Medium, Mention, Quote, QuoteType, Span, Speaker
 from quotable.wikinews import CorpusDocument, Token
 
@@ -226,7 +226,7 @@ def gold_attribution(text: str = TEXT) -> Attribution:
 
 def test_quotations_carry_corpus_spelling_tokens_and_nesting() -> None:
     doc = document(TEXT)
-    direct, indirect, partial, hearsay = wikinews.quotations_from_attribution(doc, gold_attribution())
+    direct, indirect, partial, hearsay = corpus_export.quotations_from_attribution(doc, gold_attribution())
     assert (direct.type, direct.medium, direct.quote.text) == (
         "Direct",
         "Speech",
@@ -263,22 +263,22 @@ def test_a_quote_covering_no_token_is_dropped() -> None:
     blank = Quote(
         type=QuoteType.REPORTED, spans=(Span(gap, gap + 1),), content=(Span(gap, gap + 1),), text=" "
     )
-    assert wikinews.quotations_from_attribution(doc, Attribution(quotes=(blank,))) == ()
+    assert corpus_export.quotations_from_attribution(doc, Attribution(quotes=(blank,))) == ()
 
 
 def test_export_round_trip_gives_the_same_quotations() -> None:
     doc = document(TEXT)
     attribution = gold_attribution()
-    exported = wikinews.dumps(wikinews.export_document(doc, attribution))
+    exported = corpus_export.dumps(corpus_export.export_document(doc, attribution))
     back = wikinews.document_from_json(json.loads(exported))
-    assert back.quotations == wikinews.quotations_from_attribution(doc, attribution)
+    assert back.quotations == corpus_export.quotations_from_attribution(doc, attribution)
     assert back.text == TEXT
     assert back.tokens == doc.tokens
     assert back.sentences == doc.sentences
 
 
 def test_export_writes_the_corpus_structure() -> None:
-    data = json.loads(wikinews.dumps(wikinews.export_document(document(TEXT), gold_attribution())))
+    data = json.loads(corpus_export.dumps(corpus_export.export_document(document(TEXT), gold_attribution())))
     assert list(data) == ["annotations", "documentName", "originalText", "sentences", "tokens"]
     first = data["annotations"][0]
     assert list(first) == [
@@ -302,11 +302,15 @@ def test_export_writes_the_corpus_structure() -> None:
 def test_gold_as_attribution_maps_back_to_the_same_tokens() -> None:
     doc = document(TEXT)
     gold = CorpusDocument(
-        "gold", TEXT, doc.tokens, doc.sentences, wikinews.quotations_from_attribution(doc, gold_attribution())
+        "gold",
+        TEXT,
+        doc.tokens,
+        doc.sentences,
+        corpus_export.quotations_from_attribution(doc, gold_attribution()),
     )
-    again = wikinews.quotations_from_attribution(gold, wikinews.attribution_from_document(gold))
+    again = corpus_export.quotations_from_attribution(gold, corpus_export.attribution_from_document(gold))
     assert again == gold.quotations
-    direct = wikinews.attribution_from_document(gold).quotes[0]
+    direct = corpus_export.attribution_from_document(gold).quotes[0]
     assert direct.text == "Wir bauen die Brücke bis 2026."
 
 
@@ -372,7 +376,9 @@ def test_reading_and_writing_dev_files_keeps_them() -> None:
         raw = path.read_bytes().decode("utf-8")
         doc = wikinews.read_document(path)
         assert all(t.span.of(doc.text) == t.text for t in doc.tokens)
-        assert json.loads(wikinews.dumps(wikinews.document_to_json(doc))) == _normalized(json.loads(raw))
+        assert json.loads(corpus_export.dumps(corpus_export.document_to_json(doc))) == _normalized(
+            json.loads(raw)
+        )
 
 
 @needs_corpus
@@ -382,7 +388,7 @@ def test_dev_gold_as_attribution_maps_back_to_its_tokens() -> None:
 
     for path in _dev_files():
         doc = wikinews.read_document(path)
-        back = wikinews.quotations_from_attribution(doc, wikinews.attribution_from_document(doc))
+        back = corpus_export.quotations_from_attribution(doc, corpus_export.attribution_from_document(doc))
         assert token_sets(back) == token_sets(doc.quotations)
         assert [(q.type, q.is_nested) for q in back] == [(q.type, q.is_nested) for q in doc.quotations]
 
@@ -399,8 +405,8 @@ class FakeAttributor:
 
 
 def test_predict_takes_an_attributor_or_a_function() -> None:
-    assert wikinews.predict(FakeAttributor(), [TEXT, "x"]) == [gold_attribution(), Attribution()]
-    assert wikinews.predict(lambda text: Attribution(), ["a", "b"]) == [Attribution(), Attribution()]
+    assert harness.predict(FakeAttributor(), [TEXT, "x"]) == [gold_attribution(), Attribution()]
+    assert harness.predict(lambda text: Attribution(), ["a", "b"]) == [Attribution(), Attribution()]
 
 
 def test_an_unavailable_attributor_is_a_clear_import_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -409,33 +415,33 @@ def test_an_unavailable_attributor_is_a_clear_import_error(monkeypatch: pytest.M
 
     monkeypatch.setattr(importlib, "import_module", fail)
     with pytest.raises(ImportError, match="system under test is not available"):
-        wikinews.load_attributor("none")
+        harness.load_attributor("none")
 
 
 def test_export_main_writes_one_file_per_input(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(wikinews, "load_attributor", lambda model: FakeAttributor())
+    monkeypatch.setattr(corpus_export, "load_attributor", lambda model: FakeAttributor())
     source = tmp_path / "in"
     source.mkdir()
     (source / "brücke.txt").write_text(TEXT, encoding="utf-8")
     (source / "leer.txt").write_text("Kein Zitat hier.", encoding="utf-8")
-    assert wikinews.export_main(["--wikinews", str(source), "--out", str(tmp_path / "out")]) == 0
+    assert corpus_export.export_main(["--wikinews", str(source), "--out", str(tmp_path / "out")]) == 0
     assert "exported 2 documents" in capsys.readouterr().out
     back = wikinews.read_document(tmp_path / "out" / "brücke.json")
-    assert back.quotations == wikinews.quotations_from_attribution(document(TEXT), gold_attribution())
+    assert back.quotations == corpus_export.quotations_from_attribution(document(TEXT), gold_attribution())
     assert wikinews.read_document(tmp_path / "out" / "leer.json").quotations == ()
 
 
 def test_export_main_reports_a_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert wikinews.export_main(["--wikinews", str(tmp_path / "fehlt"), "--out", str(tmp_path)]) == 1
+    assert corpus_export.export_main(["--wikinews", str(tmp_path / "fehlt"), "--out", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "corpus path not found" in err
 
 
 def test_export_main_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
-    assert wikinews.export_main(["--wikinews", "x"]) == 2
-    assert wikinews.export_main(["--wikinews", "x", "--out", "y", "--limit", "-1"]) == 2
-    assert wikinews.export_main(["--help"]) == 0
+    assert corpus_export.export_main(["--wikinews", "x"]) == 2
+    assert corpus_export.export_main(["--wikinews", "x", "--out", "y", "--limit", "-1"]) == 2
+    assert corpus_export.export_main(["--help"]) == 0
     assert "quotable export" in capsys.readouterr().out

@@ -1,0 +1,331 @@
+"""Who takes part in a speech act: the speaker and the addressee mentions of a cue
+verb, as the WikiNews corpus marks them (see :func:`speaker_of`, :func:`addressee_of`).
+
+German word order decides much of it, so besides the parse this reads the
+surface: the Vorfeld (the one constituent before the finite verb of a main
+clause), inverted subjects after the verb, relative clauses, and „und“ sharing a
+subject with the verb before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from quotable.phrases import QUOTE_CHARS, extend_noun_phrase, noun_phrase, trim, with_apposition
+from quotable.syntax import Sentence, Word
+from quotable.verbs import cue_verb, finite_of, is_passive
+
+_SENTENCE_ADVERBS = frozenset(
+    [
+        "hingegen",
+        "seinerseits",
+        "ihrerseits",
+        "jedoch",
+        "aber",
+        "allerdings",
+        "auch",
+        "dagegen",
+        "wiederum",
+        "indes",
+        "indessen",
+        "zudem",
+        "außerdem",
+        "ebenfalls",
+        "gleichzeitig",
+        "derweil",
+        "unterdessen",
+        "inzwischen",
+        "nun",
+        "jetzt",
+        "bereits",
+        "schon",
+    ]
+)
+_CLAUSE_BREAKS = frozenset({",", ":", ";", "(", ")", "–", "—"}) | QUOTE_CHARS
+
+
+def vorfeld(sentence: Sentence, verb: Word) -> list[Word]:
+    """What stands before the finite verb of a main clause: in German exactly one
+    constituent („Ein Regierungssprecher in Berlin | sagte …“).  Empty when the clause
+    is subordinate or the finite verb comes first in its clause."""
+    finite = finite_of(sentence, verb)
+    words = sentence.words[: finite.id - 1]
+    start = 0
+    for i, w in enumerate(words):
+        if w.text in _CLAUSE_BREAKS and not _inside_parentheses(words, i):
+            start = i + 1
+    field = list(words[start:])
+    while field and (
+        field[0].upos in ("CCONJ", "PUNCT") or field[0].lemma.lower() in ("und", "aber", "doch", "denn")
+    ):
+        field.pop(0)
+    if not field or field[0].upos in ("SCONJ",) or field[0].lemma.lower() in ("wie", "als", "weil", "wenn"):
+        return []
+    if field[0].upos == "PRON" and field[0].text.lower() in _RELATIVE and start > 0:
+        return []  # „…, der … sagte“: a relative clause, not a main clause
+    return field
+
+
+def _inside_parentheses(words: Sequence[Word], index: int) -> bool:
+    opened = sum(1 for w in words[:index] if w.text == "(") - sum(1 for w in words[:index] if w.text == ")")
+    return opened > 0 or (
+        words[index].text == ")" and opened >= 0 and any(w.text == "(" for w in words[:index])
+    )
+
+
+_COORDINATORS = frozenset({"und", "sowie", "oder", "aber"})
+_RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+
+
+def speaker_of(
+    sentence: Sentence, verb: Word, depth: int = 0, skip: frozenset[int] = frozenset()
+) -> list[Word]:
+    """The speaker mention of a cue verb, as the corpus marks it: the whole subject
+    noun phrase with article, titles, names, genitives, parenthesised party and
+    appositions, no relative clause; nothing for passives, „es“ and „man“.
+
+    Two German clause shapes are read from the surface, since parsers often get
+    them wrong: a verb right after „und“ shares the subject of the verb before it
+    („X betonte, … und bestand darauf, …“), and a relative clause's subject is the
+    noun before it („Trump, der … unterstellte“)."""
+    finite = finite_of(sentence, verb)
+    if is_passive(sentence, verb) or verb.lemma == "heißen":
+        # „In der Erklärung wird gefordert, …“ / „Im Bericht heißt es, …“: the document speaks
+        return _document_source(sentence, verb, skip)
+    before = sentence.word(finite.id - 1) if finite.id > 1 else None
+    if before is not None and before.lemma.lower() in _COORDINATORS and depth < 3:
+        earlier = [
+            w for w in sentence.words[: before.id - 1] if w.upos in ("VERB", "AUX") and cue_verb(sentence, w)
+        ]
+        if earlier:
+            return speaker_of(sentence, earlier[-1], depth + 1, skip)
+    antecedent = _relative_antecedent(sentence, finite)
+    if antecedent is not None:
+        return extend_noun_phrase(sentence, noun_phrase(sentence, antecedent))
+    after = sentence.word(finite.id + 1) if finite.id < len(sentence.words) else None
+    if (
+        after is not None
+        and after.upos == "PRON"
+        and after.id not in skip
+        and (
+            after.text.lower() in ("er", "wir", "ich")
+            or (after.text.lower() == "sie" and after.feat("Case") == "Nom")
+        )
+    ):
+        return [after]  # „… lobte er mit den Worten“: a nominative pronoun after the verb is its subject
+    subj = subject(sentence, verb, skip)
+    if subj is not None and subj.lemma.lower() in ("es", "man"):
+        return []
+    if subj is not None and subj.id < finite.id and _marked_not_nominative(sentence, subj):
+        # „Den Unmut … brachte die Sprecherin zum Ausdruck“, „Als Begründung sagte ein
+        # Forscher“: an object or an als-phrase in the Vorfeld, the subject follows the verb
+        inverted = _first_noun_phrase_after(sentence, finite, skip)
+        if inverted:
+            return inverted
+    field = [w for w in _nominal_vorfeld(sentence, verb) if w.id not in skip]
+    if subj is None:
+        if field:
+            return field
+        return _first_noun_phrase_after(sentence, finite, skip)
+    if field and any(w.id == subj.id for w in field):
+        return field
+    return extend_noun_phrase(sentence, with_apposition(sentence, noun_phrase(sentence, subj)))
+
+
+_DOCUMENT_PREPOSITIONS = frozenset({"in", "im", "aus"})
+
+
+def _document_source(sentence: Sentence, verb: Word, skip: frozenset[int]) -> list[Word]:
+    """For a passive or „heißt es“: the document named by „in/im/aus …“ (without the
+    preposition), as the corpus marks it; nothing if there is none."""
+    for child in sentence.children(verb):
+        if child.id in skip or not child.deprel.startswith("obl") or child.upos not in ("NOUN", "PROPN"):
+            continue
+        case = [c for c in sentence.children(child) if c.deprel == "case"]
+        if case and case[0].lemma.lower() in _DOCUMENT_PREPOSITIONS | {"in"} and case[0].id < child.id:
+            words = [w for w in noun_phrase(sentence, child) if w.id not in skip]
+            return extend_noun_phrase(sentence, words)
+    return []
+
+
+_OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem", "jenen", "jenem"})
+"""Articles that never open a nominative noun phrase."""
+
+
+def _marked_not_nominative(sentence: Sentence, noun: Word) -> bool:
+    """Whether the words of ``noun``'s phrase show it is no subject: a dative or
+    accusative article, or a preposition (als, nach) of its own."""
+    for child in sentence.children(noun):
+        if child.id > noun.id:
+            continue
+        if child.deprel == "case" or (child.deprel == "det" and child.text.lower() in _OBLIQUE_ARTICLES):
+            return True
+    before = sentence.word(noun.id - 1) if noun.id > 1 else None
+    return before is not None and before.text.lower() == "als"
+
+
+def _first_noun_phrase_after(sentence: Sentence, finite: Word, skip: frozenset[int]) -> list[Word]:
+    """When the parse gives no subject: the first noun phrase after the finite verb
+    that is not inside a prepositional phrase (inverted order: „Am Montag kündigte
+    die Regierung an, …“)."""
+    for w in sentence.words[finite.id :]:
+        if w.id in skip or w.text in (",", ":", ";", ".") or w.text in QUOTE_CHARS:
+            return []
+        if w.upos == "ADP":
+            return []  # a prepositional phrase first: give up rather than guess
+        if w.upos in ("NOUN", "PROPN") or (w.upos == "DET" and w.feat("PronType") == "Art"):
+            head = w
+            while head.upos == "DET" and head.id < len(sentence.words):
+                head = sentence.word(head.id + 1)
+            while head.upos == "ADJ" and head.id < len(sentence.words):
+                head = sentence.word(head.id + 1)
+            if head.upos not in ("NOUN", "PROPN"):
+                return []
+            words = [x for x in sentence.words[w.id - 1 : head.id] if x.id not in skip]
+            return extend_noun_phrase(sentence, words)
+    return []
+
+
+def _relative_antecedent(sentence: Sentence, finite: Word) -> Word | None:
+    """For a verb at the end of a relative clause („…, der … unterstellte“), the noun
+    the clause belongs to; None when the verb is not in a relative clause."""
+    words = sentence.words[: finite.id - 1]
+    comma = next((w for w in reversed(words) if w.text in (",", "(", "–")), None)
+    if comma is None or comma.id + 1 >= finite.id:
+        return None
+    pronoun = sentence.word(comma.id + 1)
+    following = sentence.word(pronoun.id + 1)
+    is_relative = pronoun.text.lower() in _RELATIVE and (
+        pronoun.upos == "PRON"
+        or (pronoun.upos == "DET" and following.upos not in ("NOUN", "ADJ", "PROPN", "NUM"))
+    )
+    if not is_relative:
+        return None
+    if any(
+        w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin"
+        for w in sentence.words[comma.id : finite.id - 1]
+    ):
+        return None
+    # the nearest noun before the comma („Trump nicht zu verärgern, der …“: Trump)
+    for w in reversed(sentence.words[max(0, comma.id - 8) : comma.id - 1]):
+        if w.text in (",", ":", ";") or w.text in QUOTE_CHARS:
+            break
+        if w.upos in ("PROPN", "NOUN"):
+            return w
+    return None
+
+
+def _nominal_vorfeld(sentence: Sentence, verb: Word) -> list[Word]:
+    """The Vorfeld when it is a noun phrase (not „Im Gegenzug“ or „Am Montag“), cut
+    before a relative clause and without trailing sentence adverbs (hingegen, jedoch)."""
+    field = vorfeld(sentence, verb)
+    if not field or field[0].upos == "ADP" or field[0].upos in ("ADV", "VERB", "AUX"):
+        return []
+    for i, w in enumerate(field):
+        if w.text == "," and i + 1 < len(field):
+            nxt = field[i + 1]
+            if nxt.upos == "PRON" and (
+                nxt.feat("PronType") == "Rel" or nxt.lemma.lower() in ("der", "welcher")
+            ):
+                field = field[:i]
+                break
+    while field and (field[-1].text.lower() in _SENTENCE_ADVERBS or field[-1].upos == "PUNCT"):
+        if field[-1].text == ")" and any(w.text == "(" for w in field):
+            break
+        field.pop()
+    if not any(w.upos in ("NOUN", "PROPN", "PRON", "X") for w in field):
+        return []
+    if any(w.upos in ("VERB", "AUX") for w in field):
+        return []
+    return trim(field)
+
+
+def subject(sentence: Sentence, verb: Word, skip: frozenset[int] = frozenset()) -> Word | None:
+    """The subject of ``verb``: its own nsubj, or that of the verb it is coordinated
+    with; a relative pronoun stands for the noun its clause belongs to (Trump, der …
+    unterstellte → Trump).  A "subject" inside a prepositional phrase is a parse error
+    and is not returned."""
+    for candidate in (verb, sentence.head_of(verb) if verb.deprel == "conj" else None):
+        if candidate is None:
+            continue
+        for child in sentence.children(candidate):
+            if child.deprel not in ("nsubj", "csubj") or child.id in skip:
+                continue
+            if any(c.deprel == "case" for c in sentence.children(child)):
+                continue
+            if child.feat("PronType") == "Rel" or (
+                child.lemma.lower() in ("der", "die", "welcher") and child.upos == "PRON"
+            ):
+                clause_head = candidate
+                while clause_head.deprel == "conj" and sentence.head_of(clause_head) is not None:
+                    clause_head = sentence.head_of(clause_head)  # type: ignore[assignment]
+                antecedent = sentence.head_of(clause_head) if clause_head.deprel.startswith("acl") else None
+                if antecedent is not None and antecedent.upos in ("NOUN", "PROPN"):
+                    return antecedent
+            return child
+    return None
+
+
+# verbs whose accusative object is the addressee: „forderte ihn auf“, „beschuldigte die Regierung“
+_ADDRESSEE_OBJECT = frozenset(
+    {
+        "auffordern",
+        "aufrufen",
+        "beschuldigen",
+        "bezichtigen",
+        "bitten",
+        "drängen",
+        "ermahnen",
+        "informieren",
+        "unterrichten",
+        "anweisen",
+        "warnen",
+        "fragen",
+        "anklagen",
+        "kritisieren",
+    }
+)
+
+
+def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
+    """To whom, as the corpus marks it (without a preposition): a dative object
+    („sagte der Zeitung“), „gegenüber X“, „an X gerichtet/gewandt“, „im Interview mit X“,
+    or the person asked, accused or urged („forderte ihn auf“, „warf dem Iran vor“)."""
+    entry = cue_verb(sentence, verb)
+    lemma = entry.lemma if entry is not None else ""
+    for child in sentence.children(verb):
+        case = [c for c in sentence.children(child) if c.deprel == "case"]
+        nominal = child.upos in ("NOUN", "PROPN", "PRON") and child.lemma.lower() not in ("sich", "es", "man")
+        if (
+            not case
+            and nominal
+            and (
+                child.deprel == "iobj"
+                or (child.deprel == "obj" and (child.feat("Case") == "Dat" or lemma in _ADDRESSEE_OBJECT))
+            )
+        ):
+            return extend_noun_phrase(sentence, noun_phrase(sentence, child))
+        if case and case[0].lemma.lower() == "gegenüber" and nominal:
+            return extend_noun_phrase(sentence, noun_phrase(sentence, child))
+        if child.deprel in ("advcl", "xcomp", "acl") and child.lemma.lower() in (
+            "richten",
+            "wenden",
+            "gerichtet",
+            "gewandt",
+        ):
+            for grandchild in sentence.children(child):
+                if grandchild.deprel.startswith("obl") and any(
+                    c.deprel == "case" and c.lemma.lower() == "an" for c in sentence.children(grandchild)
+                ):
+                    return noun_phrase(sentence, grandchild)
+    # „gegenüber der Presse“ hung elsewhere by the parser: the words after it in the clause
+    for word in sentence.words:
+        if word.lemma.lower() == "gegenüber" and word.upos == "ADP" and word.id < len(sentence.words):
+            nxt = sentence.word(word.id + 1)
+            if nxt.upos in ("DET", "NOUN", "PROPN", "ADJ") and abs(word.id - verb.id) <= 8:
+                head = nxt
+                while head.upos in ("DET", "ADJ") and head.id < len(sentence.words):
+                    head = sentence.word(head.id + 1)
+                if head.upos in ("NOUN", "PROPN"):
+                    return extend_noun_phrase(sentence, list(sentence.words[nxt.id - 1 : head.id]))
+    return []

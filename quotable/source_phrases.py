@@ -1,0 +1,214 @@
+"""Reported speech cued by a source word, not a verb (see docs/rules.md):
+
+* ``indirect.laut`` / ``indirect.zufolge`` / ``indirect.nach`` / ``indirect.gemäß``:
+  a source phrase (laut Interfax, Medienberichten zufolge, nach Angaben der Polizei);
+* ``indirect.relay``: a source phrase in a clause that already reports speech
+  (Er hatte laut tagesschau.de kritisiert, dass …);
+* ``indirect.so``: Die Lage sei ernst, so der Minister;
+* ``indirect.anaphor``: Demnach/Wonach … (with Konjunktiv or sollen).
+
+The quote is the source phrase's clause without the phrase; the speaker is the
+source's noun phrase.  :func:`so_names_a_source` is shared with the direct rules.
+"""
+
+from __future__ import annotations
+
+from quotable import cues
+from quotable.document import Document
+from quotable.findings import CONFIDENCE, Finding, all_quoted, has_finite, make
+from quotable.phrases import clause, extend_noun_phrase, noun_phrase, surface_noun_phrase, trim
+from quotable.syntax import Sentence, Word
+from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv
+
+
+def word_rules(
+    doc: Document, index: int, sentence: Sentence, word: Word, entry: cues.WordCue, in_direct: set[int]
+) -> list[Finding]:
+    kind = entry.kind
+    if kind in ("prep", "postp", "source"):
+        source = _source_noun(sentence, word, kind)
+        if source is None:
+            return []
+        relative = source.upos == "PRON" and source.text.lower() in _RELATIVE_SOURCES
+        if kind == "source" and not (cues.is_source_noun(source.text) or relative):
+            return []
+        if kind == "prep" and source.id < word.id:
+            return []
+        clause_head = _verb_above(sentence, source)
+        if clause_head is None:
+            return []
+        relay = cue_verb(sentence, clause_head) is not None and _has_other_quote(
+            doc, sentence, clause_head, in_direct
+        )
+        if relay and any(w.id in in_direct for w in sentence.subtree(clause_head)):
+            return []  # „sagte Kim laut Interfax: „…““: the agency relays a direct quote (via)
+        phrase = {w.id for w in sentence.subtree(source)} | {word.id}
+        low, high = min(phrase), max(phrase)
+        words = [w for w in _clause_range(sentence, clause_head) if not low <= w.id <= high]
+        if not words or all_quoted(words, in_direct) or any(w.id in in_direct for w in words[:1]):
+            return []
+        speaker = _source_speaker(sentence, word, source, kind)
+        name = "nach" if kind == "source" else word.text.lower()
+        rule = f"indirect.{name}" if f"indirect.{name}" in CONFIDENCE else "indirect.laut"
+        if relay:
+            # „Er hatte laut tagesschau.de kritisiert, dass …“: the corpus annotates the
+            # relay as its own quote around the reported one
+            rule = "indirect.relay"
+        finding = make(doc, index, sentence, rule, words, [word], word.text.lower(), speaker, [], None, word)
+        return [finding] if finding is not None else []
+    if kind == "so":
+        return _so_rule(doc, index, sentence, word, in_direct)
+    if kind == "anaphor":
+        head = sentence.head_of(word)
+        if head is None or word.id in in_direct:
+            return []
+        words = clause(sentence, head)
+        verbs = finite_verbs(words)
+        if not any(is_konjunktiv(v) or v.lemma == "sollen" for v in verbs):
+            return []
+        words = [w for w in words if w.id != word.id]
+        finding = make(
+            doc, index, sentence, "indirect.anaphor", words, [word], word.text.lower(), [word], [], None, word
+        )
+        return [finding] if finding is not None else []
+    return []
+
+
+_RELATIVE_SOURCES = frozenset({"denen", "dem", "der", "welchem", "welcher", "welchen"})
+
+
+def _source_noun(sentence: Sentence, word: Word, kind: str) -> Word | None:
+    """The noun a source preposition belongs to: its head, when the parse agrees with
+    the surface (laut → a noun after it; zufolge → the noun right before it)."""
+    head = sentence.head_of(word)
+    if kind == "postp" or (kind == "source" and head is not None and head.id < word.id):
+        before = sentence.word(word.id - 1) if word.id > 1 else None
+        if before is not None and before.upos in ("NOUN", "PROPN", "PRON"):
+            return before
+        return head if head is not None and head.id < word.id else None
+    if head is not None and head.id > word.id and head.upos in ("NOUN", "PROPN", "PRON", "X"):
+        return head
+    for w in sentence.words[word.id :]:
+        if w.upos in ("NOUN", "PROPN"):
+            return w
+        if w.upos not in ("DET", "ADJ", "NUM", "ADV", "PUNCT"):
+            break
+    return None
+
+
+def _source_speaker(sentence: Sentence, word: Word, source: Word, kind: str) -> list[Word]:
+    """The source's mention, without the preposition.  A source phrase that opens its
+    clause fills the Vorfeld, so everything up to the finite verb is the source
+    („Laut einer am Dienstag veröffentlichten Mitteilung des WFP | sind …“)."""
+    words = sentence.words
+    start = word.id - 1
+    clause_start = start == 0 or words[start - 1].text in (",", ":", ";", "(", "–")
+    if kind in ("prep", "source") and clause_start:
+        stretch: list[Word] = []
+        for w in words[word.id :]:
+            if w.text in (",", ":", ";") or finite_verbs([w]):
+                break
+            stretch.append(w)
+        if stretch and any(w.id == source.id for w in stretch):
+            return trim(stretch)
+    if kind == "postp":
+        stretch = []
+        for w in reversed(words[: word.id - 1]):
+            if w.text in (",", ":", ";", "(") or finite_verbs([w]):
+                break
+            stretch.insert(0, w)
+        if stretch and any(w.id == source.id for w in stretch):
+            return trim(stretch)
+    if kind in ("prep", "source") and word.id < len(sentence.words):
+        surface = surface_noun_phrase(sentence, sentence.word(word.id + 1))
+        if surface and any(w.id == source.id for w in surface):
+            return trim(surface)
+    phrase = extend_noun_phrase(sentence, noun_phrase(sentence, source))
+    cut: list[Word] = []
+    for w in phrase:  # a weak parse may hang the clause's words on the source noun
+        if w.id != source.id and (finite_verbs([w]) or w.text in (",", ":", ";")):
+            break
+        cut.append(w)
+    return trim(cut)
+
+
+def _verb_above(sentence: Sentence, word: Word) -> Word | None:
+    """The nearest verb (or predicate) above ``word``: the clause a source phrase belongs to."""
+    for ancestor in sentence.ancestors(word):
+        if ancestor.upos in ("VERB", "AUX") or any(c.deprel == "cop" for c in sentence.children(ancestor)):
+            return ancestor
+    return None
+
+
+def _clause_range(sentence: Sentence, head: Word) -> list[Word]:
+    """The clause under ``head`` as one stretch, up to but not across a clause-level comma
+    that starts another main clause (a coordinated „…, danach begleitete …“)."""
+    ids = [w.id for w in sentence.subtree(head)]
+    low, high = min(ids), max(ids)
+    stretch = [sentence.word(i) for i in range(low, high + 1)]
+    for w in stretch:
+        if w.id > head.id and w.deprel in ("conj", "parataxis") and w.head == head.id:
+            first = min(x.id for x in sentence.subtree(w))
+            if first > 1 and sentence.word(first - 1).text == ",":
+                return [x for x in stretch if x.id < first - 1]
+    return stretch
+
+
+def _has_other_quote(doc: Document, sentence: Sentence, verb: Word, in_direct: set[int]) -> bool:
+    """Whether ``verb`` already introduces a quotation (marked, or a clause complement)."""
+    if any(w.id in in_direct for w in sentence.subtree(verb)):
+        return True
+    return any(c.deprel in ("ccomp", "parataxis") for c in sentence.children(verb))
+
+
+def _so_rule(doc: Document, index: int, sentence: Sentence, word: Word, in_direct: set[int]) -> list[Finding]:
+    """„Die Lage sei ernst, so der Minister.“ — so right after a comma, a noun phrase after it."""
+    if word.id < 3 or sentence.word(word.id - 1).text != "," or not so_names_a_source(sentence, word):
+        return []
+    speaker = _np_by_sequence(sentence, word)
+    if not speaker:
+        return []
+    before = [w for w in sentence.words if w.id < word.id - 1]
+    if not before or any(w.id in in_direct for w in before):
+        return []  # a direct quotation before „so“ is attributed by the direct rules
+    if not has_finite(before):
+        return []
+    finding = make(doc, index, sentence, "indirect.so", before, [word], "so", speaker, [], None, word)
+    return [finding] if finding is not None else []
+
+
+_NOT_AFTER_SO = frozenset(
+    "dass daß wie auch zum zur etwa beispielsweise genannt genannten viel viele lange weit sehr schnell "
+    "gut als ob oft wenig weiter".split()
+)
+
+
+def so_names_a_source(sentence: Sentence, so: Word) -> bool:
+    """Whether „so“ after a comma introduces a source („…, so der Minister“), not a
+    consequence („…, so dass …“) or an example („…, so auch in Düsseldorf“)."""
+    if so.id >= len(sentence.words):
+        return False
+    nxt = sentence.word(so.id + 1)
+    if nxt.text.lower() in _NOT_AFTER_SO:
+        return False
+    return nxt.upos in ("DET", "PROPN", "NOUN", "ADJ") or (
+        nxt.upos == "PRON" and nxt.feat("PronType") == "Prs"
+    )
+
+
+def _np_by_sequence(sentence: Sentence, so: Word) -> list[Word]:
+    """The words after „so“ up to the end of the sentence or a clause-opening comma."""
+    out: list[Word] = []
+    for w in sentence.words[so.id :]:
+        if w.text in (".", "!", "?", ";", ":"):
+            break
+        if w.text == "," and w.id < len(sentence.words):
+            nxt = sentence.word(w.id + 1)
+            if nxt.upos in ("PRON", "SCONJ", "VERB", "AUX") or (
+                nxt.lemma.lower() in ("der", "die", "das", "welcher") and nxt.deprel.startswith("nsubj")
+            ):
+                break
+        if w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin":
+            break
+        out.append(w)
+    return trim(out)

@@ -1,0 +1,80 @@
+"""Reported speech cued by a statement noun (see docs/rules.md): ``indirect.noun``,
+„eine Äußerung von Trump, Russland und China hätten sich verschworen“ — a noun of
+the cue lexicon, then a Konjunktiv clause after the next comma, spoken by the noun's
+owner (von X, des Ministers, seine) or by the subject of its clause.
+"""
+
+from __future__ import annotations
+
+from quotable import cues
+from quotable.document import Document
+from quotable.findings import Finding, make
+from quotable.participants import speaker_of
+from quotable.phrases import extend_noun_phrase, noun_phrase, surface_noun_phrase
+from quotable.syntax import Sentence, Word
+from quotable.verbs import finite_verbs, is_konjunktiv
+
+
+def noun_rule(
+    doc: Document, index: int, sentence: Sentence, noun: Word, in_direct: set[int]
+) -> list[Finding]:
+    """„eine Äußerung von Trump, Russland und China hätten sich verschworen“."""
+    is_cue, medium = cues.noun(noun.lemma)
+    if not is_cue:
+        return []
+    # the statement follows after the next comma; before it, the main clause may only
+    # end (a separated particle: „wies eine Äußerung von X zurück, …“), not go on
+    comma = next((w for w in sentence.words[noun.id :] if w.text == ","), None)
+    if comma is None or finite_verbs(sentence.words[noun.id : comma.id - 1]):
+        return []
+    rest = [w for w in sentence.words if w.id > comma.id]
+    verbs = finite_verbs(rest)
+    if not verbs or not is_konjunktiv(verbs[0]) or any(w.id in in_direct for w in rest):
+        return []
+    words = rest
+    speaker = _noun_speaker(sentence, noun)
+    finding = make(
+        doc, index, sentence, "indirect.noun", words, [noun], noun.lemma, speaker, [], medium, noun
+    )
+    return [finding] if finding is not None else []
+
+
+def statement_object(sentence: Sentence, verb: Word) -> bool:
+    """Whether the verb's object is a statement noun (eine Äußerung, den Vorwurf …)."""
+    return any(
+        c.deprel in ("obj", "iobj") and c.upos == "NOUN" and cues.noun(c.lemma)[0]
+        for c in sentence.children(verb)
+    )
+
+
+def _noun_speaker(sentence: Sentence, noun: Word) -> list[Word]:
+    """Whose statement: „eine Äußerung [von Trump]“, „[seine] Forderung“, „die Warnung [des Ministers]“."""
+    for child in sentence.children(noun):
+        if child.deprel in ("nmod", "nmod:poss", "det:poss") and child.upos in (
+            "PROPN",
+            "NOUN",
+            "PRON",
+            "DET",
+        ):
+            return extend_noun_phrase(sentence, noun_phrase(sentence, child))
+    nxt = sentence.word(noun.id + 1) if noun.id < len(sentence.words) else None
+    if nxt is not None and nxt.text.lower() == "von" and nxt.id < len(sentence.words):
+        return surface_noun_phrase(sentence, sentence.word(nxt.id + 1))
+    if nxt is not None and nxt.text.lower() in ("des", "der"):
+        return surface_noun_phrase(sentence, nxt)
+    return _governor_speaker(sentence, noun)
+
+
+def _governor_speaker(sentence: Sentence, noun: Word) -> list[Word]:
+    """A statement noun without its own source speaks for the subject of its clause:
+    „X ist der Meinung, …“, „X lehnte mit der Begründung ab, …“; nothing when the
+    noun is the subject itself („Der Verdacht, er sei …, bestätigte sich“)."""
+    if noun.deprel.startswith("nsubj"):
+        return []
+    if any(c.deprel == "cop" for c in sentence.children(noun)):
+        subj = next((c for c in sentence.children(noun) if c.deprel.startswith("nsubj")), None)
+        return extend_noun_phrase(sentence, noun_phrase(sentence, subj)) if subj is not None else []
+    head = sentence.head_of(noun)
+    if head is None or head.upos not in ("VERB", "AUX"):
+        return []
+    return speaker_of(sentence, head, skip=frozenset(w.id for w in sentence.subtree(noun)))

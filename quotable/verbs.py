@@ -1,0 +1,213 @@
+"""The verbs of a clause, read from the parse: a verb's cue-lexicon entry (its
+separated particle joined), its verb complex as the corpus marks a cue
+(auxiliaries, separable particle, reflexive, correlate), passive, finite forms
+and Konjunktiv I and II — the mark of reported speech in German.
+
+Pure functions over :mod:`quotable.syntax` records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from quotable import cues
+from quotable.syntax import Sentence, Word
+
+# Dependents that belong to the cue: the verb complex.
+_CUE_DEPENDENTS = frozenset({"aux", "aux:pass", "expl:pv", "expl"})
+_CORRELATES = frozenset("darauf davon daran darüber dafür damit dazu dagegen darum dahingehend".split())
+
+
+def finite_of(sentence: Sentence, verb: Word) -> Word:
+    """The finite verb of ``verb``'s clause: itself, or its finite auxiliary (hat … gesagt)."""
+    if verb.feat("VerbForm") == "Fin":
+        return verb
+    for child in sentence.children(verb):
+        if child.deprel in ("aux", "aux:pass") and child.feat("VerbForm") == "Fin":
+            return child
+    return verb
+
+
+def verb_complex(sentence: Sentence, verb: Word) -> list[Word]:
+    """The cue verb with its auxiliaries, separable particle, reflexive, ``es`` of
+    ``heißt es``, correlate (``davon``/``darauf`` before a dass-clause) and the noun of
+    a phrase cue („zum Ausdruck brachte“)."""
+    words = [verb]
+    entry = cue_verb(sentence, verb)
+    if entry is not None:
+        words.extend(phrase_words(sentence, verb, entry))
+    # only the particle that is part of the cue's lemma („teilte … mit“, not „schrieb weiter“)
+    particles = {
+        w.id
+        for w in particles_of(sentence, verb)
+        if entry is not None and entry.lemma.startswith(w.text.lower())
+    }
+    for child in sentence.children(verb):
+        if child.deprel in _CUE_DEPENDENTS or child.id in particles:
+            words.append(child)
+        elif child.lemma.lower() == "wort" and any(
+            c.lemma.lower() == "mit" for c in sentence.children(child)
+        ):
+            # „meldete sich mit den Worten: …“: the corpus counts „mit den Worten“ to the cue
+            words.extend([child, *(c for c in sentence.children(child) if c.deprel in ("case", "det"))])
+        elif (child.xpos == "PAV" or child.text.lower() in _CORRELATES) and child.deprel in (
+            "advmod",
+            "obl",
+            "obj",
+            "expl",
+        ):
+            # pronominal adverb as correlate: wies darauf hin, dass …
+            words.append(child)
+        elif child.lemma.lower() == "es" and verb.lemma == "heißen":
+            words.append(child)
+    # an auxiliary can also be the head: „hat … gesagt“ parsed with the participle as child
+    head = sentence.head_of(verb)
+    if head is not None and verb.deprel in ("xcomp",) and head.upos == "AUX":
+        words.append(head)
+    return sorted(words, key=lambda w: w.id)
+
+
+def cue_verb(sentence: Sentence, verb: Word) -> cues.VerbCue | None:
+    """The cue-lexicon entry of ``verb``, its separable particle joined (teilte … mit →
+    mitteilen), recognised from the lemma or, when the lemmatiser errs, from the form."""
+    children = sentence.children(verb)
+    if verb.upos in ("NOUN", "ADJ") and any(c.deprel == "cop" and c.lemma == "sein" for c in children):
+        return cues.phrase("sein", (verb.lemma,))  # „ist der Meinung“, „ist überzeugt“
+    if verb.upos not in ("VERB", "AUX"):
+        # a cue verb the tagger took for something else („entgegnete“ as an adjective)
+        lemma = cues.form_lemma(verb.text)
+        return cues.verb(lemma) if lemma is not None and verb.text[:1].islower() else None
+    particles = tuple(c.text.lower() for c in particles_of(sentence, verb))
+    lemma = cues.verb_lemma(verb.text, verb.lemma, particles)
+    if lemma is not None:
+        return cues.verb(lemma)
+    return cues.phrase(verb.lemma, (c.lemma for c in children if c.deprel != "punct"))
+
+
+def particles_of(sentence: Sentence, verb: Word) -> list[Word]:
+    """The verb's separated particle: compound:prt, or a known particle the parser hung
+    on the verb another way (gab … bekannt as xcomp, wies … hin as advmod)."""
+    out = []
+    for c in sentence.children(verb):
+        if c.text.lower() in cues.SEPARABLE_PARTICLES and (
+            c.deprel == "compound:prt"
+            or (
+                c.id > verb.id
+                and c.deprel in ("xcomp", "advmod", "compound", "obl", "dep")
+                and c.upos in ("ADP", "ADV", "ADJ", "PART", "VERB")
+            )
+        ):
+            out.append(c)
+    return out
+
+
+def phrase_words(sentence: Sentence, verb: Word, entry: cues.VerbCue) -> list[Word]:
+    """For a phrase cue („zum Ausdruck brachte“) the noun with its article or preposition."""
+    if " " not in entry.lemma:
+        return []
+    noun = entry.lemma.split(" ", 1)[0].lower()
+    if verb.lemma.lower() == noun:  # „ist der Meinung“: the noun heads, the copula hangs off it
+        return [c for c in sentence.children(verb) if c.deprel in ("cop", "case", "det")]
+    for child in sentence.children(verb):
+        if child.lemma.lower() == noun:
+            return [child, *(c for c in sentence.children(child) if c.deprel in ("case", "det"))]
+    return []
+
+
+def is_passive(sentence: Sentence, verb: Word) -> bool:
+    return any(c.deprel in ("aux:pass", "nsubj:pass") for c in sentence.children(verb))
+
+
+_SEIN_KONJUNKTIV = frozenset({"sei", "seiest", "seist", "seien", "seiet"})
+_KONJUNKTIV_TWO = frozenset(
+    [
+        "hätte",
+        "hätten",
+        "hättest",
+        "wäre",
+        "wären",
+        "wärest",
+        "würde",
+        "würden",
+        "würdest",
+        "könnte",
+        "könnten",
+        "müsste",
+        "müssten",
+        "dürfte",
+        "dürften",
+        "gäbe",
+        "gäben",
+        "käme",
+        "kämen",
+        "ginge",
+        "gingen",
+        "stünde",
+        "stünden",
+        "läge",
+        "lägen",
+        "bliebe",
+        "blieben",
+        "wüsste",
+        "wüssten",
+        "möchte",
+        "möchten",
+    ]
+)
+
+
+def is_konjunktiv_one(word: Word) -> bool:
+    """Konjunktiv I (er sei, habe, werde, könne, fordere): reported speech, rarely anything else.
+
+    Read from the form, not only from the tagger's Mood feature: the third person
+    singular is the stem plus -e (habe, gebe, könne), which no indicative form of a
+    third person has, and „sei(en)“ is unambiguous.
+    """
+    if word.upos not in ("VERB", "AUX"):
+        return False
+    form = word.text.lower()
+    if form in _SEIN_KONJUNKTIV:
+        return True
+    if word.feat("Mood") == "Sub" and word.feat("Tense") == "Pres":
+        return True
+    if word.feat("VerbForm") in ("Part", "Inf"):
+        return False
+    # the first person singular has the same form („ich habe“), but outside quotations
+    # news text speaks in the third person; the tagger's Person feature is unreliable here
+    lemma = word.lemma.lower()
+    if lemma == form and word.feat("VerbForm") == "Fin":
+        # a sentence that was tagged but not lemmatized: read the form alone.  Past
+        # tense (sagte, wurde) ends in -te/-de; umlauts mark Konjunktiv II (wäre, gäbe)
+        # except in the modals' Konjunktiv I (könne, müsse, dürfe, möge)
+        if form in _MODAL_KONJUNKTIV_ONE:
+            return True
+        return form.endswith("e") and not form.endswith(("te", "de")) and not _UMLAUTS & set(form)
+    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else ""
+    return bool(stem) and form == stem + "e" and not stem.endswith(("t", "d")) and lemma not in ("tun",)
+
+
+_MODAL_KONJUNKTIV_ONE = frozenset({"könne", "müsse", "dürfe", "möge"})
+_UMLAUTS = frozenset("äöü")
+
+
+def is_konjunktiv(word: Word) -> bool:
+    """Konjunktiv I or II (sei, habe; hätte, wäre, würde): the marks of reported speech."""
+    if word.upos not in ("VERB", "AUX"):
+        return False
+    return is_konjunktiv_one(word) or word.text.lower() in _KONJUNKTIV_TWO or word.feat("Mood") == "Sub"
+
+
+def finite_verbs(words: Iterable[Word]) -> list[Word]:
+    """Finite verbs (the tagger's VerbForm, or a Konjunktiv form it missed)."""
+    return [
+        w
+        for w in words
+        if w.upos in ("VERB", "AUX")
+        and (
+            w.feat("VerbForm") == "Fin"
+            or w.feat("Mood") is not None
+            or w.xpos.endswith("FIN")
+            or w.text.lower() in _SEIN_KONJUNKTIV
+            or w.text.lower() in _KONJUNKTIV_TWO
+        )
+    ]

@@ -1,0 +1,210 @@
+"""Speech that is a whole sentence, with neither cue nor frame (see docs/rules.md):
+
+* ``reported``: a speech act with a noun-phrase object and no clause
+  (Die Grünen forderten eine schnellere Entscheidung.), in a sentence with no other quote;
+* ``indirect_free_indirect``: Konjunktiv-I sentences that go on reporting the
+  previous speaker without a new frame;
+* ``free_indirect``: hearsay with ``soll`` and a perfect infinitive (Er soll
+  das Geld genommen haben).
+
+They run after the quotes in marks are attributed (:mod:`quotable.speakers`), since
+they look at the quotes before them; each quote is the whole sentence with its
+punctuation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from quotable import cues
+from quotable.document import Document
+from quotable.findings import CONFIDENCE, Finding, speaker_mention
+from quotable.indirect import COMPLEMENT
+from quotable.mark_kinds import MarkKind
+from quotable.model import Quote, QuoteType
+from quotable.participants import speaker_of
+from quotable.phrases import contiguous
+from quotable.syntax import Sentence, Word
+from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv, is_konjunktiv_one, is_passive
+
+
+def reported(doc: Document, covered: Sequence[Quote]) -> list[Finding]:
+    """Speech acts with a noun-phrase object, in sentences with no other quote."""
+    out: list[Finding] = []
+    for index, sentence in enumerate(doc.sentences):
+        if (
+            not sentence.parsed
+            or _covered(sentence, covered)
+            or any(doc.inside_quote(w, (MarkKind.SPEECH,)) for w in sentence.words)
+            or _is_heading(doc, sentence)
+        ):
+            continue
+        for verb in sentence.words:
+            if verb.upos != "VERB" or verb.deprel not in ("root", "conj"):
+                continue
+            entry = cue_verb(sentence, verb)
+            if entry is None or not entry.reported or is_passive(sentence, verb) or _stative(sentence, verb):
+                continue
+            children = sentence.children(verb)
+            if any(c.deprel in COMPLEMENT or c.deprel == "mark" for c in children):
+                continue
+            if not any(c.deprel in ("obj", "obl", "obl:arg", "iobj", "xcomp") for c in children):
+                continue
+            speaker = speaker_of(sentence, verb)
+            if not speaker or not _can_speak(sentence, speaker):
+                continue
+            words = list(sentence.words)
+            spans = contiguous(sentence, trim_start(words))
+            quote = Quote(
+                type=QuoteType.REPORTED,
+                spans=spans,
+                content=spans,
+                text=" ".join(s.of(doc.text) for s in spans),
+                speaker=speaker_mention(doc, sentence, speaker),
+                medium=entry.medium,
+                confidence=CONFIDENCE["reported"],
+                rule="reported",
+            )
+            out.append(Finding(quote, index, verb))
+            break
+    return out
+
+
+def _stative(sentence: Sentence, verb: Word) -> bool:
+    """„Weitere Aktionen sind angekündigt“: a participle with sein/werden is a state or
+    a passive, not somebody speaking."""
+    return verb.feat("VerbForm") == "Part" and any(
+        c.deprel.startswith("aux") and c.lemma in ("sein", "werden") for c in sentence.children(verb)
+    )
+
+
+def _can_speak(sentence: Sentence, speaker: Sequence[Word]) -> bool:
+    """Whether a subject can be a speaker: a person or group named or described
+    (a name, a personal pronoun, a role noun, an organisation), not „der Prozess“ or
+    „ein DNA-Test“."""
+    for w in speaker:
+        if w.upos == "PROPN" or (w.upos == "PRON" and w.feat("PronType") in ("Prs", None)):
+            return True
+        if w.upos == "NOUN" and (cues.is_role_noun(w.text) or cues.is_organisation(w.text)):
+            return True
+    return False
+
+
+def trim_start(words: Sequence[Word]) -> list[Word]:
+    out = list(words)
+    while out and out[0].upos == "PUNCT" and out[0].text not in '„»"(':
+        out.pop(0)
+    return out
+
+
+def _covered(sentence: Sentence, quotes: Sequence[Quote]) -> bool:
+    span = sentence.span
+    return any(s.overlaps(span) for q in quotes for s in q.spans)
+
+
+def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
+    """Konjunktiv-I sentences after an attributed quote (indirect_free_indirect) and
+    hearsay with soll + perfect infinitive (free_indirect)."""
+    ordered = sorted(attributed, key=lambda q: q.start)
+    out: list[Finding] = []
+    run: Finding | None = None
+    for index, sentence in enumerate(doc.sentences):
+        if _covered(sentence, attributed) or _mostly_quoted(doc, sentence) or _is_heading(doc, sentence):
+            run = None
+            continue
+        previous = _previous(doc, ordered, out, sentence.start)
+        verbs = finite_verbs(sentence.words)
+        # Konjunktiv I continues a speaker over two sentences; Konjunktiv II (hätte,
+        # würde), which also marks mere conditionals, only right after the speaker's quote
+        if previous is not None and (
+            (any(is_konjunktiv_one(v) for v in verbs) and _near(doc, previous, sentence, 2))
+            or (any(is_konjunktiv(v) for v in verbs) and _near(doc, previous, sentence, 1))
+        ):
+            if run is not None and run.sentence == index - 1:
+                spans = (attrs.evolve(run.quote.spans[0], end=sentence.end),)
+                merged = attrs.evolve(run.quote, spans=spans, content=spans, text=spans[0].of(doc.text))
+                run = Finding(merged, index)
+                out[-1] = run
+                continue
+            run = _whole(
+                doc, index, sentence, QuoteType.INDIRECT_FREE_INDIRECT, previous, "indirect_free_indirect"
+            )
+            out.append(run)
+            continue
+        run = None
+        near = previous if previous is not None and _near(doc, previous, sentence, 2) else None
+        if _soll_perfect(sentence, verbs):
+            out.append(_whole(doc, index, sentence, QuoteType.FREE_INDIRECT, near, "free_indirect"))
+        elif near is not None and _soll(verbs):
+            out.append(_whole(doc, index, sentence, QuoteType.FREE_INDIRECT, near, "free_indirect.soll"))
+    return out
+
+
+def _mostly_quoted(doc: Document, sentence: Sentence) -> bool:
+    """Whether a statement-length quotation in marks covers most of the sentence."""
+    quoted = sum(1 for w in sentence.words if doc.inside_quote(w, (MarkKind.SPEECH,)) is not None)
+    return quoted * 2 > len(sentence.words)
+
+
+def _is_heading(doc: Document, sentence: Sentence) -> bool:
+    """A line of its own without final punctuation: a heading, not a statement."""
+    last = sentence.words[-1].text if sentence.words else ""
+    if last in (".", "!", "?", "…", "“", '"', "«", "»"):
+        return False
+    text = doc.text
+    end = sentence.end
+    return end >= len(text) or text[end : end + 1] in ("\n", "\r")
+
+
+def _previous(doc: Document, ordered: Sequence[Quote], extra: Sequence[Finding], offset: int) -> Quote | None:
+    best: Quote | None = None
+    for q in [*ordered, *(f.quote for f in extra)]:
+        if q.start < offset and q.speaker is not None and (best is None or q.start > best.start):
+            best = q
+    return best
+
+
+def _near(doc: Document, quote: Quote, sentence: Sentence, distance: int) -> bool:
+    i = doc.sentence_index(quote.end - 1)
+    j = doc.sentence_index(sentence.start)
+    return i is not None and j is not None and 0 < j - i <= distance
+
+
+_SOLL = frozenset({"soll", "sollen"})
+
+
+def _soll(verbs: Sequence[Word]) -> bool:
+    """A finite „soll/sollen“ (not „sollte“): hearsay or a plan reported from a source."""
+    return any(v.text.lower() in _SOLL for v in verbs)
+
+
+def _soll_perfect(sentence: Sentence, verbs: Sequence[Word]) -> bool:
+    """„Er soll das Geld genommen haben“: soll/sollen + participle + haben/sein."""
+    for v in verbs:
+        if v.text.lower() in _SOLL:
+            after = sentence.words[v.id :]
+            infinitive = any(w.text.lower() in ("haben", "sein") for w in after)
+            participle = any(w.feat("VerbForm") == "Part" or w.xpos.endswith("PP") for w in after)
+            if infinitive and participle:
+                return True
+    return False
+
+
+def _whole(
+    doc: Document, index: int, sentence: Sentence, kind: QuoteType, previous: Quote | None, rule: str
+) -> Finding:
+    spans = contiguous(sentence, trim_start(sentence.words))
+    quote = Quote(
+        type=kind,
+        spans=spans,
+        content=spans,
+        text=" ".join(s.of(doc.text) for s in spans),
+        speaker=None if previous is None else previous.speaker,
+        medium=None if previous is None else previous.medium,
+        via=None if previous is None else previous.via,
+        confidence=CONFIDENCE[rule],
+        rule=rule,
+    )
+    return Finding(quote, index)
