@@ -93,7 +93,8 @@ REGEX_STAGES: dict[str, tuple[Callable[[str], object], ...]] = {
 
 # Run by a fresh interpreter: texts arrive on stdin separated by NUL, so that the
 # timer starts right before `import quotable`.  Prints import seconds, seconds
-# to the first article's result, and ru_maxrss (KiB on Linux).
+# to the first article's result, and the peak resident memory in KiB (VmHWM on
+# Linux, which starts afresh at exec; ru_maxrss elsewhere).
 _COLD_START = """\
 import resource, sys, time
 texts = sys.stdin.read().split("\\0")
@@ -106,7 +107,13 @@ first = time.perf_counter()
 if sys.argv[2] == "all":
     for _ in attributor.attribute_many(texts, batch_size=int(sys.argv[3])):
         pass
-print(imported - start, first - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:  # ru_maxrss survives exec on Linux: it would count this script's parent
+    with open("/proc/self/status", encoding="ascii") as status:
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+except (OSError, StopIteration, ValueError):
+    pass
+print(imported - start, first - start, peak)
 """
 
 

@@ -90,31 +90,26 @@ def one_root_tree(scores: Scores) -> npt.NDArray[np.intp]:
     return np.asarray(chuliu_edmonds_one_root(scores), dtype=np.intp)
 
 
-def chosen_labels(scorer: Any, dependents: Any, heads: Any, chosen: Any) -> Any:
-    """The best raw label id of each word's chosen arc, from a Stanza ``DeepBiaffineScorer``.
+def chosen_labels(scorer: Any, dependents: Any, heads: Any) -> Any:
+    """The best raw label id of each chosen arc, from a Stanza ``DeepBiaffineScorer``.
 
-    ``dependents`` and ``heads`` are the ``(sentences, words, features)`` inputs the
-    scorer would compare pairwise; ``chosen[s, d]`` is the head of word ``d`` of
-    sentence ``s``.  The scorer's ``PairwiseBilinear`` weights
-    ``(features + 1, features + 1, labels)`` are applied to those pairs only.
+    ``dependents[k]`` and ``heads[k]`` are the parser's vectors ``(arcs, features)`` of
+    the dependent and the head of arc ``k``; the scorer's ``PairwiseBilinear``
+    weights ``(features + 1, features + 1, labels)`` are applied to those pairs only
+    (padding and the root's own position are never scored).
     """
     import torch
 
     first = scorer.hidden_func(scorer.W1(dependents))
     second = scorer.hidden_func(scorer.W2(heads))
-    first = torch.cat([first, first.new_ones(*first.shape[:-1], 1)], -1)
-    second = torch.cat([second, second.new_ones(*second.shape[:-1], 1)], -1)
-    picked = torch.gather(second, 1, chosen.unsqueeze(2).expand(-1, -1, second.shape[-1]))
+    first = torch.cat([first, first.new_ones(first.shape[0], 1)], -1)
+    second = torch.cat([second, second.new_ones(second.shape[0], 1)], -1)
     bilinear = scorer.scorer.W_bilin
     weight = getattr(bilinear, "_quotable_weight", None)
     if weight is None:  # (labels, features, features), as torch.nn.functional.bilinear wants it
         weight = bilinear.weight.detach().permute(2, 0, 1).contiguous()
         bilinear._quotable_weight = weight
-    width = first.shape[-1]
-    scores = torch.nn.functional.bilinear(
-        first.reshape(-1, width), picked.reshape(-1, width), weight, bilinear.bias
-    )
-    return scores.reshape(*chosen.shape, -1).argmax(-1)
+    return torch.nn.functional.bilinear(first, second, weight, bilinear.bias).argmax(-1)
 
 
 def _arc_scores(model: Any, lstm_outputs: Any) -> Any:
@@ -172,15 +167,20 @@ def _predict(
     )  # fmt: skip
     arc_scores = F.log_softmax(_arc_scores(model, lstm_outputs), 2).numpy()
     trees = [one_root_tree(arc_scores[i][:n, :n]) for i, n in enumerate(sentlens)]
-    chosen = torch.zeros(arc_scores.shape[:2], dtype=torch.long)
-    for i, tree in enumerate(trees):
-        chosen[i, : len(tree)] = torch.from_numpy(tree)
-    labels = chosen_labels(model.deprel, lstm_outputs, lstm_outputs, chosen).numpy()
+    # the arcs of every real word (position 0 is the root), sentence after sentence
+    sentence_of = torch.cat([torch.full((n - 1,), i, dtype=torch.long) for i, n in enumerate(sentlens)])
+    word_of = torch.cat([torch.arange(1, n) for n in sentlens])
+    head_of = torch.from_numpy(np.concatenate([tree[1:] for tree in trees]).astype(np.int64))
+    labels = chosen_labels(
+        model.deprel, lstm_outputs[sentence_of, word_of], lstm_outputs[sentence_of, head_of]
+    ).tolist()
     vocab = model.vocab["deprel"]
     predictions = []
+    first = 0
     for i, (n, best) in enumerate(zip(sentlens, trees, strict=True)):
         tree = best
-        raw = [int(label) for label in labels[i][1:n]]
+        raw = labels[first : first + n - 1]
+        first += n - 1
         deprels = vocab.unmap([r + VOCAB_PREFIX_SIZE for r in raw])
         if resolve_head_constraints and find_head_constraint_violations(tree, deprels):
             # rare: Stanza's repair needs every arc's label distribution for this sentence

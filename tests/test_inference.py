@@ -84,7 +84,11 @@ def test_the_chosen_labels_are_the_pairwise_scorers_best() -> None:
         chosen = torch.randint(0, 9, (3, 9))
         everything = scorer(words, words)  # (sentences, dependent, head, label)
         expected = everything.gather(2, chosen[:, :, None, None].expand(-1, -1, 1, 7)).squeeze(2).argmax(-1)
-        assert torch.equal(inference.chosen_labels(scorer, words, words, chosen), expected)
+        sentences = torch.arange(3).repeat_interleave(9)
+        dependents = torch.arange(9).repeat(3)
+        heads = chosen.reshape(-1)
+        found = inference.chosen_labels(scorer, words[sentences, dependents], words[sentences, heads])
+        assert torch.equal(found.reshape(3, 9), expected)
 
 
 def annotate(pipeline: Any, texts: tuple[str, ...]) -> list[tuple[Any, ...]]:
