@@ -73,6 +73,9 @@ words would be padded to 500 × 50² pairs (over 2 GB); chunks of at most this m
 MIN_WORDY_TOKENS = 10
 """Sentences shorter than this are parsed whatever they hold (see :func:`_wordy`)."""
 
+MIN_VARIED_TOKENS = 40
+"""Sentences this long or longer must vary their words to be parsed (see :func:`_wordy`)."""
+
 Select = Callable[[str], bool]
 """Given a sentence's text, whether it needs a full parse."""
 
@@ -296,12 +299,17 @@ def _chunks(sentences: list[Any]) -> Iterator[list[Any]]:
 
 def _wordy(sentence: Any) -> bool:
     """Whether a sentence has words enough to hold speech: a quarter of its tokens (of a
-    sentence of ten or more) have letters.  Runs of punctuation and quotation marks make
-    the parser's tree decoding slow (its cycles multiply) and say nothing."""
+    sentence of ten or more) have letters, and (of a sentence of forty or more) a fifth
+    of its tokens are different words.  Runs of punctuation and quotation marks, and one
+    word repeated (``sagte sagte sagte …``), make the parser's tree decoding slow (no
+    best-head tree, so the full search runs) and say nothing; a news sentence of forty
+    tokens has some thirty different ones."""
     tokens = sentence.tokens
     if len(tokens) < MIN_WORDY_TOKENS:
         return True
-    return 4 * sum(1 for t in tokens if any(c.isalpha() for c in t.text)) >= len(tokens)
+    if 4 * sum(1 for t in tokens if any(c.isalpha() for c in t.text)) < len(tokens):
+        return False
+    return len(tokens) < MIN_VARIED_TOKENS or 5 * len({t.text.lower() for t in tokens}) >= len(tokens)
 
 
 def _bounded(pipeline: Any, combined: str) -> tuple[list[Any], set[int]]:

@@ -12,7 +12,8 @@ embedded parser was trained on:
   *11.9.2015*, *12:30*, *1990er*), ordinals with their stop (*am 3. Oktober*),
   abbreviations from ``data/abbreviations.txt`` and initials (*Dr.*, *z. B.*,
   *J.*), web addresses, e-mail addresses, handles and hashtags; every other mark
-  a token of its own, an ellipsis one token.
+  a token of its own; an ellipsis, a typewriter quote (````, ``''``) and ``--`` one
+  token each.
 * **Sentences** end at every line break, and after ``.``, ``!``, ``?`` or ``…``
   (with the closing quotation marks and brackets right after it) when white
   space and then a capital, a digit or an opening mark follow.  An abbreviation
@@ -54,6 +55,7 @@ _TOKEN = regex.compile(
     + _WORD
     + r""")
     | (?P<dots>\.{2,}|…)
+    | (?P<pair>``|''|--)                                # typewriter quotes and dash
     | (?P<mark>\S)
     """,
     regex.VERBOSE,
@@ -61,8 +63,8 @@ _TOKEN = regex.compile(
 _NEXT_WORD = regex.compile(r"\s+(\S{1,40})")
 _SECOND_HALF = regex.compile(r"-\s+(?:und|oder|bis|sowie|als auch)\b")
 _ENDS = frozenset(".!?…")
-_CLOSING = frozenset("“”\"»«’‘'›‹)]")
-_OPENING = frozenset("„“\"»«‚‘'›‹([–—-")
+_CLOSING = frozenset(["''", *"“”\"»«’‘'›‹)]"])
+_OPENING = frozenset("„“\"»«‚‘'›‹([–—-`")
 _MAY_END = frozenset({"usw.", "etc."})
 _MONTHS = frozenset(
     "Januar Jänner Februar Feber März April Mai Juni Juli August September Oktober November Dezember "

@@ -90,3 +90,8 @@ def test_every_visible_character_is_in_exactly_one_token(text: str) -> None:
     covered = {i for t in found for i in range(t.start, t.end)}
     assert covered == {i for i, c in enumerate(text) if not c.isspace()}
     assert all(not text[t.start : t.end].isspace() for t in found)
+
+
+def test_typewriter_quotes_are_one_token_each() -> None:
+    text = "Er sagte ``Nein.'' Dann -- nichts."
+    assert split(text) == [["Er", "sagte", "``", "Nein", ".", "''"], ["Dann", "--", "nichts", "."]]
