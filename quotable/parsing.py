@@ -243,7 +243,7 @@ class Parser:
         with self._lock:
             pipeline = self._loaded()
             found, unparseable = _bounded(pipeline, combined)
-            pipeline.process(_document(found), processors=_TAGGING)
+            pipeline.process(_document(s for s in found if _has_words(s)), processors=_TAGGING)
         located = []
         for sentence in found:
             index = bisect.bisect_right(starts, sentence.tokens[0].start_char) - 1
@@ -268,6 +268,13 @@ class Parser:
         :data:`MAX_PARSE_PAIRS` word pairs; the caller holds the lock."""
         for chunk in _chunks(chosen):
             self._loaded().process(_document(chunk), processors=_PARSING)
+
+
+def _has_words(sentence: Any) -> bool:
+    """Whether any token of a sentence has a letter or a digit.  A sentence of marks alone
+    (``!?.,;:-`` …) is not tagged: its words come back as ``PUNCT`` (:func:`_sentence`),
+    which is what the tagger says of them, for a fraction of the cost."""
+    return any(c.isalnum() for token in sentence.tokens for c in token.text)
 
 
 def _document(sentences: Iterable[Any]) -> Any:
@@ -329,7 +336,7 @@ def _bounded(pipeline: Any, combined: str) -> tuple[list[Any], set[int]]:
             logger.debug("a sentence of %d tokens is parsed in %d windows", len(rows), len(windows))
         entries += [parse_input.entries(combined, window) for window in windows]
     document = import_stanza().Document(entries, text=combined)
-    return document.sentences, {id(s) for s in document.sentences if not _wordy(s)}
+    return document.sentences, {id(s) for s in document.sentences if not (_wordy(s) and _has_words(s))}
 
 
 def _expander(pipeline: Any) -> Callable[[str], list[str] | None]:
@@ -368,7 +375,7 @@ def _sentence(sentence: Any, spans: list[tuple[int, int]], text: str, parsed: bo
                     id=word.id,
                     text=form,
                     lemma=(word.lemma or form) if parsed else form,
-                    upos=word.upos or "X",
+                    upos=word.upos or ("X" if any(c.isalnum() for c in form) else "PUNCT"),
                     xpos=word.xpos or "_",
                     feats=_parse_feats(word.feats or ""),
                     head=(word.head or 0) if parsed else 0,

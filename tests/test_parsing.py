@@ -353,3 +353,12 @@ _GERMAN = st.sampled_from(
 @given(text=st.lists(_GERMAN | st.text(max_size=4), max_size=20).map("".join))
 def test_offsets_hold_for_any_text(parser: Parser, text: str) -> None:
     check_offsets(text, parser.parse(text, select=lambda s: len(s) % 2 == 0))
+
+
+@pytest.mark.model
+def test_a_sentence_of_marks_alone_is_neither_tagged_nor_parsed(parser: Parser) -> None:
+    text = "!?.,:- ?!?! … –\n\nEr sagte: „Ja.“"
+    marks_only, speech = parser.parse(text).sentences
+    assert not marks_only.parsed
+    assert {w.upos for w in marks_only.words} == {"PUNCT"}
+    assert speech.parsed and any(w.upos == "VERB" for w in speech.words)
