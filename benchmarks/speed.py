@@ -252,10 +252,10 @@ print(*found)
 """
 
 
-def regex_first_pass(texts: Sequence[str]) -> tuple[float, float]:
-    """CPU seconds of the first pass of marks and of agencies over ``texts`` in a fresh process."""
+def fresh_process(script: str, arguments: Sequence[str], texts: Sequence[str], what: str) -> list[str]:
+    """The words ``script`` printed, run by a fresh interpreter with ``texts`` on stdin (NUL-separated)."""
     done = subprocess.run(
-        [sys.executable, "-c", _REGEX_FIRST_PASS],
+        [sys.executable, "-c", script, *arguments],
         input="\0".join(texts),
         capture_output=True,
         text=True,
@@ -264,8 +264,15 @@ def regex_first_pass(texts: Sequence[str]) -> tuple[float, float]:
         check=False,
     )
     if done.returncode != 0:
-        raise SystemExit(f"speed: error: the first-pass process failed:\n{done.stderr.strip()[-2000:]}")
-    first_marks, first_agencies = (float(x) for x in done.stdout.split()[-2:])
+        raise SystemExit(f"speed: error: the {what} process failed:\n{done.stderr.strip()[-2000:]}")
+    return done.stdout.split()
+
+
+def regex_first_pass(texts: Sequence[str]) -> tuple[float, float]:
+    """CPU seconds of the first pass of marks and of agencies over ``texts`` in a fresh process."""
+    first_marks, first_agencies = (
+        float(x) for x in fresh_process(_REGEX_FIRST_PASS, [], texts, "first-pass")[-2:]
+    )
     return first_marks, first_agencies
 
 
@@ -309,18 +316,8 @@ def cold_starts(model: str, texts: Sequence[str], batch_size: int, repeats: int)
     found = []
     for i in range(repeats):
         mode = "all" if i == repeats - 1 else "first"
-        done = subprocess.run(
-            [sys.executable, "-c", _COLD_START, model, mode, str(batch_size)],
-            input="\0".join(texts),
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            cwd=ROOT,
-            check=False,
-        )
-        if done.returncode != 0:
-            raise SystemExit(f"speed: error: the cold-start process failed:\n{done.stderr.strip()[-2000:]}")
-        found.append(tuple(done.stdout.split()[-3:]))
+        printed = fresh_process(_COLD_START, [model, mode, str(batch_size)], texts, "cold-start")
+        found.append(tuple(printed[-3:]))
     return found
 
 

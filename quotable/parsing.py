@@ -175,6 +175,7 @@ class Parser:
         self._threads = threads
         self._lock = threading.Lock()
         self._pipeline: Any = None
+        self._expand: Callable[[str], list[str] | None] = lambda form: None
 
     @property
     def name(self) -> str:
@@ -213,6 +214,7 @@ class Parser:
                 self._model = embedded_model()
                 self._pipeline = _load(self._model, self._use_gpu)
             inference.install(self._pipeline)
+            self._expand = _expander(self._pipeline)
         return self._pipeline
 
     def parse(self, text: str, select: Select | None = None) -> Parse:
@@ -242,7 +244,7 @@ class Parser:
 
         with self._lock:
             pipeline = self._loaded()
-            found, unparseable = _bounded(pipeline, combined)
+            found, unparseable = _bounded(combined, self._expand)
             pipeline.process(_document(s for s in found if _has_words(s)), processors=_TAGGING)
         located = []
         for sentence in found:
@@ -319,7 +321,7 @@ def _wordy(sentence: Any) -> bool:
     return len(tokens) < MIN_VARIED_TOKENS or 5 * len({t.text.lower() for t in tokens}) >= len(tokens)
 
 
-def _bounded(pipeline: Any, combined: str) -> tuple[list[Any], set[int]]:
+def _bounded(combined: str, expand: Callable[[str], list[str] | None]) -> tuple[list[Any], set[int]]:
     """The sentences of ``combined`` as Stanza sentences, none longer than
     :data:`MAX_PARSE_WORDS` words, and the ids of those that must not be parsed.
 
@@ -327,7 +329,6 @@ def _bounded(pipeline: Any, combined: str) -> tuple[list[Any], set[int]]:
     expanded with the model's own dictionary (*im* → *in dem*), as Stanza's
     tokenizer does; a longer sentence is cut into windows (:func:`quotable.parse_input.windows`).
     """
-    expand = _expander(pipeline)
     entries = []
     for sentence in tokenizer.sentences(combined):
         rows = [(token, expand(combined[token.start : token.end])) for token in sentence]
