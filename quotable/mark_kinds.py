@@ -14,6 +14,7 @@ from __future__ import annotations
 import enum
 import functools
 import itertools
+import re
 
 import regex
 
@@ -31,7 +32,9 @@ class MarkKind(str, enum.Enum):
     """A title, name or term: „Das Boot“, die sogenannte „Brandmauer“."""
 
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
+# letters and digits: [^\W_] is the standard library's [\p{L}\p{N}], and its engine is
+# several times faster than regex's on these short windows (classify runs once per quote)
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _FUNCTION_WORDS = frozenset(
     [
         "der",

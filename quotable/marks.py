@@ -27,6 +27,7 @@ title/name/term that is not speech at all.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
 import logging
@@ -162,23 +163,21 @@ def _is_apostrophe(text: str, start: int, single_open: bool) -> bool:
 
 
 # ---------------------------------------------------------------- paragraphs
+_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+"""Where :meth:`str.splitlines` ends a line; every one of them is white space."""
+_PARAGRAPH = re.compile(rf"\S(?:[^{_BREAKS}]*\S)?")
+"""A line's text from its first to its last non-space character.
+
+Linear: ``[^…]*`` runs to the line's end and gives back only its trailing white space."""
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line that holds more than white space, stripped.
 
     Lines end where :meth:`str.splitlines` ends them (``\n``, ``\r``, ``\r\n``,
-    ``\u2028``, ``\u2029``, ``\x0b``, ``\x0c``, ``\x1c``–``\x1e``, ``\x85``); every
-    line break is white space to :meth:`str.strip`, so stripping a line with its
-    break is stripping the line.
+    ``\u2028``, ``\u2029``, ``\x0b``, ``\x0c``, ``\x1c``–``\x1e``, ``\x85``).
     """
-    spans = []
-    position = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.lstrip()
-        if stripped:
-            start = position + len(line) - len(stripped)
-            spans.append((start, start + len(stripped.rstrip())))
-        position += len(line)
-    return spans
+    return [m.span() for m in _PARAGRAPH.finditer(text)]
 
 
 @attrs.define
@@ -211,14 +210,17 @@ def find_quotes(text: str) -> tuple[MarkedQuote, ...]:
     if not everywhere:
         return ()
     paragraphs = _paragraphs(text)
+    ends = [end for _, end in paragraphs]
     carried: _Open | None = None
     first = 0
-    for index, (_, p_end) in enumerate(paragraphs):
-        stack: list[_Open] = []
-        last = first
-        while last < len(everywhere) and everywhere[last][0] < p_end:
-            last += 1
+    while first < len(everywhere):
+        # the next paragraph with a mark in it (a carried quote's is the very next one:
+        # it starts with the reopening mark), and its marks
+        index = bisect.bisect_right(ends, everywhere[first][0])
+        p_end = ends[index]
+        last = bisect.bisect_left(everywhere, (p_end,), first)
         occurrences, first = everywhere[first:last], last
+        stack: list[_Open] = []
         if carried is not None:
             # the paragraph reopens the quote carried over from the previous one
             start, end, _ = occurrences[0]
@@ -267,11 +269,12 @@ def _step(
     if mark in APOSTROPHES and _is_apostrophe(text, start, any(o.style.inner for o in stack)):
         return
     looks = _looks(text, start, end)
-    closable = _closable(mark, stack, marks)
     openers = marks.opens.get(mark, ()) if stack else marks.opens_outer.get(mark, ())
     if looks is _Looks.OPENING and openers:
         _open(stack, openers[0], start, end)
-    elif closable is not None:
+        return
+    closable = _closable(mark, stack, marks) if stack else None
+    if closable is not None:
         _close(text, stack, closable, start, end, found)
     elif openers and looks is _Looks.EITHER:
         _open(stack, openers[0], start, end)
@@ -311,9 +314,16 @@ def _close(text: str, stack: list[_Open], index: int, start: int, end: int, foun
 
 
 def _emit(text: str, quote: _Open, found: list[MarkedQuote], *, closed: bool) -> None:
-    spans = tuple(Span(s.mark_start, s.end) for s in quote.segments)
-    content = tuple(Span(s.content_start, s.content_end) for s in quote.segments)
-    joined = join_spans(text, content)
+    segments = quote.segments
+    if len(segments) == 1:  # the common case: a quote within one paragraph
+        (only,) = segments
+        spans: tuple[Span, ...] = (Span(only.mark_start, only.end),)
+        content: tuple[Span, ...] = (Span(only.content_start, only.content_end),)
+        joined = text[only.content_start : only.content_end]
+    else:
+        spans = tuple(Span(s.mark_start, s.end) for s in segments)
+        content = tuple(Span(s.content_start, s.content_end) for s in segments)
+        joined = join_spans(text, content)
     if not any(ch.isalnum() for ch in joined):
         logger.debug("quote marks at %d enclose no words", spans[0].start)
         return
