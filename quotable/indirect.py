@@ -32,7 +32,7 @@ from quotable.mark_kinds import MarkKind
 from quotable.model import Quote, Span
 from quotable.participants import addressee_of, speaker_of
 from quotable.syntax import Sentence, Word
-from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv, is_passive, particles_of, verb_complex
+from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv, particles_of, verb_complex
 
 COMPLEMENT = frozenset({"ccomp", "parataxis", "xcomp", "csubj"})
 # verbs that report speech even with an indicative verb-second clause
@@ -198,7 +198,7 @@ def _verb_rules(
             words,
             cue_words,
             entry.lemma,
-            [] if is_passive(sentence, verb) else speaker_words,
+            speaker_words,
             addressee,
             entry.medium,
             verb,
@@ -309,7 +309,7 @@ def _surface(
         rule = "indirect.infinitive"
     if rule is None:
         return []
-    speaker = [] if is_passive(sentence, verb) else speaker_words
+    speaker = speaker_words
     cue = [w for w in words if w.id == 1 and wie] + cue_words
     finding = make(doc, index, sentence, rule, rest, cue, entry.lemma, speaker, addressee, entry.medium, verb)
     if finding is None:

@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quotable.phrases import QUOTE_CHARS, extend_noun_phrase, noun_phrase, trim, with_apposition
+from quotable import cues
+from quotable.phrases import (
+    QUOTE_CHARS,
+    extend_noun_phrase,
+    noun_phrase,
+    surface_noun_phrase,
+    trim,
+    with_apposition,
+)
 from quotable.syntax import Sentence, Word
 from quotable.verbs import cue_verb, finite_of, is_passive
 
@@ -89,6 +97,12 @@ def speaker_of(
     („X betonte, … und bestand darauf, …“), and a relative clause's subject is the
     noun before it („Trump, der … unterstellte“)."""
     finite = finite_of(sentence, verb)
+    if verb.lemma == "zitieren":
+        # „zitiert die Zeitung den Minister“, „wird der Minister mit den Worten zitiert“:
+        # who is quoted is the speaker, not who quotes
+        quoted = _quoted_person(sentence, verb, skip)
+        if quoted:
+            return quoted
     if is_passive(sentence, verb) or verb.lemma == "heißen":
         # „In der Erklärung wird gefordert, …“ / „Im Bericht heißt es, …“: the document speaks
         return _document_source(sentence, verb, skip)
@@ -124,28 +138,95 @@ def speaker_of(
             return inverted
     field = [w for w in _nominal_vorfeld(sentence, verb) if w.id not in skip]
     if subj is None:
-        if field:
-            return field
-        return _first_noun_phrase_after(sentence, finite, skip)
-    if field and any(w.id == subj.id for w in field):
-        return field
-    return extend_noun_phrase(sentence, with_apposition(sentence, noun_phrase(sentence, subj)))
+        found = field or _first_noun_phrase_after(sentence, finite, skip)
+    elif field and any(w.id == subj.id for w in field):
+        found = field
+    else:
+        found = extend_noun_phrase(sentence, with_apposition(sentence, noun_phrase(sentence, subj)))
+    if found and found[-1].id < finite.id and _sentence_initial_word(sentence, found):
+        # „Relativierend fügt Gall hinzu“, „Gegenüber der Zeitung sagte der Chef“: a
+        # capitalised first word the tagger took for a noun; the subject follows the verb
+        return _first_noun_phrase_after(sentence, finite, skip) or found
+    return found
+
+
+_NOT_A_NOUN_FIRST = frozenset({"gegenüber", "als", "wie", "laut", "bei", "nach", "seitens", "zufolge"})
+"""Capitalised at the start of a sentence, and tagged as nouns there: never a subject's start."""
+
+
+def _sentence_initial_word(sentence: Sentence, words: Sequence[Word]) -> bool:
+    """Whether a Vorfeld mention is only a capitalised first word: a preposition or
+    „als“, or one bare singular noun that names no role or body (Relativierend, Besorgt)."""
+    first = words[0]
+    if first.id != 1 and not (first.id == 2 and sentence.word(1).upos == "PUNCT"):
+        return False
+    if first.text.lower() in _NOT_A_NOUN_FIRST:
+        return True
+    return (
+        len(words) == 1
+        and first.upos in ("NOUN", "ADJ", "ADV")
+        and first.feat("Number") != "Plur"
+        and not (cues.is_role_noun(first.text) or cues.is_organisation(first.text))
+    )
+
+
+def _quoted_person(sentence: Sentence, verb: Word, skip: frozenset[int]) -> list[Word]:
+    """The object of „zitieren“, or its subject in the passive.  After the verb, the
+    second of two noun phrases is the object, whatever the parse says („zitiert die
+    Zeitung den Minister“, „zitiert ndr.de Polizeisprecher Ralf Meyer“)."""
+    passive = is_passive(sentence, verb)
+    if not passive and verb.id < len(sentence.words):
+        first = surface_noun_phrase(sentence, sentence.word(verb.id + 1))
+        # „ndr.de Polizeisprecher Ralf Meyer“ reads as one phrase: the role noun starts the second
+        role = next(
+            (
+                i
+                for i, w in enumerate(first[1:], 1)
+                if cues.is_role_noun(w.text)
+                and (first[i - 1].upos in ("NOUN", "PROPN") or "." in first[i - 1].text)
+            ),
+            None,
+        )
+        if role is not None and not any(w.id in skip for w in first):
+            return with_apposition(sentence, first[role:])
+        if first and first[-1].id < len(sentence.words) and not any(w.id in skip for w in first):
+            second = surface_noun_phrase(sentence, sentence.word(first[-1].id + 1))
+            if second and not any(w.id in skip for w in second):
+                return with_apposition(sentence, second)
+    wanted = ("nsubj:pass", "nsubj") if passive else ("obj",)
+    for child in sentence.children(verb):
+        if child.deprel in wanted and child.id not in skip and child.upos in ("NOUN", "PROPN", "PRON"):
+            words = [w for w in noun_phrase(sentence, child) if w.id not in skip]
+            return extend_noun_phrase(sentence, with_apposition(sentence, words))
+    return []
 
 
 _DOCUMENT_PREPOSITIONS = frozenset({"in", "im", "aus"})
+"""Prepositions of the document that speaks in a passive or „heißt es“ („in der Erklärung“)."""
 
 
 def _document_source(sentence: Sentence, verb: Word, skip: frozenset[int]) -> list[Word]:
-    """For a passive or „heißt es“: the document named by „in/im/aus …“ (without the
-    preposition), as the corpus marks it; nothing if there is none."""
+    """For a passive or „heißt es“: the agent („von den Behörden“, „seitens der
+    Regierung“) or else the document named by „in/im/aus …“ (without the preposition),
+    as the corpus marks it; nothing if there is neither."""
+    found: list[Word] = []
     for child in sentence.children(verb):
         if child.id in skip or not child.deprel.startswith("obl") or child.upos not in ("NOUN", "PROPN"):
             continue
         case = [c for c in sentence.children(child) if c.deprel == "case"]
-        if case and case[0].lemma.lower() in _DOCUMENT_PREPOSITIONS | {"in"} and case[0].id < child.id:
+        if not case or case[0].id > child.id:
+            continue
+        preposition = case[0].lemma.lower()
+        agent = preposition in _AGENT_PREPOSITIONS and verb.lemma != "heißen"
+        if agent or (not found and preposition in _DOCUMENT_PREPOSITIONS):
             words = [w for w in noun_phrase(sentence, child) if w.id not in skip]
-            return extend_noun_phrase(sentence, words)
-    return []
+            found = extend_noun_phrase(sentence, words)
+            if agent:
+                break
+    return found
+
+
+_AGENT_PREPOSITIONS = frozenset({"von", "vom", "seitens", "vonseiten"})
 
 
 _OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem", "jenen", "jenem"})
@@ -219,8 +300,10 @@ def _nominal_vorfeld(sentence: Sentence, verb: Word) -> list[Word]:
     """The Vorfeld when it is a noun phrase (not „Im Gegenzug“ or „Am Montag“), cut
     before a relative clause and without trailing sentence adverbs (hingegen, jedoch)."""
     field = vorfeld(sentence, verb)
-    if not field or field[0].upos == "ADP" or field[0].upos in ("ADV", "VERB", "AUX"):
+    if not field or field[0].upos in ("ADP", "ADV", "VERB", "AUX") or field[0].text.lower() in ("als", "wie"):
         return []
+    if field[0].id > 1 and sentence.word(field[0].id - 1).text.lower() in ("als", "wie"):
+        return []  # „Als Begründung sagte ein Forscher“
     for i, w in enumerate(field):
         if w.text == "," and i + 1 < len(field):
             nxt = field[i + 1]
@@ -248,8 +331,14 @@ def subject(sentence: Sentence, verb: Word, skip: frozenset[int] = frozenset()) 
     for candidate in (verb, sentence.head_of(verb) if verb.deprel == "conj" else None):
         if candidate is None:
             continue
+        active_pass = None  # a passive subject of an active verb (a parse error, see is_passive)
         for child in sentence.children(candidate):
-            if child.deprel not in ("nsubj", "csubj") or child.id in skip:
+            if child.deprel == "nsubj:pass" and child.id not in skip:
+                if active_pass is None:
+                    active_pass = not is_passive(sentence, candidate)
+                if not active_pass:
+                    continue
+            elif child.deprel not in ("nsubj", "csubj") or child.id in skip:
                 continue
             if any(c.deprel == "case" for c in sentence.children(child)):
                 continue

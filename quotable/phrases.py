@@ -244,11 +244,18 @@ def extend_noun_phrase(sentence: Sentence, words: list[Word]) -> list[Word]:
             ):
                 out.extend(sentence.words[nxt.id - 1 : close.id])
                 continue
-        genitive = nxt.upos == "DET" and (
-            nxt.text.lower() == "des"
-            or (nxt.text.lower() == "der" and last.upos == "NOUN" and nxt.feat("Case") != "Dat")
+        genitive = (
+            nxt.upos == "DET"
+            and (
+                nxt.text.lower() == "des"
+                or (nxt.text.lower() == "der" and last.upos == "NOUN" and nxt.feat("Case") != "Dat")
+            )
+        ) or (
+            # a genitive without an article after a source noun: „Angaben libanesischer Sicherheitskreise“
+            last.upos == "NOUN" and cues.is_source_noun(last.text) and _bare_genitive(sentence, nxt)
         )
-        if genitive or (nxt.text.lower() == "von" and last.upos == "NOUN" and cues.is_role_noun(last.text)):
+        of_whom = nxt.text.lower() == "von" and last.upos == "NOUN"
+        if genitive or (of_whom and (cues.is_role_noun(last.text) or cues.is_source_noun(last.text))):
             group = [nxt]
             for w in sentence.words[nxt.id :]:
                 if (
@@ -263,6 +270,20 @@ def extend_noun_phrase(sentence: Sentence, words: list[Word]) -> list[Word]:
                 continue
         break
     return out
+
+
+def _bare_genitive(sentence: Sentence, first: Word) -> bool:
+    """Whether a noun group without an article starts at ``first`` and is a genitive:
+    its adjective ends in -er (strong genitive plural or feminine: „britischer Zeitungen“),
+    or the tagger gives its noun the genitive (its case on adjectives is often wrong)."""
+    if first.upos == "ADJ" and first.text.endswith("er"):
+        return True
+    for w in sentence.words[first.id - 1 : first.id + 3]:
+        if w.upos == "NOUN":
+            return w.feat("Case") == "Gen"
+        if w.upos not in ("ADJ", "NUM"):
+            return False
+    return False
 
 
 def clause(sentence: Sentence, head: Word, exclude: Iterable[Word] = ()) -> list[Word]:

@@ -16,7 +16,14 @@ from __future__ import annotations
 from quotable import cues
 from quotable.document import Document
 from quotable.findings import CONFIDENCE, Finding, all_quoted, has_finite, make
-from quotable.phrases import clause, extend_noun_phrase, noun_phrase, surface_noun_phrase, trim
+from quotable.phrases import (
+    clause,
+    extend_noun_phrase,
+    noun_phrase,
+    surface_noun_phrase,
+    trim,
+    with_apposition,
+)
 from quotable.syntax import Sentence, Word
 from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv
 
@@ -42,12 +49,14 @@ def word_rules(
         )
         if relay and any(w.id in in_direct for w in sentence.subtree(clause_head)):
             return []  # „sagte Kim laut Interfax: „…““: the agency relays a direct quote (via)
-        phrase = {w.id for w in sentence.subtree(source)} | {word.id}
+        speaker = _source_speaker(sentence, word, source, kind)
+        # the source phrase is no part of the quote, however the parser hung its words
+        # („Einer Meldung von Reuters zufolge“ with „Meldung“ on the verb)
+        phrase = {w.id for w in sentence.subtree(source)} | {word.id} | {w.id for w in speaker}
         low, high = min(phrase), max(phrase)
         words = [w for w in _clause_range(sentence, clause_head) if not low <= w.id <= high]
         if not words or all_quoted(words, in_direct) or any(w.id in in_direct for w in words[:1]):
             return []
-        speaker = _source_speaker(sentence, word, source, kind)
         name = "nach" if kind == "source" else word.text.lower()
         rule = f"indirect.{name}" if f"indirect.{name}" in CONFIDENCE else "indirect.laut"
         if relay:
@@ -173,8 +182,38 @@ def _so_rule(doc: Document, index: int, sentence: Sentence, word: Word, in_direc
         return []  # a direct quotation before „so“ is attributed by the direct rules
     if not has_finite(before):
         return []
-    finding = make(doc, index, sentence, "indirect.so", before, [word], "so", speaker, [], None, word)
+    finding = make(
+        doc,
+        index,
+        sentence,
+        "indirect.so",
+        before + _resumed(sentence, speaker),
+        [word],
+        "so",
+        speaker,
+        [],
+        None,
+        word,
+    )
     return [finding] if finding is not None else []
+
+
+def _resumed(sentence: Sentence, speaker: list[Word]) -> list[Word]:
+    """The rest of a sentence that „so X“ interrupts: „Es sei, so der Bericht, | möglich
+    gewesen.“  Nothing when the sentence ends with the phrase or a clause of its own
+    follows (a relative clause, „und …“)."""
+    last = speaker[-1].id
+    if last + 1 >= len(sentence.words) or sentence.word(last + 1).text != ",":
+        return []
+    rest = list(sentence.words[last + 1 :])
+    while rest and rest[-1].upos == "PUNCT" and rest[-1].text in ".!?…":
+        rest.pop()
+    if not rest:
+        return []
+    first = rest[0]
+    if first.upos in ("CCONJ", "SCONJ", "PRON") or first.lemma.lower() in ("der", "die", "das", "welcher"):
+        return []
+    return rest
 
 
 _NOT_AFTER_SO = frozenset(
@@ -197,18 +236,17 @@ def so_names_a_source(sentence: Sentence, so: Word) -> bool:
 
 
 def _np_by_sequence(sentence: Sentence, so: Word) -> list[Word]:
-    """The words after „so“ up to the end of the sentence or a clause-opening comma."""
+    """The words after „so“ up to the end of the sentence or a comma, and an apposition
+    after that comma that ends the clause („so Müller, Sprecher des Ministeriums.“); not
+    the rest of a sentence the phrase interrupts („…, so der Bericht, möglich gewesen“)
+    nor an addressee („so der Sprecher gegenüber der Zeitung“)."""
     out: list[Word] = []
     for w in sentence.words[so.id :]:
-        if w.text in (".", "!", "?", ";", ":"):
+        if w.text in (".", "!", "?", ";", ":", ","):
             break
-        if w.text == "," and w.id < len(sentence.words):
-            nxt = sentence.word(w.id + 1)
-            if nxt.upos in ("PRON", "SCONJ", "VERB", "AUX") or (
-                nxt.lemma.lower() in ("der", "die", "das", "welcher") and nxt.deprel.startswith("nsubj")
-            ):
-                break
         if w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin":
             break
+        if w.text.lower() == "gegenüber" and out:
+            break
         out.append(w)
-    return trim(out)
+    return with_apposition(sentence, trim(out))

@@ -50,6 +50,8 @@ _TOKEN = regex.compile(
     | (?P<mail>[\p{L}\d._%+-]{1,64}@[\p{L}\d-]{1,63}(?:\.[\p{L}\d-]{1,63})+)
     | (?P<tag>[@#][\p{L}\d_]+)
     | (?P<dotted>(?:\p{L}{1,3}\.){2,})                 # z.B. u.a. d.h. U.S.
+    | (?P<domain>[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:de|at|ch|com|org|net|eu|info|tv|fm)(?![\p{L}\d]))
+    | (?P<lower_dotted>\p{Ll}+(?:\.\p{Ll}+)+(?![\p{L}\d.]))   # ver.di: no sentence starts in lower case
     | (?P<number>\d+(?:[.,:/]\d+)*(?:-?\p{L}+(?:-\p{L}+)*)?)  # 1.000,50 11.9.2015 1990er 38-Jährige
     | (?P<word>"""
     + _WORD

@@ -115,7 +115,14 @@ def phrase_words(sentence: Sentence, verb: Word, entry: cues.VerbCue) -> list[Wo
 
 
 def is_passive(sentence: Sentence, verb: Word) -> bool:
-    return any(c.deprel in ("aux:pass", "nsubj:pass") for c in sentence.children(verb))
+    """Whether ``verb`` is passive: a passive auxiliary, or a passive subject without the
+    perfect's „haben“ (the parser takes the subject of „hat … betont“ for a passive one)."""
+    children = sentence.children(verb)
+    if any(c.deprel == "aux:pass" for c in children):
+        return True
+    return any(c.deprel == "nsubj:pass" for c in children) and not any(
+        c.deprel == "aux" and c.lemma == "haben" for c in children
+    )
 
 
 _SEIN_KONJUNKTIV = frozenset({"sei", "seiest", "seist", "seien", "seiet"})

@@ -25,7 +25,7 @@ from quotable.indirect import COMPLEMENT
 from quotable.mark_kinds import MarkKind
 from quotable.model import Quote, QuoteType
 from quotable.participants import speaker_of
-from quotable.phrases import contiguous
+from quotable.phrases import contiguous, surface_noun_phrase
 from quotable.syntax import Sentence, Word
 from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv, is_konjunktiv_one, is_passive
 
@@ -116,10 +116,20 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
             continue
         previous = _previous(doc, ordered, out, sentence.start)
         verbs = finite_verbs(sentence.words)
+        konjunktiv_one = any(is_konjunktiv_one(v) for v in verbs)
+        # a sentence in between names who goes on speaking: „Der Iran streitet dies ab.
+        # Sein Programm diene …“ continues the Iran, not the quote before
+        framed = (
+            _framed(doc, index, previous)
+            if (run is None or run.sentence != index - 1) and (konjunktiv_one or previous is not None)
+            else None
+        )
+        if framed is not None and konjunktiv_one:
+            previous = framed
         # Konjunktiv I continues a speaker over two sentences; Konjunktiv II (hätte,
         # würde), which also marks mere conditionals, only right after the speaker's quote
         if previous is not None and (
-            (any(is_konjunktiv_one(v) for v in verbs) and _near(doc, previous, sentence, 2))
+            (konjunktiv_one and _near(doc, previous, sentence, 2))
             or (any(is_konjunktiv(v) for v in verbs) and _near(doc, previous, sentence, 1))
         ):
             if run is not None and run.sentence == index - 1:
@@ -164,6 +174,55 @@ def _previous(doc: Document, ordered: Sequence[Quote], extra: Sequence[Finding],
         if q.start < offset and q.speaker is not None and (best is None or q.start > best.start):
             best = q
     return best
+
+
+def _framed(doc: Document, index: int, previous: Quote | None) -> Quote | None:
+    """The speaker named by the sentence right before sentence ``index``, when no quote
+    of its own holds that sentence: its main verb's subject (or a passive's agent) that
+    can speak.  A stand-in quote over that sentence carries the speaker (see
+    :func:`continuing`); None when the sentence names nobody."""
+    if index == 0:
+        return None
+    before = doc.sentences[index - 1]
+    if not before.words or (previous is not None and previous.end > before.start):
+        return None
+    if before.parsed:
+        root = next((w for w in before.words if w.deprel == "root"), None)
+        if root is None or root.upos not in ("VERB", "AUX"):
+            return None
+        words = speaker_of(before, root)
+    else:
+        words = _vorfeld_subject(before)
+    if not words or not _can_speak(before, words):
+        return None
+    speaker = speaker_mention(doc, before, words)
+    if speaker is None:
+        return None
+    span = before.span
+    return Quote(
+        type=QuoteType.INDIRECT_FREE_INDIRECT,
+        spans=(span,),
+        content=(span,),
+        text=span.of(doc.text),
+        speaker=speaker,
+        confidence=0.0,
+        rule="frame",
+    )
+
+
+def _vorfeld_subject(sentence: Sentence) -> list[Word]:
+    """In a sentence that is tagged but not parsed: a nominative noun phrase that fills
+    the Vorfeld right before the finite verb („Der Iran | streitet …“); else nothing."""
+    words = surface_noun_phrase(sentence, sentence.words[0])
+    if not words or words[-1].id >= len(sentence.words):
+        return []
+    verb = sentence.word(words[-1].id + 1)
+    if verb.feat("VerbForm") != "Fin" or verb.upos not in ("VERB", "AUX"):
+        return []
+    nouns = [w for w in words if w.upos in ("NOUN", "PROPN")]
+    if any(w.feat("Case") not in (None, "Nom") for w in nouns[:1]):
+        return []
+    return words
 
 
 def _near(doc: Document, quote: Quote, sentence: Sentence, distance: int) -> bool:
