@@ -48,7 +48,7 @@ CONFIDENCE = {
     "indirect.relay": 0.8,
     "indirect.anaphor": 0.8,
     "indirect.noun": 0.9,
-    "reported": 0.35,
+    "reported": 0.5,
     "indirect_free_indirect": 0.8,
     "free_indirect": 0.6,
     "free_indirect.soll": 0.55,

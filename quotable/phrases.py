@@ -182,9 +182,17 @@ def with_apposition(sentence: Sentence, words: list[Word]) -> list[Word]:
         group.append(w)
     if not group or group[-1].upos not in ("NOUN", "PROPN") or group[0].upos == "ADP":
         return words
-    if not any(w.upos == "NOUN" for w in group):
+    if not any(w.upos == "NOUN" for w in group) and not _names_a_role(words, group, sentence):
         return words
     return [*words, sentence.word(last + 1), *group]
+
+
+def _names_a_role(words: Sequence[Word], group: Sequence[Word], sentence: Sentence) -> bool:
+    """„der Sprecherin der Fraktion, Gisela Piltz,“: a name after a role noun phrase,
+    closed by a comma, is its apposition (not the next item of a list)."""
+    after = group[-1].id + 1
+    closed = after <= len(sentence.words) and sentence.word(after).text == ","
+    return closed and all(w.upos == "PROPN" for w in group) and any(cues.is_role_noun(w.text) for w in words)
 
 
 def surface_noun_phrase(sentence: Sentence, first: Word) -> list[Word]:
@@ -194,6 +202,8 @@ def surface_noun_phrase(sentence: Sentence, first: Word) -> list[Word]:
     whose parse is unreliable."""
     words: list[Word] = []
     for w in sentence.words[first.id - 1 :]:
+        if w.upos == "NOUN" and words and words[-1].upos == "NOUN":
+            break  # „laut Ministerium | Arbeiten an …“: two common nouns are two phrases
         if (
             (w.upos in ("DET", "ADJ", "NUM") and not any(x.upos in ("NOUN", "PROPN") for x in words))
             or w.upos in ("NOUN", "PROPN")
@@ -207,6 +217,10 @@ def surface_noun_phrase(sentence: Sentence, first: Word) -> list[Word]:
     if not words or words[-1].upos not in ("NOUN", "PROPN"):
         return []
     return extend_noun_phrase(sentence, words)
+
+
+_GENITIVE_ARTICLES = frozenset({"des", "eines", "dieses", "jenes"})
+"""Articles that are only genitive („Angaben eines Vermittlers“)."""
 
 
 def extend_noun_phrase(sentence: Sentence, words: list[Word]) -> list[Word]:
@@ -247,8 +261,12 @@ def extend_noun_phrase(sentence: Sentence, words: list[Word]) -> list[Word]:
         genitive = (
             nxt.upos == "DET"
             and (
-                nxt.text.lower() == "des"
-                or (nxt.text.lower() == "der" and last.upos == "NOUN" and nxt.feat("Case") != "Dat")
+                nxt.text.lower() in _GENITIVE_ARTICLES
+                or (
+                    nxt.text.lower() in ("der", "einer")
+                    and last.upos == "NOUN"
+                    and nxt.feat("Case") not in ("Dat", "Nom")
+                )
             )
         ) or (
             # a genitive without an article after a source noun: „Angaben libanesischer Sicherheitskreise“

@@ -119,7 +119,7 @@ def _source_speaker(sentence: Sentence, word: Word, source: Word, kind: str) -> 
                 break
             stretch.append(w)
         if stretch and any(w.id == source.id for w in stretch):
-            return trim(stretch)
+            return with_apposition(sentence, trim(stretch))
     if kind == "postp":
         stretch = []
         for w in reversed(words[: word.id - 1]):
@@ -131,7 +131,7 @@ def _source_speaker(sentence: Sentence, word: Word, source: Word, kind: str) -> 
     if kind in ("prep", "source") and word.id < len(sentence.words):
         surface = surface_noun_phrase(sentence, sentence.word(word.id + 1))
         if surface and any(w.id == source.id for w in surface):
-            return trim(surface)
+            return _with_attributes(sentence, trim(surface))
     phrase = extend_noun_phrase(sentence, noun_phrase(sentence, source))
     cut: list[Word] = []
     for w in phrase:  # a weak parse may hang the clause's words on the source noun
@@ -139,6 +139,24 @@ def _source_speaker(sentence: Sentence, word: Word, source: Word, kind: str) -> 
             break
         cut.append(w)
     return trim(cut)
+
+
+_ATTRIBUTE_PREPOSITIONS = frozenset({"in", "im", "aus", "bei", "beim"})
+
+
+def _with_attributes(sentence: Sentence, words: list[Word]) -> list[Word]:
+    """A source phrase with its apposition („den Worten der Sprecherin, Gisela Piltz,“) and
+    a place or body after it („Ansicht der Opposition im Abgeordnetenhaus“), as the
+    corpus marks sources."""
+    words = with_apposition(sentence, words)
+    last = words[-1].id
+    if last < len(sentence.words) and sentence.word(last + 1).text.lower() in _ATTRIBUTE_PREPOSITIONS:
+        group = (
+            surface_noun_phrase(sentence, sentence.word(last + 2)) if last + 1 < len(sentence.words) else []
+        )
+        if group and group[0].id == last + 2:
+            return [*words, sentence.word(last + 1), *group]
+    return words
 
 
 def _verb_above(sentence: Sentence, word: Word) -> Word | None:

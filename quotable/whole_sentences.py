@@ -24,7 +24,7 @@ from quotable.findings import CONFIDENCE, Finding, speaker_mention
 from quotable.indirect import COMPLEMENT
 from quotable.mark_kinds import MarkKind
 from quotable.model import Quote, QuoteType
-from quotable.participants import speaker_of
+from quotable.participants import speaker_of, subject
 from quotable.phrases import contiguous, surface_noun_phrase
 from quotable.syntax import Sentence, Word
 from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv, is_konjunktiv_one, is_passive
@@ -36,24 +36,40 @@ def reported(doc: Document, covered: Sequence[Quote]) -> list[Finding]:
     for index, sentence in enumerate(doc.sentences):
         if (
             not sentence.parsed
+            or sentence.words[-1].text == "?"  # a question asks, it reports nothing
             or _covered(sentence, covered)
             or any(doc.inside_quote(w, (MarkKind.SPEECH,)) for w in sentence.words)
             or _is_heading(doc, sentence)
         ):
             continue
         for verb in sentence.words:
-            if verb.upos != "VERB" or verb.deprel not in ("root", "conj"):
+            # the tagger takes some finite verbs for auxiliaries („warf … vor“)
+            if verb.upos not in ("VERB", "AUX") or verb.deprel not in ("root", "conj"):
+                continue
+            if verb.upos == "AUX" and verb.lemma in _AUXILIARIES:
                 continue
             entry = cue_verb(sentence, verb)
             if entry is None or not entry.reported or is_passive(sentence, verb) or _stative(sentence, verb):
                 continue
             children = sentence.children(verb)
-            if any(c.deprel in COMPLEMENT or c.deprel == "mark" for c in children):
+            if any(
+                (c.deprel in COMPLEMENT and not _predicative(sentence, c)) or c.deprel == "mark"
+                for c in children
+            ):
                 continue
-            if not any(c.deprel in ("obj", "obl", "obl:arg", "iobj", "xcomp") for c in children):
+            if not any(_content(sentence, c) for c in children):
+                continue
+            if entry.lemma == "aufrufen" and not any(
+                c.text.lower() in ("zu", "zum", "zur") for c in sentence.words if c.id > 1
+            ):
+                continue  # „die Seite aufgerufen“ is no call to anything
+            if _negated(sentence, verb):
+                continue  # „äußerte sich nicht“, „konnte … nicht bestätigen“: nothing was said
+            subj = subject(sentence, verb)
+            if subj is not None and subj.text.lower() in _FIRST_AND_SECOND_PERSON:
                 continue
             speaker = speaker_of(sentence, verb)
-            if not speaker or not _can_speak(sentence, speaker):
+            if not speaker or not _can_speak(sentence, speaker) or not _third_person_subject(speaker):
                 continue
             words = list(sentence.words)
             spans = contiguous(sentence, trim_start(words))
@@ -70,6 +86,60 @@ def reported(doc: Document, covered: Sequence[Quote]) -> list[Finding]:
             out.append(Finding(quote, index, verb))
             break
     return out
+
+
+_CONTENT_PREPOSITIONS = frozenset(
+    {"von", "vom", "über", "für", "gegen", "zu", "zum", "zur", "auf", "vor", "um", "als"}
+)
+"""Prepositions of what a speech act is about (sprach von …, warnte vor …, rief zu … auf),
+not of where, when or with whom („sprach mit den Gewerkschaften“)."""
+
+
+def _content(sentence: Sentence, child: Word) -> bool:
+    """Whether ``child`` of a speech-act verb says what the act was about."""
+    if child.deprel in ("obj", "obl:arg", "iobj", "xcomp"):
+        return True
+    if child.deprel != "obl":
+        return False
+    case = next((c for c in sentence.children(child) if c.deprel == "case"), None)
+    return case is not None and case.text.lower() in _CONTENT_PREPOSITIONS
+
+
+def _negated(sentence: Sentence, verb: Word) -> bool:
+    """Whether the verb or the modal above it is negated („nicht“, „nie“, „noch nicht“)."""
+    heads = [verb, *(h for h in (sentence.head_of(verb),) if h is not None and verb.deprel == "xcomp")]
+    return any(c.lemma.lower() in ("nicht", "nie", "niemals") for h in heads for c in sentence.children(h))
+
+
+_AUXILIARIES = frozenset(
+    {"sein", "haben", "werden", "können", "müssen", "sollen", "wollen", "dürfen", "mögen"}
+)
+
+
+def _predicative(sentence: Sentence, complement: Word) -> bool:
+    """„bezeichnete die Entscheidung als verantwortungsbewusst“: an als-predicate, not a clause."""
+    return complement.deprel == "xcomp" and any(
+        c.deprel == "mark" and c.lemma.lower() == "als" for c in sentence.children(complement)
+    )
+
+
+_FIRST_AND_SECOND_PERSON = frozenset({"ich", "wir", "du", "ihr"})
+
+
+def _third_person_subject(speaker: Sequence[Word]) -> bool:
+    """A reported speech act is told of somebody else, in the nominative: not „ich“ or
+    „wir“ (an interview answer, a quotation), nor a dative „Ihm drohen …“."""
+    head = next((w for w in speaker if w.upos in ("NOUN", "PROPN", "PRON")), None)
+    if head is None:
+        return False
+    if head.upos == "PRON" and head.text.lower() in _FIRST_AND_SECOND_PERSON:
+        return False
+    if head.upos == "PRON" and head.text == "Sie" and head.id > 1:
+        return False  # the polite „Sie“ of an interview question
+    if head.upos == "PRON":
+        return head.feat("Case") in (None, "Nom")
+    # the tagger's case on nouns and names is unreliable; an oblique article is not
+    return speaker[0].text.lower() not in ("den", "dem", "einem", "einen")
 
 
 def _stative(sentence: Sentence, verb: Word) -> bool:
