@@ -6,30 +6,13 @@ the way the WikiNews corpus annotates them.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from fixture_parses import FIXTURES, attribute, only
 
 from quotable import agencies, marks, speakers
 from quotable.model import Attribution, Entity, EntityKind, Gender, Quote, QuoteType, check_offsets
 from quotable.syntax import Word, from_conllu
 from quotable.verbs import is_konjunktiv_one
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-def attribute(text: str, fixture: str) -> tuple[Quote, ...]:
-    conllu = (FIXTURES / fixture).read_text(encoding="utf-8")
-    parse = from_conllu(conllu, text)
-    quotes = speakers.attribute(text, marks.find_quotes(text), parse, agencies.find_agencies(text))
-    assert check_offsets(text, Attribution(quotes)) == []
-    return quotes
-
-
-def only(quotes: tuple[Quote, ...], kind: QuoteType) -> Quote:
-    found = [q for q in quotes if q.type is kind]
-    assert len(found) == 1, [(q.type, q.text) for q in quotes]
-    return found[0]
 
 
 def test_direct_quote_with_the_cue_after_it() -> None:

@@ -43,6 +43,12 @@ def tokens(text: str) -> list[str]:
         ),
         ("Und dann … nichts...", ["Und", "dann", "…", "nichts", "..."]),
         ("(APA, 11.9.2015)", ["(", "APA", ",", "11.9.2015", ")"]),
+        (
+            "zitiert ndr.de wie Spiegel.de den Sprecher.",
+            ["zitiert", "ndr.de", "wie", "Spiegel.de", "den", "Sprecher", "."],
+        ),
+        ("Die Gewerkschaft ver.di streikt.", ["Die", "Gewerkschaft", "ver.di", "streikt", "."]),
+        ("Er kam aus Berlin.Der Zug fuhr.", ["Er", "kam", "aus", "Berlin", ".", "Der"]),
     ],
 )
 def test_tokens(text: str, expected: list[str]) -> None:
