@@ -13,12 +13,14 @@ The rules, in order:
    the government behind it: kind ``organisation``.
 3. A personal pronoun takes the most salient earlier person that agrees in
    gender and number (a plural „sie sagten“ takes a group or organisation):
-   the last speaker first, then the subjects of this and the three previous
-   sentences, then anyone named before.
-4. A definite role noun („der Kremlchef“, „die Ministerin“, „der 38-Jährige“)
-   takes the person the article gave that role in a title or apposition, else
-   the most salient earlier person of its gender who is not another argument
-   of the same verb.
+   the subject of this or the previous sentence first, then the last speaker,
+   then the subjects of two more sentences back, then anyone named before
+   (:mod:`quotable.salience`).
+4. A definite role noun or description of a person („der Kremlchef“, „die
+   Ministerin“, „der 38-Jährige“, „die Estin“, „die Oberstdorferin“; its number
+   from the verb) takes the person the article gave that role in a title or
+   apposition, else the person just named if the gender agrees, else the most
+   salient earlier person of its gender who is not another argument of the same verb.
 5. A definite organisation noun („das Ministerium“, „die Agentur“) takes the
    latest organisation (or agency) whose name ends in it.
 6. Anything else is an entity named by its own words, without its article, the
@@ -32,9 +34,9 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from quotable import cues
+from quotable import cues, salience
 from quotable.document import Document
-from quotable.entities import Candidate, Table, collect
+from quotable.entities import Candidate, Table, collect, describes_person
 from quotable.model import AgencyMention, Entity, EntityKind, Quote, QuoteType, Span, Speaker
 from quotable.syntax import Sentence, Word
 
@@ -191,21 +193,27 @@ def _resolve(
         number = number or _verb_number(sentence, head, quote) or head.feat("Number")
         if gender is None and number != "Plur" and head_lower in ("sie", "die", "diese"):
             gender = "Fem"  # sie sagte: a woman
-        found = _salient(doc, table, speaker.start, gender, number, history, set())
+        found = salience.salient(doc, table, speaker.start, gender, number, history, set())
         if found is not None and found.gender is None and number != "Plur" and gender is not None:
             found.gender = gender
         return found
     definite = _is_definite(sentence, head)
-    # 4. role nouns
-    if head.upos in ("NOUN", "PROPN") and (cues.is_role_noun(head.text) or _AGE.match(head.text)):
+    # 4. role nouns, and nouns that describe a person („die Estin“, „der Schotte“,
+    # „die Oberstdorferin“, „die Freisinnige“); the verb tells the number („sagte die 27-Jährige“)
+    number = _verb_number(sentence, head, quote) or head.feat("Number")
+    describes = cues.is_role_noun(head.text) or _AGE.match(head.text) or describes_person(head)
+    if head.upos in ("NOUN", "PROPN") and describes:
         learned = table.with_role(head_lower, speaker.start)
         if learned is not None:
             return learned
-        if definite and head.feat("Number") != "Plur":
+        if definite and number != "Plur":
             gender = "Fem" if head_lower.endswith(("in", "innen")) and not _AGE.match(head.text) else None
             gender = gender or head.feat("Gender") or _article_gender(sentence, head)
-            found = _salient(
-                doc, table, speaker.start, gender, "Sing", history, _co_arguments(sentence, head)
+            exclude = salience.co_arguments(sentence, head)
+            # a description tells more of the person just named („Zweitbeste wurde Johanna
+            # Puff-Lindner. …, sagte die Oberstdorferin“); a pronoun rather the last speaker
+            found = salience.just_named(doc, table, speaker.start, gender, exclude) or salience.salient(
+                doc, table, speaker.start, gender, "Sing", history, exclude
             )
             if found is not None:
                 found.gender = found.gender or gender
@@ -315,64 +323,3 @@ def _article_gender(sentence: Sentence, head: Word) -> str | None:
         i -= 1
     article = sentence.word(i).text.lower() if i >= 1 else ""
     return {"der": "Masc", "dem": "Masc", "den": "Masc", "die": "Fem"}.get(article)
-
-
-def _co_arguments(sentence: Sentence, head: Word) -> set[str]:
-    """Name tokens that are other arguments of the mention's verb (they cannot be it)."""
-    verb = sentence.head_of(head)
-    out: set[str] = set()
-    if verb is None:
-        return out
-    for child in sentence.children(verb):
-        if child.id == head.id:
-            continue
-        out.update(w.text for w in sentence.subtree(child) if w.upos == "PROPN")
-    return out
-
-
-def _salient(
-    doc: Document,
-    table: Table,
-    offset: int,
-    gender: str | None,
-    number: str | None,
-    history: list[tuple[int, Candidate]],
-    exclude: set[str],
-) -> Candidate | None:
-    """The most salient earlier entity that agrees: the last speaker, then the subjects of this
-    and the three previous sentences, then anyone named before, most recent first."""
-    plural = number == "Plur"
-
-    def agrees(c: Candidate) -> bool:
-        if any(t in exclude for t in c.tokens) or c.kind is EntityKind.PLACE:
-            return False
-        if plural:
-            return c.kind in (EntityKind.ORGANISATION, EntityKind.OTHER)
-        if c.kind is not EntityKind.PERSON or not c.agrees(gender):
-            return False
-        # a one-word name of unknown gender may be a noun the tagger took for a name
-        return c.gender is not None or len(c.tokens) > 1 or any(c is h for _, h in history)
-
-    index = doc.sentence_index(offset) or 0
-    window_start = doc.sentences[max(0, index - 3)].start if doc.sentences else 0
-    for spoken_at, c in reversed(history):
-        if spoken_at < offset and agrees(c):
-            if spoken_at >= window_start:
-                return c
-            break
-    for i in range(index, max(-1, index - 4), -1):
-        sentence = doc.sentences[i]
-        for run in reversed(table.names_in(sentence)):
-            if run.start >= offset or run.modifier or run.place:
-                continue
-            if (
-                sentence.parsed
-                and run.words[-1].deprel not in ("nsubj", "nsubj:pass")
-                and not any(w.deprel in ("nsubj", "nsubj:pass") for w in run.words)
-            ):
-                continue
-            found = table.for_name(run.tokens, run.start)
-            if found is not None and agrees(found):
-                return found
-    earlier = [c for c in table.candidates if c.mentioned_before(offset) >= 0 and agrees(c)]
-    return max(earlier, key=lambda c: c.mentioned_before(offset), default=None)

@@ -255,7 +255,7 @@ def _learn_role(sentence: Sentence, run: NameRun, candidate: Candidate) -> None:
     nouns: list[Word] = []
     before = [w for w in words if w.id < first.id][-3:]
     for w in reversed(before):  # the title right before the name (perhaps after adjectives)
-        if w.upos in ("NOUN", "PROPN") and cues.is_role_noun(w.text):
+        if w.upos in ("NOUN", "PROPN") and (cues.is_role_noun(w.text) or describes_person(w)):
             nouns.append(w)
             break
         if w.upos != "ADJ":
@@ -270,8 +270,26 @@ def _learn_role(sentence: Sentence, run: NameRun, candidate: Candidate) -> None:
         role = noun.text.lower()
         if role not in candidate.roles:
             candidate.roles.append(role)
-        if candidate.gender is None:
-            candidate.gender = "Fem" if role.endswith(("in", "innen")) else noun.feat("Gender")
+        if role.endswith(("in", "innen")):
+            candidate.gender = "Fem"  # „die Biathletin Kadri …“: the title outweighs the first-name list
+        elif candidate.gender is None:
+            candidate.gender = noun.feat("Gender")
+
+
+_PERSON_ENDINGS = ("in", "e", "er", "ist", "ent", "ant")
+"""How nouns for a person by origin or trait end: Estin, Baslerin, Schotte, Freisinnige,
+Oberstdorfer, Pianist, Dozent, Praktikant."""
+
+
+def describes_person(head: Word) -> bool:
+    """A capitalised singular noun that may describe a person, and names no body, place,
+    source or statement: read with the article's gender and resolved by salience."""
+    text = head.text
+    if not text[:1].isupper() or "-" in text.strip("-") or not text.lower().endswith(_PERSON_ENDINGS):
+        return False
+    return not (
+        cues.is_organisation(text) or cues.is_source_noun(text) or cues.noun(text)[0] or is_place(text)
+    )
 
 
 def _acronyms(table: Table, text: str) -> None:

@@ -1,0 +1,134 @@
+"""Which earlier entity a pronoun or a description refers to, by salience (used by
+:mod:`quotable.coref`): the subject of this sentence or the one before, then the last
+speaker, then older subjects, then anyone named before; a description („die Estin“,
+„der 58-Jährige“) first takes the person just named.  Agreement is by gender and number;
+other arguments of the mention's verb, coordinated names („Putin und Kim“) and names in
+prepositional phrases are passed over where they cannot be meant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from quotable.document import Document
+from quotable.entities import Candidate, Table
+from quotable.model import EntityKind
+from quotable.syntax import Sentence, Word
+
+
+def co_arguments(sentence: Sentence, head: Word) -> set[str]:
+    """Name tokens that are other arguments of the mention's verb (they cannot be it)."""
+    verb = sentence.head_of(head)
+    out: set[str] = set()
+    if verb is None:
+        return out
+    for child in sentence.children(verb):
+        if child.id == head.id:
+            continue
+        out.update(w.text for w in sentence.subtree(child) if w.upos == "PROPN")
+    return out
+
+
+def just_named(
+    doc: Document, table: Table, offset: int, gender: str | None, exclude: set[str]
+) -> Candidate | None:
+    """The person named last before ``offset`` in its sentence or the one before, if the
+    gender agrees (one-word names of unknown gender, and names inside a prepositional
+    phrase, „mit Kim“, are passed over)."""
+    index = doc.sentence_index(offset) or 0
+    for i in range(index, max(-1, index - 2), -1):
+        sentence = doc.sentences[i]
+        for run in reversed(table.names_in(sentence)):
+            if run.start >= offset or run.modifier or run.place or _in_phrase(sentence, run.words):
+                continue
+            found = table.for_name(run.tokens, run.start)
+            if (
+                found is None
+                or found.kind is not EntityKind.PERSON
+                or any(t in exclude for t in found.tokens)
+            ):
+                continue
+            if found.gender is None and len(found.tokens) == 1:
+                continue  # „Rang“, „Biathlon“: a one-word name of unknown gender may be no person
+            return found if found.agrees(gender) else None  # somebody else named last: salience decides
+    return None
+
+
+def salient(
+    doc: Document,
+    table: Table,
+    offset: int,
+    gender: str | None,
+    number: str | None,
+    history: list[tuple[int, Candidate]],
+    exclude: set[str],
+) -> Candidate | None:
+    """The most salient earlier entity that agrees: the last speaker, then the subjects of this
+    and the three previous sentences, then anyone named before, most recent first."""
+    plural = number == "Plur"
+
+    def agrees(c: Candidate) -> bool:
+        if any(t in exclude for t in c.tokens) or c.kind is EntityKind.PLACE:
+            return False
+        if plural:
+            return c.kind in (EntityKind.ORGANISATION, EntityKind.OTHER)
+        if c.kind is not EntityKind.PERSON or not c.agrees(gender):
+            return False
+        # a one-word name of unknown gender may be a noun the tagger took for a name
+        return c.gender is not None or len(c.tokens) > 1 or any(c is h for _, h in history)
+
+    index = doc.sentence_index(offset) or 0
+    window_start = doc.sentences[max(0, index - 3)].start if doc.sentences else 0
+
+    def subject_in(i: int) -> Candidate | None:
+        sentence = doc.sentences[i]
+        for run in reversed(table.names_in(sentence)):
+            if run.start >= offset or run.modifier or run.place:
+                continue
+            if not plural and _coordinated(sentence, run.words):
+                continue  # „Putin und Kim unterhalten sich“: neither is „er“ alone
+            if (
+                sentence.parsed
+                and run.words[-1].deprel not in ("nsubj", "nsubj:pass")
+                and not any(w.deprel in ("nsubj", "nsubj:pass") for w in run.words)
+            ):
+                continue
+            found = table.for_name(run.tokens, run.start)
+            if found is not None and agrees(found):
+                return found
+        return None
+
+    # the subject of this sentence or the one before („Meisl gratulierte Lepikson. „…“,
+    # sagte sie.“), then the last speaker, then the subjects of two more sentences back
+    for i in range(index, max(-1, index - 2), -1):
+        if (found := subject_in(i)) is not None:
+            return found
+    for spoken_at, c in reversed(history):
+        if spoken_at < offset and agrees(c):
+            if spoken_at >= window_start:
+                return c
+            break
+    for i in range(index - 2, max(-1, index - 4), -1):
+        if (found := subject_in(i)) is not None:
+            return found
+    earlier = [c for c in table.candidates if c.mentioned_before(offset) >= 0 and agrees(c)]
+    return max(earlier, key=lambda c: c.mentioned_before(offset), default=None)
+
+
+_AND = frozenset({"und", "sowie", "oder"})
+
+
+def _coordinated(sentence: Sentence, words: Sequence[Word]) -> bool:
+    """Whether a name is one of coordinated names („Putin und Kim“)."""
+    before = sentence.word(words[0].id - 1).text.lower() if words[0].id > 1 else ""
+    after = sentence.word(words[-1].id + 1).text.lower() if words[-1].id < len(sentence.words) else ""
+    return before in _AND or after in _AND
+
+
+def _in_phrase(sentence: Sentence, words: Sequence[Word]) -> bool:
+    """Whether a name stands in a prepositional phrase („an dem Treffen mit Kim“), perhaps
+    after an article, adjectives or a title („mit Präsident Putin“)."""
+    i = words[0].id - 1
+    while i >= 1 and sentence.word(i).upos in ("DET", "ADJ", "NOUN") and i > words[0].id - 4:
+        i -= 1
+    return i >= 1 and sentence.word(i).upos == "ADP"
