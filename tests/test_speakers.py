@@ -322,3 +322,37 @@ def test_a_surname_the_tagger_took_for_a_noun_stays_with_its_first_name() -> Non
     (quote,) = attribute(text, "name_split.conllu")
     assert quote.speaker is not None and quote.speaker.text == "Dirk Lorenzen"
     assert quote.addressee is not None and quote.addressee.text == "der Onlineausgabe des Spiegels"
+
+
+RACE = (
+    "Biathletin Franziska Berger gewann vor der Estin Kadri Tamm. „Ich bin glücklich“, sagte Berger. "
+    "Zweite wurde Johanna Keller. „Das war knapp“, sagte die Oberstdorferin."
+)
+
+
+def test_a_description_of_a_person_takes_the_person_just_named() -> None:
+    quotes, _ = attribute_with_entities(RACE, "description_just_named.conllu")
+    # not the last speaker (Berger): „die Oberstdorferin“ tells more of the woman just named
+    assert [q.speaker.name for q in quotes if q.speaker] == ["Franziska Berger", "Johanna Keller"]
+
+
+CONGRATULATION = (
+    "„Sie läuft stark“, sagte Anna Tamm. Franziska Berger gratulierte Tamm nach dem Rennen. "
+    "„Das war kein Zufall“, sagte sie."
+)
+
+
+def test_a_pronoun_prefers_the_subject_of_the_sentence_before_to_the_last_speaker() -> None:
+    quotes, _ = attribute_with_entities(CONGRATULATION, "pronoun_previous_subject.conllu")
+    assert [q.speaker.name for q in quotes if q.speaker] == ["Anna Tamm", "Franziska Berger"]
+
+
+SUMMIT = (
+    "„Wir sind bereit“, sagte Wladimir Putin. Putin und Kim Jong Un sprachen lange. "
+    "Danach erklärte er, beide Länder seien Partner."
+)
+
+
+def test_a_singular_pronoun_is_never_one_of_coordinated_names() -> None:
+    quotes, _ = attribute_with_entities(SUMMIT, "coordinated_names.conllu")
+    assert [q.speaker.name for q in quotes if q.speaker] == ["Wladimir Putin", "Wladimir Putin"]
