@@ -37,6 +37,7 @@ import regex
 from quotable import cues, salience
 from quotable.document import Document
 from quotable.entities import Candidate, Table, collect, describes_person
+from quotable.inflection import citation_form
 from quotable.model import AgencyMention, Entity, EntityKind, Quote, QuoteType, Span, Speaker
 from quotable.syntax import Sentence, Word
 
@@ -219,11 +220,13 @@ def _resolve(
                 found.gender = found.gender or gender
                 return found
     # 5. organisation nouns
-    if definite and head.upos == "NOUN" and cues.is_organisation(head.text):
+    if definite and head.upos == "NOUN" and cues.is_organisation(head.text) and len(words) <= 3:
         found = _organisation(table, head_lower, speaker.start)
+        if found is None and len(words) == 2 and head_lower in _GENERIC_BODIES:
+            found = _recent_body(doc, table, speaker.start)
         if found is not None:
             return found
-    return _by_own_words(table, speaker)  # 6.
+    return _by_own_words(table, speaker, words)  # 6.
 
 
 def _organisation(table: Table, noun: str, offset: int) -> Candidate | None:
@@ -242,6 +245,27 @@ def _organisation(table: Table, noun: str, offset: int) -> Candidate | None:
     return max(found, key=lambda c: c.mentioned_before(offset), default=None)
 
 
+_GENERIC_BODIES = frozenset(
+    "verband unternehmen konzern firma institut organisation gesellschaft vereinigung "
+    "notenbank zentralbank verein stiftung gewerkschaft bündnis".split()
+)
+"""Nouns that name a body by its kind only („der Verband“), so the one just named is meant."""
+
+
+def _recent_body(doc: Document, table: Table, offset: int) -> Candidate | None:
+    """For „der Verband“, „das Unternehmen“ whose noun no name ends in: the organisation
+    mentioned last in this or the two sentences before („Die Deutsche Krankenhausgesellschaft
+    (DKG) begrüßte … , sagte der Verband“)."""
+    index = doc.sentence_index(offset) or 0
+    window = doc.sentences[max(0, index - 2)].start if doc.sentences else 0
+    found = [
+        c
+        for c in table.candidates
+        if c.kind is EntityKind.ORGANISATION and c.mentioned_before(offset) >= window
+    ]
+    return max(found, key=lambda c: c.mentioned_before(offset), default=None)
+
+
 def _own_words(text: str) -> str:
     """„Angaben der Polizei in Wien“ → „Polizei“: no article, source noun or place after it."""
     words = _LEADING_DATELINE.sub("", text).split()
@@ -252,11 +276,11 @@ def _own_words(text: str) -> str:
     return _BRACKETS.sub("", _PLACE_TAIL.sub("", " ".join(words)))
 
 
-def _by_own_words(table: Table, speaker: Speaker) -> Candidate | None:
+def _by_own_words(table: Table, speaker: Speaker, words: Sequence[Word] = ()) -> Candidate | None:
     name = _own_words(speaker.text)
     if not name:
         return None
-    tokens = name.split()
+    tokens = _citation_tokens(name.split(), words)
     found = table.for_name(tokens, speaker.start)
     if found is None or (
         found.kind is EntityKind.PERSON and len(tokens) == 1 and tokens[0] != found.tokens[-1]
@@ -266,6 +290,17 @@ def _by_own_words(table: Table, speaker: Speaker) -> Candidate | None:
     elif found.kind is EntityKind.PLACE:
         found.kind = EntityKind.ORGANISATION
     return found
+
+
+def _citation_tokens(tokens: list[str], words: Sequence[Word]) -> list[str]:
+    """``tokens`` in their citation form (:mod:`quotable.inflection`) when they are a run of
+    the mention's ``words``: „Statistischen Bundesamts“ → „Statistisches Bundesamt“."""
+    texts = [w.text for w in words]
+    n = len(tokens)
+    for i in range(len(texts) - n + 1):
+        if texts[i : i + n] == tokens:
+            return citation_form(words[i : i + n])
+    return tokens
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:

@@ -39,6 +39,8 @@ _ACRONYM = regex.compile(r"\((\p{Lu}[\p{Lu}\d&-]{1,9})\)")
 _GENDER = {"Masc": Gender.MASC, "Fem": Gender.FEM}
 _ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
 _NAME_GLUE = frozenset({"der", "des", "für", "und", "von"})
+_CAPITAL_ARTICLES = frozenset({"Der", "Die", "Das", "Den", "Dem", "Des"})
+_SENTENCE_BREAK = regex.compile(r"[.!?:;]\s+|\n")
 """Lower-case words inside an organisation's name: Bundesverband der Deutschen Industrie."""
 _PARTY = regex.compile(r"\s\((\p{Lu}[\p{Lu}\p{Ll}/ü-]{1,12})\)")
 """A party after a name: „Alexander Dobrindt (CSU)“ makes him „der CSU-Politiker“."""
@@ -296,7 +298,13 @@ def _acronyms(table: Table, text: str) -> None:
     """„Deutsche Krankenhausgesellschaft (DKG)“: the bracketed letters name what precedes them."""
     for match in _ACRONYM.finditer(text):
         before = text[max(0, match.start() - 80) : match.start()].rstrip()
+        # within its own sentence, after a capitalised article („… Journalisten. Die Deutsche
+        # Krankenhausgesellschaft (DKG)“ is the Deutsche Krankenhausgesellschaft)
+        before = _SENTENCE_BREAK.split(before)[-1]
         words = regex.findall(r"[\p{L}\d-]+", before)[-5:]
+        starts = [i for i, w in enumerate(words) if w in _CAPITAL_ARTICLES]
+        if starts:
+            words = words[starts[-1] + 1 :]
         name_words = list(itertools.takewhile(lambda w: w[:1].isupper() or w in _NAME_GLUE, reversed(words)))[
             ::-1
         ]
