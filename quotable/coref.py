@@ -174,9 +174,10 @@ def _resolve(
     organisation_head = (
         head.upos == "NOUN" and cues.is_organisation(head.text) and not cues.is_role_noun(head.text)
     )
+    described = _tagged_description(words)
     for run in table.names_in(sentence):
         inside = run.start >= speaker.start and run.end <= speaker.end
-        if not inside or run.modifier or run.place or _behind_head(words, head, run.start):
+        if not inside or run.modifier or run.place or _behind_head(words, head, run.start) or described:
             continue
         if _is_dateline(doc.text, run.start, run.end):
             continue  # „Wien – Die Junge Kurie der Akademie …“: the mention begins with the dateline
@@ -243,6 +244,18 @@ def _organisation(table: Table, noun: str, offset: int) -> Candidate | None:
         )
     ]
     return max(found, key=lambda c: c.mentioned_before(offset), default=None)
+
+
+def _tagged_description(words: Sequence[Word]) -> bool:
+    """„die Französin“, „der Basler“ with the noun tagged as a name: an article and one word
+    for a person by origin (-in, -er), read as a description, not as somebody's name."""
+    return (
+        len(words) == 2
+        and words[0].text.lower() in _DEFINITE
+        and words[1].upos == "PROPN"
+        and words[1].text.endswith(("in", "er"))
+        and describes_person(words[1])
+    )
 
 
 _GENERIC_BODIES = frozenset(

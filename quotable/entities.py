@@ -221,10 +221,32 @@ def collect(text: str, parse: Parse, agencies: Sequence[AgencyMention]) -> Table
     for c in table.candidates:
         if c.places_only and c.kind is EntityKind.PERSON and c.gender is None:
             c.kind = EntityKind.PLACE
+    _surnames_tagged_as_nouns(table, parse)
     _acronyms(table, text)
     for agency in agencies:
         _agency(table, agency)
     return table
+
+
+def _surnames_tagged_as_nouns(table: Table, parse: Parse) -> None:
+    """„Dröge widersprach …“: a person's surname the article gave with a first name is a
+    name wherever it stands alone, also where the tagger took it for a noun."""
+    surnames = {
+        c.tokens[-1]: c for c in table.candidates if c.kind is EntityKind.PERSON and len(c.tokens) > 1
+    }
+    for sentence in parse.sentences:
+        runs = table.names_in(sentence)
+        taken = {w.id for run in runs for w in run.words}
+        added = False
+        for w in sentence.words:
+            owner = surnames.get(w.text)
+            if owner is None or w.id in taken or w.upos not in ("NOUN", "ADJ", "X"):
+                continue
+            runs.append(NameRun((w.text,), w.start, w.end, (w,)))
+            owner.add_mention(Span(w.start, w.end), w.text)
+            added = True
+        if added:
+            runs.sort(key=lambda r: r.start)
 
 
 def _kind_of(run: NameRun) -> EntityKind:
