@@ -40,7 +40,9 @@ _GENDER = {"Masc": Gender.MASC, "Fem": Gender.FEM}
 _ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
 _NAME_GLUE = frozenset({"der", "des", "für", "und", "von"})
 _CAPITAL_ARTICLES = frozenset({"Der", "Die", "Das", "Den", "Dem", "Des"})
-_SENTENCE_BREAK = regex.compile(r"[.!?:;]\s+|\n")
+_SENTENCE_BREAK = regex.compile(r"[.!?:;]\s+|\n|\s[–—-]\s")
+_NOT_IN_A_NAME = frozenset("laut nach wie bei mit von vom für gegen auch so seit gemäß zufolge".split())
+"""Capitalised at the start of a sentence before a body's name („Laut Arbeitsmarktservice (AMS)“)."""
 """Lower-case words inside an organisation's name: Bundesverband der Deutschen Industrie."""
 _PARTY = regex.compile(r"\s\((\p{Lu}[\p{Lu}\p{Ll}/ü-]{1,12})\)")
 """A party after a name: „Alexander Dobrindt (CSU)“ makes him „der CSU-Politiker“."""
@@ -330,7 +332,11 @@ def _acronyms(table: Table, text: str) -> None:
         name_words = list(itertools.takewhile(lambda w: w[:1].isupper() or w in _NAME_GLUE, reversed(words)))[
             ::-1
         ]
-        while name_words and (name_words[0].lower() in _ARTICLES or name_words[0] in _NAME_GLUE):
+        while name_words and (
+            name_words[0].lower() in _ARTICLES
+            or name_words[0] in _NAME_GLUE
+            or name_words[0].lower() in _NOT_IN_A_NAME
+        ):
             name_words.pop(0)
         if not name_words or name_words == [match.group(1)]:
             continue

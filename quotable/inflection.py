@@ -11,11 +11,37 @@ Pure: it reads only the words' tags (gender, number, case, lemma).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
+from quotable import lexicon
 from quotable.syntax import Word
 
 _WEAK_ENDINGS = ("en", "em", "er", "es", "e")
+_GENDERS = {"masc": "Masc", "fem": "Fem", "neut": "Neut"}
+
+
+@functools.cache
+def _endings() -> tuple[tuple[str, str], ...]:
+    """``noun_genders.tsv``: (ending, gender), longest ending first."""
+    rows = [(ending.lower(), _GENDERS[gender]) for ending, gender in lexicon.table("noun_genders.tsv", 2)]
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+def noun_gender(noun: Word) -> str | None:
+    """The gender of a noun by its ending (``noun_genders.tsv``), else the tagger's."""
+    lower = noun.text.lower()
+    for stem in (
+        lower,
+        lower[:-2] if lower.endswith("es") else lower,
+        lower[:-1] if lower.endswith("s") else lower,
+    ):
+        for ending, gender in _endings():
+            if stem.endswith(ending):
+                return gender
+    return noun.feat("Gender")
+
+
 _STRONG = {"Masc": "er", "Neut": "es", "Fem": "e"}
 
 
@@ -28,11 +54,12 @@ def citation_form(words: Sequence[Word]) -> list[str]:
         return texts
     head = words[head_at]
     plural = head.feat("Number") == "Plur"
-    ending = "e" if plural else _STRONG.get(head.feat("Gender") or "")
+    gender = noun_gender(head)
+    ending = "e" if plural else _STRONG.get(gender or "")
     if ending is None:
         return texts
     out = [_strong(w.text, ending) for w in words[:head_at]]
-    out.append(_nominative_noun(head, plural))
+    out.append(_nominative_noun(head, plural, gender))
     return out + texts[head_at + 1 :]
 
 
@@ -43,14 +70,17 @@ def _strong(adjective: str, ending: str) -> str:
     return adjective
 
 
-def _nominative_noun(noun: Word, plural: bool) -> str:
+def _nominative_noun(noun: Word, plural: bool, gender: str | None) -> str:
     """A masculine or neuter genitive without its -s/-es (Bundesamts, Wetterdienstes)."""
     form = noun.text
-    if plural or noun.feat("Gender") == "Fem" or not form.endswith("s"):
+    if plural or gender == "Fem" or not form.endswith("s"):
         return form
     lemma = noun.lemma
     if lemma and lemma != form and form.startswith(lemma) and form[len(lemma) :] in ("s", "es"):
         return lemma
+    for stem in (form[:-2], form[:-1]):  # a genitive of a listed ending: Bundesamts, Wetterdienstes
+        if any(stem.lower().endswith(ending) for ending, _ in _endings()):
+            return stem
     if noun.feat("Case") == "Gen":
         return form[:-2] if form.endswith(("ses", "tes", "des")) and len(form) > 5 else form[:-1]
     return form
