@@ -179,6 +179,12 @@ def notable_name(name: str, *, unique_surname: bool) -> str | None:
     return canonical if canonical is not None and _squashed(canonical) == _squashed(name) else None
 
 
+def is_notable(name: str) -> bool:
+    """Whether ``name`` is one of the ways ``notable_people.tsv`` lists a well-known person."""
+    variants, surnames = _notable()
+    return name in variants or name in surnames
+
+
 def _squashed(name: str) -> str:
     return regex.sub(r"[\s\-‐]", "", name).casefold()
 

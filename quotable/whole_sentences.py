@@ -71,6 +71,8 @@ def reported(doc: Document, covered: Sequence[Quote]) -> list[Finding]:
             speaker = speaker_of(sentence, verb)
             if not speaker or not _can_speak(sentence, speaker) or not _third_person_subject(speaker):
                 continue
+            if any(w.text in ("-", "–", "—") for w in speaker):
+                continue  # „Brüssel (Reuters) - Im Handelsstreit …“: a dateline is nobody
             words = list(sentence.words)
             spans = contiguous(sentence, trim_start(words))
             quote = Quote(

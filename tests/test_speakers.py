@@ -356,3 +356,16 @@ SUMMIT = (
 def test_a_singular_pronoun_is_never_one_of_coordinated_names() -> None:
     quotes, _ = attribute_with_entities(SUMMIT, "coordinated_names.conllu")
     assert [q.speaker.name for q in quotes if q.speaker] == ["Wladimir Putin", "Wladimir Putin"]
+
+
+KIEW = (
+    "Kommissionspräsidentin Ursula von der Leyen reiste nach Kiew. "
+    "Von der Leyen kündigte an, die Hilfe werde aufgestockt."
+)
+
+
+def test_a_name_the_parser_took_for_a_prepositional_phrase_is_still_the_speaker() -> None:
+    quotes, _ = attribute_with_entities(KIEW, "particle_name.conllu")
+    (q,) = quotes
+    assert q.speaker is not None
+    assert (q.speaker.text, q.speaker.name) == ("Von der Leyen", "Ursula von der Leyen")
