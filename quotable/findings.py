@@ -74,6 +74,11 @@ def speaker_mention(doc: Document, sentence: Sentence, words: Sequence[Word]) ->
     return Speaker.from_spans(doc.text, spans) if spans else None
 
 
+def addressee_mention(doc: Document, sentence: Sentence, words: Sequence[Word]) -> Mention | None:
+    """The addressee's mention, or None without words."""
+    return _mention(doc, sentence, words) if words else None
+
+
 def _cue(doc: Document, sentence: Sentence, words: Sequence[Word], lemma: str | None) -> Cue | None:
     spans = contiguous(sentence, words)
     return Cue.from_spans(doc.text, spans, lemma) if spans else None

@@ -371,9 +371,19 @@ _ADDRESSEE_OBJECT = frozenset(
         "warnen",
         "fragen",
         "anklagen",
-        "kritisieren",
     }
 )
+
+
+_DATIVE_ADDRESSEE = frozenset({"vorwerfen", "raten", "empfehlen", "vorschlagen", "zusichern", "versprechen"})
+"""Verbs whose dative is the addressee, also as the passive's first noun („Ihm wird vorgeworfen“)."""
+
+
+def _dative_article(sentence: Sentence, noun: Word) -> bool:
+    """„dem Gericht“, „einem Sender“: an article that is only dative (the tagger's case is not)."""
+    return any(
+        c.deprel == "det" and c.text.lower() in ("dem", "einem", "diesem") for c in sentence.children(noun)
+    )
 
 
 def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
@@ -390,7 +400,11 @@ def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
             and nominal
             and (
                 child.deprel == "iobj"
-                or (child.deprel == "obj" and (child.feat("Case") == "Dat" or lemma in _ADDRESSEE_OBJECT))
+                or (child.deprel in ("obj", "obl:arg") and child.feat("Case") == "Dat")
+                or (child.deprel in ("obj", "obl:arg", "obl") and _dative_article(sentence, child))
+                or (child.deprel == "obj" and lemma in _ADDRESSEE_OBJECT)
+                # „Ihm wird vorgeworfen …“, „Er wird beschuldigt …“: who is accused is no speaker
+                or (child.deprel == "nsubj:pass" and lemma in _ADDRESSEE_OBJECT | _DATIVE_ADDRESSEE)
             )
         ):
             return extend_noun_phrase(sentence, noun_phrase(sentence, child))

@@ -20,11 +20,11 @@ import attrs
 
 from quotable import cues
 from quotable.document import Document
-from quotable.findings import CONFIDENCE, Finding, speaker_mention
+from quotable.findings import CONFIDENCE, Finding, addressee_mention, speaker_mention
 from quotable.indirect import COMPLEMENT
 from quotable.mark_kinds import MarkKind
 from quotable.model import Quote, QuoteType
-from quotable.participants import speaker_of, subject
+from quotable.participants import addressee_of, speaker_of, subject
 from quotable.phrases import contiguous, surface_noun_phrase
 from quotable.syntax import Sentence, Word
 from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv, is_konjunktiv_one, is_passive
@@ -81,6 +81,7 @@ def reported(doc: Document, covered: Sequence[Quote]) -> list[Finding]:
                 content=spans,
                 text=" ".join(s.of(doc.text) for s in spans),
                 speaker=speaker_mention(doc, sentence, speaker),
+                addressee=addressee_mention(doc, sentence, addressee_of(sentence, verb)),
                 medium=entry.medium,
                 confidence=CONFIDENCE["reported"],
                 rule="reported",
