@@ -104,3 +104,17 @@ def test_a_reported_speech_act_needs_content_and_is_neither_negated_nor_asked() 
     assert q.text == "Die Gewerkschaften warnten vor einem langen Streik."
     assert speaker_text(q) == "Die Gewerkschaften"
     assert q.confidence >= 0.5  # shown by default
+
+
+ADDRESSEES = (
+    "Der Minister sagte einem Radiosender, die Lage sei ernst. "
+    "Ihm wird vorgeworfen, Gelder veruntreut zu haben."
+)
+
+
+def test_addressees_by_a_dative_article_and_in_the_passive_of_accusing() -> None:
+    said, accused = sorted(attribute(ADDRESSEES, "addressees.conllu"), key=lambda q: q.start)
+    # the tagger gives „Radiosender“ no dative: the article does
+    assert said.addressee is not None and said.addressee.text == "einem Radiosender"
+    assert accused.addressee is not None and accused.addressee.text == "Ihm"
+    assert accused.speaker is None
