@@ -9,6 +9,9 @@
                                                      the article's entities; each
                                                      mention resolved to one)
                                                                     ▼
+                                                     media.with_default_media (a person's
+                                                     open-medium quote is speech)
+                                                                    ▼
                         normalize.restore (offsets into the caller's text) ──► Attribution
 
 The view folds line breaks, Unicode normalisation, markup and invisible
@@ -197,7 +200,7 @@ class Attributor:
         if self._parser is None:
             found = [(_direct_quotes(t, m), ()) for t, m in zip(texts, marked, strict=True)]
         else:
-            from quotable import coref, speakers
+            from quotable import coref, media, speakers
             from quotable.document import Document
 
             parses = self._parser.parse_many(texts, select=speakers.needs_parse)
@@ -205,6 +208,7 @@ class Attributor:
             for t, m, p, a in zip(texts, marked, parses, found_agencies, strict=True):
                 doc = Document.build(t, p, m)
                 quotes, entities = coref.resolve(doc, speakers.find(doc, a), a)
+                quotes = media.with_default_media(quotes, entities)
                 found.append((tuple(sorted(quotes, key=_quote_order)), entities))
         return [
             restore(

@@ -63,7 +63,11 @@ def word_rules(
             # „Er hatte laut tagesschau.de kritisiert, dass …“: the corpus annotates the
             # relay as its own quote around the reported one
             rule = "indirect.relay"
-        finding = make(doc, index, sentence, rule, words, [word], word.text.lower(), speaker, [], None, word)
+        # „nach Ansicht der Experten“: the source noun may tell the medium
+        medium = cues.noun(source.lemma or source.text)[1] or cues.noun(source.text)[1]
+        finding = make(
+            doc, index, sentence, rule, words, [word], word.text.lower(), speaker, [], medium, word
+        )
         return [finding] if finding is not None else []
     if kind == "so":
         return _so_rule(doc, index, sentence, word, in_direct)
