@@ -21,14 +21,16 @@ are :mod:`quotable.direct_unit`.
 
 from __future__ import annotations
 
+import attrs
+
 from quotable import cues
 from quotable.direct_unit import Unit, from_mentions, from_words, spans_of
 from quotable.document import Document
 from quotable.mark_kinds import MarkKind
 from quotable.marks import MarkedQuote
-from quotable.model import Mention, Quote, QuoteType
+from quotable.model import Mention, Quote, QuoteType, Speaker
 from quotable.participants import addressee_of, speaker_of, subject
-from quotable.phrases import noun_phrase, trim, with_apposition
+from quotable.phrases import contiguous, noun_phrase, trim, with_apposition
 from quotable.source_phrases import so_names_a_source
 from quotable.syntax import Sentence, Word
 from quotable.verbs import cue_verb, finite_verbs, is_passive, verb_complex
@@ -204,15 +206,17 @@ def _colon(doc: Document, unit: Unit) -> Quote | None:
     if len(before) < 2 or before[-1][1].text != ":":
         return None
     words = [w for _, w in before[:-1]]
-    if len(words) > 16 or any(w.upos in ("VERB", "AUX") for w in words):
+    # „Warken: „…““ in a headline: one to three capitalised words are a name, however tagged
+    name_like = len(words) <= 3 and all(w.text[:1].isupper() for w in words)
+    if len(words) > 16 or (not name_like and any(w.upos in ("VERB", "AUX") for w in words)):
         return None
-    if not any(w.upos in ("PROPN", "NOUN") for w in words):
+    if not name_like and not any(w.upos in ("PROPN", "NOUN") for w in words):
         return None
     sentence = before[-1][0]
     cue: list[Word] = []
     if words[-1].text.lower() in ("wörtlich", "sinngemäß"):
         cue = [words.pop()]  # „Koppelin wörtlich: „…““
-    return from_words(
+    quote = from_words(
         doc,
         unit,
         "direct.colon",
@@ -222,6 +226,10 @@ def _colon(doc: Document, unit: Unit) -> Quote | None:
         None,
         cue_lemma=cue[0].text.lower() if cue else None,
     )
+    if quote.speaker is None and name_like and words:
+        # the tagger's verb („Warken“ as a plural of „warken“) would end no noun phrase
+        return attrs.evolve(quote, speaker=Speaker.from_spans(doc.text, contiguous(sentence, words)))
+    return quote
 
 
 def _inherited(doc: Document, unit: Unit, previous: Quote | None) -> Quote:

@@ -118,3 +118,9 @@ def test_addressees_by_a_dative_article_and_in_the_passive_of_accusing() -> None
     assert said.addressee is not None and said.addressee.text == "einem Radiosender"
     assert accused.addressee is not None and accused.addressee.text == "Ihm"
     assert accused.speaker is None
+
+
+def test_a_headline_name_before_a_colon_speaks_however_it_is_tagged() -> None:
+    text = "Warken: „Keine Klinik schließt über Nacht“"
+    q = only(attribute(text, "headline_colon.conllu"), QuoteType.DIRECT)
+    assert (q.rule, speaker_text(q)) == ("direct.colon", "Warken")  # „Warken“ is tagged a verb
