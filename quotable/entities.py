@@ -123,11 +123,11 @@ class Table:
     def with_role(self, noun: str, offset: int) -> Candidate | None:
         """The entity most recently mentioned before ``offset`` that the article gave the role
         ``noun`` (lower case; „ministerin“ also finds „Gesundheitsministerin“)."""
-        stem = _role_stem(noun)
+        stem = role_stem(noun)
         found = [
             c
             for c in self.candidates
-            if c.mentioned_before(offset) >= 0 and any(_role_stem(r).endswith(stem) for r in c.roles)
+            if c.mentioned_before(offset) >= 0 and any(role_stem(r).endswith(stem) for r in c.roles)
         ]
         return max(found, key=lambda c: c.mentioned_before(offset), default=None)
 
@@ -194,7 +194,7 @@ def _surnames_of(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return (tokens[-1], *tokens[-1].split("-"))
 
 
-def _role_stem(noun: str) -> str:
+def role_stem(noun: str) -> str:
     """A role noun without its feminine or plural ending: „ministerin“ → „minister“."""
     lower = noun.lower().replace("-", "")
     for ending in ("innen", "in", "en"):
