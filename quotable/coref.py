@@ -4,7 +4,9 @@
 Juri Uschakow, „Putin“ → Wladimir Putin, „ich“ in his quote → Wladimir Putin.
 Every quote of one entity names it the same way: its fullest name.
 
-The rules, in order:
+First, a quote whose cue verb the parse gave no subject takes a person the article
+names right before or after the verb (:mod:`quotable.named_subjects`).  Then the
+rules, in order:
 
 1. „ich“, „wir“ inside a quotation are the quotation's speaker.
 2. A mention with a name in it takes that name's entity; a name that only
