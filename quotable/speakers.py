@@ -75,7 +75,7 @@ def find(doc: Document, agencies: Sequence[AgencyMention]) -> tuple[Quote, ...]:
         quotes.append(quote)
     quotes.extend(f.quote for f in whole_sentences.reported(doc, quotes))
     quotes.extend(f.quote for f in whole_sentences.continuing(doc, quotes))
-    quotes = _nest_fragments(quotes)
+    quotes = _untangle(_nest_fragments(quotes))
     quotes = [_with_via(sources.with_source(doc, q), agencies) for q in quotes]
     return tuple(sorted(quotes, key=lambda q: (q.start, -q.end, q.nested)))
 
@@ -109,6 +109,32 @@ def _previous(quotes: Sequence[Quote], offset: int) -> Quote | None:
         if q.end <= offset and not q.nested and q.speaker is not None and (best is None or q.end > best.end):
             best = q
     return best
+
+
+def _untangle(quotes: list[Quote]) -> list[Quote]:
+    """No two top-level reported quotes share a word: one inside another is nested in it
+    („„Ich bin sicher, dass wir aufholen“, meinte er“: the dass clause is his speech too),
+    and of two that only overlap the less certain one goes."""
+
+    def within(inner: Quote, outer: Quote) -> bool:
+        return all(any(o.start <= s.start and s.end <= o.end for o in outer.spans) for s in inner.spans)
+
+    def overlap(a: Quote, b: Quote) -> bool:
+        return any(s.overlaps(t) for s in a.spans for t in b.spans)
+
+    reported = [q for q in quotes if q.type is not QuoteType.DIRECT and not q.nested]
+    nested: set[int] = set()
+    dropped: set[int] = set()
+    for a in reported:
+        for b in reported:
+            if a is b or id(a) in dropped or id(b) in dropped or not overlap(a, b):
+                continue
+            if within(b, a) and (not within(a, b) or id(a) < id(b)):
+                nested.add(id(b))
+            elif not within(a, b) and not within(b, a) and id(a) not in nested and id(b) not in nested:
+                loser = b if (a.confidence, len(a.text)) >= (b.confidence, len(b.text)) else a
+                dropped.add(id(loser))
+    return [attrs.evolve(q, nested=True) if id(q) in nested else q for q in quotes if id(q) not in dropped]
 
 
 def _nest_fragments(quotes: list[Quote]) -> list[Quote]:

@@ -124,3 +124,11 @@ def test_a_headline_name_before_a_colon_speaks_however_it_is_tagged() -> None:
     text = "Warken: „Keine Klinik schließt über Nacht“"
     q = only(attribute(text, "headline_colon.conllu"), QuoteType.DIRECT)
     assert (q.rule, speaker_text(q)) == ("direct.colon", "Warken")  # „Warken“ is tagged a verb
+
+
+def test_reported_speech_inside_reported_speech_is_nested_never_a_second_top_level_quote() -> None:
+    text = "Ich bin sicher, dass wir den Rückstand aufholen können, meinte Trainer Andre Villas."
+    quotes = attribute(text, "speech_within_speech.conllu")
+    top = [q for q in quotes if not q.nested]
+    assert len(top) == 1 and top[0].text.startswith("Ich bin sicher")
+    assert any(q.nested and q.text.startswith("dass wir") for q in quotes)
