@@ -24,12 +24,13 @@ from __future__ import annotations
 import attrs
 
 from quotable import cues
+from quotable.addressees import addressee_of
 from quotable.direct_unit import Unit, from_mentions, from_words, spans_of
 from quotable.document import Document
 from quotable.mark_kinds import MarkKind
 from quotable.marks import MarkedQuote
 from quotable.model import Mention, Quote, QuoteType, Speaker
-from quotable.participants import addressee_of, speaker_of, subject
+from quotable.participants import speaker_of, subject
 from quotable.phrases import contiguous, noun_phrase, trim, with_apposition
 from quotable.source_phrases import so_names_a_source
 from quotable.syntax import Sentence, Word

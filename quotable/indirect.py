@@ -26,11 +26,12 @@ from collections.abc import Sequence
 import attrs
 
 from quotable import cues, source_phrases, statement_nouns
+from quotable.addressees import addressee_of
 from quotable.document import Document
 from quotable.findings import Finding, all_quoted, has_finite, make, relative_clause
 from quotable.mark_kinds import MarkKind
 from quotable.model import Quote, Span
-from quotable.participants import addressee_of, speaker_of
+from quotable.participants import speaker_of
 from quotable.syntax import Sentence, Word
 from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv, particles_of, verb_complex
 

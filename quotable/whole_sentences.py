@@ -19,12 +19,13 @@ from collections.abc import Sequence
 import attrs
 
 from quotable import cues
+from quotable.addressees import addressee_of
 from quotable.document import Document
 from quotable.findings import CONFIDENCE, Finding, addressee_mention, speaker_mention
 from quotable.indirect import COMPLEMENT
 from quotable.mark_kinds import MarkKind
 from quotable.model import Quote, QuoteType
-from quotable.participants import addressee_of, speaker_of, subject
+from quotable.participants import speaker_of, subject
 from quotable.phrases import contiguous, surface_noun_phrase
 from quotable.syntax import Sentence, Word
 from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv, is_konjunktiv_one, is_passive
