@@ -181,8 +181,14 @@ def notable_name(name: str, *, unique_surname: bool) -> str | None:
 
 def is_notable(name: str) -> bool:
     """Whether ``name`` is one of the ways ``notable_people.tsv`` lists a well-known person."""
+    return notable_canonical(name) is not None
+
+
+def notable_canonical(name: str) -> str | None:
+    """The canonical name ``notable_people.tsv`` gives for ``name`` (a listed variant or
+    surname), else None."""
     variants, surnames = _notable()
-    return name in variants or name in surnames
+    return variants.get(name) or surnames.get(name)
 
 
 def _squashed(name: str) -> str:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import attrs
 
 from quotable.document import Document
-from quotable.entities import Table, is_notable
+from quotable.entities import Table, is_notable, notable_canonical
 from quotable.model import EntityKind, Quote, Span, Speaker
 from quotable.syntax import Word
+from quotable.verbs import finite_verbs
 
 _PARTICLES = frozenset({"von", "der", "van", "de", "zu"})
 
@@ -39,12 +40,7 @@ def named_subject(doc: Document, table: Table, quote: Quote) -> Quote:
     ):
         return quote
     finite = next(
-        (
-            w
-            for w in sentence.words
-            if quote.cue.start <= w.start < quote.cue.end and w.feat("VerbForm") == "Fin"
-        ),
-        None,
+        iter(finite_verbs(w for w in sentence.words if quote.cue.start <= w.start < quote.cue.end)), None
     )
     if finite is None:
         return quote
@@ -65,7 +61,8 @@ def named_subject(doc: Document, table: Table, quote: Quote) -> Quote:
             continue
         span = Span(words[0].start, words[-1].end)
         if notable and table.for_name(text.split(), span.start) is None:
-            table.add(EntityKind.PERSON, text.split()).add_mention(span)  # named canonically at the end
+            canonical = notable_canonical(text) or text
+            table.add(EntityKind.PERSON, canonical.split()).add_mention(span, text)
         return attrs.evolve(quote, speaker=Speaker.from_spans(doc.text, [span]))
     return quote
 

@@ -266,7 +266,7 @@ def _np_by_sequence(sentence: Sentence, so: Word) -> list[Word]:
     for w in sentence.words[so.id :]:
         if w.text in (".", "!", "?", ";", ":", ","):
             break
-        if w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin":
+        if finite_verbs([w]):
             break
         if w.text.lower() == "gegenüber" and out:
             break

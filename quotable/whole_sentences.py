@@ -291,7 +291,7 @@ def _vorfeld_subject(sentence: Sentence) -> list[Word]:
     if not words or words[-1].id >= len(sentence.words):
         return []
     verb = sentence.word(words[-1].id + 1)
-    if verb.feat("VerbForm") != "Fin" or verb.upos not in ("VERB", "AUX"):
+    if not finite_verbs([verb]):
         return []
     nouns = [w for w in words if w.upos in ("NOUN", "PROPN")]
     if any(w.feat("Case") not in (None, "Nom") for w in nouns[:1]):
