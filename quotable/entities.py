@@ -31,6 +31,7 @@ import attrs
 import regex
 
 from quotable import cues, lexicon
+from quotable.inflection import citation_tokens
 from quotable.model import AgencyMention, AgencyRole, Entity, EntityKind, Gender, Mention, Span
 from quotable.names import NameRun, is_place, name_runs
 from quotable.syntax import Parse, Sentence, Word
@@ -353,6 +354,7 @@ def _acronyms(table: Table, text: str) -> None:
         if not name_words or name_words == [match.group(1)]:
             continue
         acronym = match.group(1)
+        name_words = citation_tokens(name_words)
         owner = table.for_name(name_words, match.start())
         if owner is None:
             owner = table.for_name([acronym], match.start())

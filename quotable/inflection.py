@@ -84,3 +84,17 @@ def _nominative_noun(noun: Word, plural: bool, gender: str | None) -> str:
     if noun.feat("Case") == "Gen":
         return form[:-2] if form.endswith(("ses", "tes", "des")) and len(form) > 5 else form[:-1]
     return form
+
+
+def citation_tokens(tokens: Sequence[str]) -> list[str]:
+    """:func:`citation_form` for untagged words (an acronym's owner read from the text):
+    only when the last word's gender is known by its ending and every word before it
+    ends as an adjective does („Deutsche Wetterdienst“ → „Deutscher Wetterdienst“)."""
+    if len(tokens) < 2:
+        return list(tokens)
+    head = tokens[-1].lower()
+    gender = next((g for ending, g in _endings() if head.endswith(ending)), None)
+    adjectives = tokens[:-1]
+    if gender is None or not all(t[:1].isupper() and t.endswith(_WEAK_ENDINGS) for t in adjectives):
+        return list(tokens)
+    return [*(_strong(t, _STRONG[gender]) for t in adjectives), tokens[-1]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotable.inflection import citation_form
+from quotable.inflection import citation_form, citation_tokens
 from quotable.syntax import Word
 
 
@@ -44,3 +44,17 @@ def words(*tagged: tuple[str, str, str]) -> list[Word]:
 )
 def test_citation_form(tagged: tuple[tuple[str, str, str], ...], expected: str) -> None:
     assert " ".join(citation_form(words(*tagged))) == expected
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (["Deutsche", "Wetterdienst"], "Deutscher Wetterdienst"),
+        (["Statistische", "Bundesamt"], "Statistisches Bundesamt"),
+        (["Deutsche", "Bank"], "Deutsche Bank"),
+        (["Robert", "Koch-Institut"], "Robert Koch-Institut"),  # no adjective before it
+        (["Deutsche", "Bahnhofsmission", "Nord"], "Deutsche Bahnhofsmission Nord"),  # ending unknown
+    ],
+)
+def test_citation_tokens_without_tags(tokens: list[str], expected: str) -> None:
+    assert " ".join(citation_tokens(tokens)) == expected
