@@ -192,6 +192,11 @@ def _resolve(
         if found.kind is EntityKind.PLACE:
             found.kind = EntityKind.ORGANISATION  # Washington reagierte: the government
         return found
+    # „Angaben der Sprecherin“, „nach Einschätzung des Ministeriums“: the source's owner
+    owner = _source_owner(words, head)
+    if owner is not None:
+        head, head_lower = owner, owner.text.lower()
+        words = [w for w in words if w.id >= owner.id - 1 and w.id <= owner.id]
     # 3. personal pronouns
     if head.upos == "PRON" and head_lower in _PRONOUNS:
         gender, number = _PRONOUNS[head_lower]
@@ -248,6 +253,16 @@ def _organisation(table: Table, noun: str, offset: int) -> Candidate | None:
         )
     ]
     return max(found, key=lambda c: c.mentioned_before(offset), default=None)
+
+
+def _source_owner(words: Sequence[Word], head: Word) -> Word | None:
+    """The noun a source noun belongs to („Angaben der Sprecherin“ → Sprecherin)."""
+    if head.upos != "NOUN" or not cues.is_source_noun(head.text):
+        return None
+    after = [w for w in words if w.id > head.id]
+    if not after or after[0].text.lower() not in ("der", "des", "von", "vom", "eines", "einer"):
+        return None
+    return next((w for w in after[1:] if w.upos in ("NOUN", "PROPN")), None)
 
 
 def _other_role(candidate: Candidate, noun: str) -> bool:
