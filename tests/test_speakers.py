@@ -372,7 +372,10 @@ def test_a_name_the_parser_took_for_a_prepositional_phrase_is_still_the_speaker(
 
 
 def test_the_owner_of_a_source_noun_is_resolved() -> None:
-    text = "Polizeisprecherin Jana Weber bestätigte den Einsatz. Nach Angaben der Sprecherin wurde niemand verletzt."
+    text = (
+        "Polizeisprecherin Jana Weber bestätigte den Einsatz. "
+        "Nach Angaben der Sprecherin wurde niemand verletzt."
+    )
     quotes, _ = attribute_with_entities(text, "source_owner.conllu")
     q = next(q for q in quotes if q.rule == "indirect.nach")
     assert q.speaker is not None and (q.speaker.text, q.speaker.name) == (
