@@ -57,6 +57,7 @@ _PRONOUNS = {
     "die": (None, None),
 }
 _FIRST_PERSON = frozenset({"ich", "wir", "mir", "mich", "uns"})
+_ANAPHORS = frozenset({"demnach", "danach", "wonach"})
 _ARTICLES = frozenset(
     {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
 )
@@ -156,6 +157,9 @@ def _resolve(
     lower = speaker.text.lower()
     if lower in _FIRST_PERSON:
         return outer  # 1.
+    if lower in _ANAPHORS:
+        # „Demnach …“ stands for the report just mentioned: whoever spoke last, else nobody
+        return history[-1][1] if history else None
     sentence, words = _mention_words(doc, speaker)
     if sentence is None or not words:
         return _by_own_words(table, speaker)
@@ -232,8 +236,8 @@ def _resolve(
     # 5. organisation nouns
     if definite and head.upos == "NOUN" and cues.is_organisation(head.text) and len(words) <= 3:
         found = _organisation(table, head_lower, speaker.start)
-        if found is None and len(words) == 2 and head_lower in _GENERIC_BODIES:
-            found = _recent_body(doc, table, speaker.start)
+        if found is None and len(words) == 2 and head_lower in salience.GENERIC_BODIES:
+            found = salience.recent_body(doc, table, speaker.start)
         if found is not None:
             return found
     return _by_own_words(table, speaker, words)  # 6.
@@ -281,27 +285,6 @@ def _tagged_description(words: Sequence[Word]) -> bool:
         and words[1].text.endswith(("in", "er"))
         and describes_person(words[1])
     )
-
-
-_GENERIC_BODIES = frozenset(
-    "verband unternehmen konzern firma institut organisation gesellschaft vereinigung "
-    "notenbank zentralbank verein stiftung gewerkschaft bündnis".split()
-)
-"""Nouns that name a body by its kind only („der Verband“), so the one just named is meant."""
-
-
-def _recent_body(doc: Document, table: Table, offset: int) -> Candidate | None:
-    """For „der Verband“, „das Unternehmen“ whose noun no name ends in: the organisation
-    mentioned last in this or the two sentences before („Die Deutsche Krankenhausgesellschaft
-    (DKG) begrüßte … , sagte der Verband“)."""
-    index = doc.sentence_index(offset) or 0
-    window = doc.sentences[max(0, index - 2)].start if doc.sentences else 0
-    found = [
-        c
-        for c in table.candidates
-        if c.kind is EntityKind.ORGANISATION and c.mentioned_before(offset) >= window
-    ]
-    return max(found, key=lambda c: c.mentioned_before(offset), default=None)
 
 
 def _own_words(text: str) -> str:

@@ -132,3 +132,24 @@ def _in_phrase(sentence: Sentence, words: Sequence[Word]) -> bool:
     while i >= 1 and sentence.word(i).upos in ("DET", "ADJ", "NOUN") and i > words[0].id - 4:
         i -= 1
     return i >= 1 and sentence.word(i).upos == "ADP"
+
+
+GENERIC_BODIES = frozenset(
+    "verband unternehmen konzern firma institut organisation gesellschaft vereinigung "
+    "notenbank zentralbank verein stiftung gewerkschaft bündnis".split()
+)
+"""Nouns that name a body by its kind only („der Verband“), so the one just named is meant."""
+
+
+def recent_body(doc: Document, table: Table, offset: int) -> Candidate | None:
+    """For „der Verband“, „das Unternehmen“ whose noun no name ends in: the organisation
+    mentioned last in this or the two sentences before („Die Deutsche Krankenhausgesellschaft
+    (DKG) begrüßte … , sagte der Verband“)."""
+    index = doc.sentence_index(offset) or 0
+    window = doc.sentences[max(0, index - 2)].start if doc.sentences else 0
+    found = [
+        c
+        for c in table.candidates
+        if c.kind is EntityKind.ORGANISATION and c.mentioned_before(offset) >= window
+    ]
+    return max(found, key=lambda c: c.mentioned_before(offset), default=None)

@@ -13,9 +13,12 @@ source's noun phrase.  :func:`so_names_a_source` is shared with the direct rules
 
 from __future__ import annotations
 
+import attrs
+
 from quotable import cues
 from quotable.document import Document
 from quotable.findings import CONFIDENCE, Finding, all_quoted, has_finite, make
+from quotable.model import Speaker
 from quotable.phrases import (
     clause,
     extend_noun_phrase,
@@ -73,18 +76,35 @@ def word_rules(
         return _so_rule(doc, index, sentence, word, in_direct)
     if kind == "anaphor":
         head = sentence.head_of(word)
-        if head is None or word.id in in_direct:
-            return []
+        if head is None or word.id in in_direct or cue_verb(sentence, head) is not None:
+            return []  # „Danach erklärte er, …“: a cue verb of its own, „danach“ is „afterwards“
         words = clause(sentence, head)
         verbs = finite_verbs(words)
-        if not any(is_konjunktiv(v) or v.lemma == "sollen" for v in verbs):
+        # „Demnach steht der Kopilot in der Schusslinie.“ after a report reports it too;
+        # „danach“ is also „afterwards“: in the indicative only right after a source
+        reported = any(is_konjunktiv(v) or v.lemma == "sollen" for v in verbs) or (
+            word.id == 1 and (word.text.lower() == "demnach" or _after_a_source(doc, index))
+        )
+        if not reported or not verbs:
             return []
         words = [w for w in words if w.id != word.id]
         finding = make(
             doc, index, sentence, "indirect.anaphor", words, [word], word.text.lower(), [word], [], None, word
         )
-        return [finding] if finding is not None else []
+        if finding is None:
+            return []
+        # the corpus marks the anaphor itself as the speaker („Demnach“ stands for the report)
+        anaphor = Speaker.from_spans(doc.text, [word.span])
+        return [attrs.evolve(finding, quote=attrs.evolve(finding.quote, speaker=anaphor))]
     return []
+
+
+def _after_a_source(doc: Document, index: int) -> bool:
+    """Whether the sentence before names a report, study or statement („Die Studie wurde
+    vorgestellt. Danach …“): a cue word or statement noun in it."""
+    if index == 0:
+        return False
+    return cues.may_cue(w.text for w in doc.sentences[index - 1].words)
 
 
 _RELATIVE_SOURCES = frozenset({"denen", "dem", "der", "welchem", "welcher", "welchen"})

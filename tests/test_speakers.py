@@ -382,3 +382,18 @@ def test_the_owner_of_a_source_noun_is_resolved() -> None:
         "Angaben der Sprecherin",
         "Jana Weber",
     )
+
+
+ANAPHORS = (
+    "Die Polizei teilte mit, der Täter sei geflohen. Demnach wird nach ihm gefahndet. "
+    "Er aß zu Mittag. Danach fuhr er nach Hause."
+)
+
+
+def test_demnach_reports_in_the_indicative_too_and_stands_for_the_last_speaker() -> None:
+    quotes, _ = attribute_with_entities(ANAPHORS, "anaphor_report.conllu")
+    anaphoric = [q for q in quotes if q.rule == "indirect.anaphor"]
+    # „Danach fuhr er nach Hause“ after a meal is „afterwards“, not a report
+    assert [(q.text, q.speaker.text, q.speaker.name) for q in anaphoric if q.speaker] == [
+        ("wird nach ihm gefahndet", "Demnach", "Polizei")
+    ]
