@@ -217,7 +217,7 @@ def collect(text: str, parse: Parse, agencies: Sequence[AgencyMention]) -> Table
     runs = [(sentence, run) for sentence in parse.sentences for run in table.names_in(sentence)]
     # longest names first, so that every shorter form finds the entity it belongs to
     for sentence, run in sorted(runs, key=lambda pair: (-len(pair[1].tokens), pair[1].start)):
-        if _agency_at(agencies, run.start, run.end):
+        if _agency_at(agencies, run.start, run.end) or _described(sentence, run):
             continue
         place = run.place or run.end <= dateline_end
         candidate = table.for_name(run.tokens, run.start)
@@ -243,6 +243,17 @@ def collect(text: str, parse: Parse, agencies: Sequence[AgencyMention]) -> Table
     return table
 
 
+def _described(sentence: Sentence, run: NameRun) -> bool:
+    """„die Französin“, „der Basler“ tagged as a name: a description of a person by origin
+    after a definite article, no name of anybody."""
+    if len(run.words) != 1:
+        return False
+    word = run.words[0]
+    if word.id == 1 or not word.text.endswith(("in", "er")):
+        return False
+    return sentence.word(word.id - 1).text.lower() in _ARTICLES and describes_person(word)
+
+
 def _surnames_tagged_as_nouns(table: Table, parse: Parse) -> None:
     """„Dröge widersprach …“: a person's surname the article gave with a first name is a
     name wherever it stands alone, also where the tagger took it for a noun."""
@@ -255,7 +266,7 @@ def _surnames_tagged_as_nouns(table: Table, parse: Parse) -> None:
         added = False
         for w in sentence.words:
             owner = surnames.get(w.text)
-            if owner is None or w.id in taken or w.upos not in ("NOUN", "ADJ", "X"):
+            if owner is None or w.id in taken or w.upos not in ("NOUN", "ADJ", "ADV", "VERB", "X"):
                 continue
             runs.append(NameRun((w.text,), w.start, w.end, (w,)))
             owner.add_mention(Span(w.start, w.end), w.text)

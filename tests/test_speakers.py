@@ -397,3 +397,36 @@ def test_demnach_reports_in_the_indicative_too_and_stands_for_the_last_speaker()
     assert [(q.text, q.speaker.text, q.speaker.name) for q in anaphoric if q.speaker] == [
         ("wird nach ihm gefahndet", "Demnach", "Polizei")
     ]
+
+
+def name_of(text: str, fixture: str, mention: str) -> str | None:
+    """The resolved name of the quote whose speaker mention is ``mention``."""
+    quotes, _ = attribute_with_entities(text, fixture)
+    (speaker,) = [q.speaker for q in quotes if q.speaker is not None and q.speaker.text == mention]
+    return speaker.name
+
+
+def test_der_verband_is_the_body_just_named() -> None:
+    text = (
+        "Die Deutsche Krankenhausgesellschaft (DKG) begrüßte die Entscheidung. "
+        "Das sei ein gutes Signal, sagte der Verband."
+    )
+    assert name_of(text, "body_by_kind.conllu", "der Verband") == "Deutsche Krankenhausgesellschaft"
+
+
+def test_a_surname_the_tagger_did_not_take_for_a_name_is_still_her() -> None:
+    text = (
+        "Die Fraktionschefin Katharina Dröge kam spät. Dröge widersprach ihrer Kollegin. "
+        "Der Plan gehe zu weit, sagte sie."
+    )
+    assert name_of(text, "surname_noun.conllu", "sie") == "Katharina Dröge"  # „Dröge“ tagged ADV
+
+
+def test_die_franzoesin_tagged_as_a_name_is_a_description_of_the_woman_named() -> None:
+    text = (
+        "„Wir sind gut aufgestellt“, sagte EZB-Präsidentin Christine Lagarde. "
+        "Die Inflation liege nahe an ihrem Ziel, sagte die Französin."
+    )
+    assert name_of(text, "demonym_name.conllu", "die Französin") == "Christine Lagarde"
+    _, entities = attribute_with_entities(text, "demonym_name.conllu")
+    assert not any(e.name == "Französin" for e in entities)
