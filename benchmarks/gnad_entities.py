@@ -17,8 +17,6 @@ Prints the counts and the first offending cases (document id and names only).
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -26,8 +24,8 @@ import regex
 
 from quotable import AgencyRole, Attributor
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ROOT.parent / "shared" / "data" / "10kgnad" / "articles.jsonl"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import gnad_articles  # benchmarks/ is not a package
 
 _DATELINE = regex.compile(
     r"(?:^|(?<=[.!?:\"“]\s))(\p{Lu}[\p{L}.\-]+(?:\s\p{Lu}[\p{L}.\-]+)?)\s(?:\([^()]{1,30}\)\s)?[–-]\s"
@@ -43,20 +41,7 @@ def dateline_place(text: str) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--articles", type=Path, default=DEFAULT)
-    parser.add_argument("--limit", type=int, help="only the first N articles")
-    parser.add_argument("--model", default="embedded")
-    args = parser.parse_args(argv)
-    if not args.articles.is_file():
-        print(
-            f"gnad_entities: {args.articles} not found (the 10kGNAD articles of ../shared)", file=sys.stderr
-        )
-        return 2
-    records = [
-        json.loads(line) for line in args.articles.read_text(encoding="utf-8").split("\n") if line.strip()
-    ]
-    records = records[: args.limit]
+    args, records = gnad_articles.read("gnad_entities", __doc__.splitlines()[0] if __doc__ else None, argv)
     attributor = Attributor(args.model)
     datelines = only_there = as_speaker = 0
     credits = credit_agencies = credit_right = 0

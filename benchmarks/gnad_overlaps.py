@@ -11,16 +11,14 @@ and prints the first few (document id, rules and offsets only).
 
 from __future__ import annotations
 
-import argparse
 import itertools
-import json
 import sys
 from pathlib import Path
 
 from quotable import Attributor, Quote
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ROOT.parent / "shared" / "data" / "10kgnad" / "articles.jsonl"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import gnad_articles  # benchmarks/ is not a package
 
 
 def overlapping(quotes: tuple[Quote, ...]) -> list[tuple[Quote, Quote]]:
@@ -34,20 +32,7 @@ def overlapping(quotes: tuple[Quote, ...]) -> list[tuple[Quote, Quote]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--articles", type=Path, default=DEFAULT)
-    parser.add_argument("--limit", type=int, help="only the first N articles")
-    parser.add_argument("--model", default="embedded")
-    args = parser.parse_args(argv)
-    if not args.articles.is_file():
-        print(
-            f"gnad_overlaps: {args.articles} not found (the 10kGNAD articles of ../shared)", file=sys.stderr
-        )
-        return 2
-    records = [
-        json.loads(line) for line in args.articles.read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
-    records = records[: args.limit]
+    args, records = gnad_articles.read("gnad_overlaps", __doc__.splitlines()[0] if __doc__ else None, argv)
     attributor = Attributor(args.model)
     found: list[tuple[str, Quote, Quote]] = []
     quotes = 0
