@@ -181,10 +181,9 @@ def _resolve(
     organisation_head = (
         head.upos == "NOUN" and cues.is_organisation(head.text) and not cues.is_role_noun(head.text)
     )
-    described = _tagged_description(words)
     for run in table.names_in(sentence):
         inside = run.start >= speaker.start and run.end <= speaker.end
-        if not inside or run.modifier or run.place or _behind_head(words, head, run.start) or described:
+        if not inside or run.modifier or run.place or _behind_head(words, head, run.start):
             continue
         if _is_dateline(doc.text, run.start, run.end):
             continue  # „Wien – Die Junge Kurie der Akademie …“: the mention begins with the dateline
@@ -273,18 +272,6 @@ def _other_role(candidate: Candidate, noun: str) -> bool:
     """Whether the article gave ``candidate`` roles, none of them ``noun``'s."""
     stem = role_stem(noun)
     return bool(candidate.roles) and not any(role_stem(r).endswith(stem) for r in candidate.roles)
-
-
-def _tagged_description(words: Sequence[Word]) -> bool:
-    """„die Französin“, „der Basler“ with the noun tagged as a name: an article and one word
-    for a person by origin (-in, -er), read as a description, not as somebody's name."""
-    return (
-        len(words) == 2
-        and words[0].text.lower() in _DEFINITE
-        and words[1].upos == "PROPN"
-        and words[1].text.endswith(("in", "er"))
-        and describes_person(words[1])
-    )
 
 
 def _own_words(text: str) -> str:
