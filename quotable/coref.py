@@ -81,7 +81,7 @@ def resolve(
 ) -> tuple[list[Quote], tuple[Entity, ...]]:
     """``quotes`` with ``speaker.name`` and ``speaker.entity`` filled in, and the article's entities."""
     table = collect(doc.text, doc.parse, agencies)
-    quotes = [named_subjects.named_subject(doc, table, q) for q in quotes]
+    quotes = named_subjects.with_named_subjects(doc, table, quotes)
     history: list[tuple[int, Candidate]] = []
     chosen: dict[int, Candidate | None] = {}
     cache: dict[tuple[int, int], Candidate | None] = {}

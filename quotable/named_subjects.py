@@ -8,6 +8,8 @@ word taken for a name).  Pure given the document and the article's entities.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
 from quotable.document import Document
@@ -19,7 +21,13 @@ from quotable.verbs import finite_verbs
 _PARTICLES = frozenset({"von", "der", "van", "de", "zu"})
 
 
-def named_subject(doc: Document, table: Table, quote: Quote) -> Quote:
+def with_named_subjects(doc: Document, table: Table, quotes: Iterable[Quote]) -> list[Quote]:
+    """``quotes``, each given by :func:`named_subject` (the article's surnames found once)."""
+    surnames = {c.tokens[-1] for c in table.candidates if c.kind is EntityKind.PERSON and len(c.tokens) > 1}
+    return [named_subject(doc, table, q, surnames) for q in quotes]
+
+
+def named_subject(doc: Document, table: Table, quote: Quote, surnames: set[str]) -> Quote:
     """A quote whose cue verb got no speaker from the parse (or only the capitalised first
     word of its sentence, „Zuvor“), with the person the article named standing right before
     or after the finite verb: „Von der Leyen kündigte an, …“, „Zuvor hatte von der Leyen
@@ -31,7 +39,6 @@ def named_subject(doc: Document, table: Table, quote: Quote) -> Quote:
     if index is None:
         return quote
     sentence = doc.sentences[index]
-    surnames = {c.tokens[-1] for c in table.candidates if c.kind is EntityKind.PERSON and len(c.tokens) > 1}
     speaker = quote.speaker
     if speaker is not None and not (
         " " not in speaker.text

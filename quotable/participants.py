@@ -331,14 +331,10 @@ def subject(sentence: Sentence, verb: Word, skip: frozenset[int] = frozenset()) 
     for candidate in (verb, sentence.head_of(verb) if verb.deprel == "conj" else None):
         if candidate is None:
             continue
-        active_pass = None  # a passive subject of an active verb (a parse error, see is_passive)
+        # a passive subject of an active verb is its subject (a parse error, see is_passive)
+        subjects = ("nsubj", "csubj") if is_passive(sentence, candidate) else ("nsubj", "csubj", "nsubj:pass")
         for child in sentence.children(candidate):
-            if child.deprel == "nsubj:pass" and child.id not in skip:
-                if active_pass is None:
-                    active_pass = not is_passive(sentence, candidate)
-                if not active_pass:
-                    continue
-            elif child.deprel not in ("nsubj", "csubj") or child.id in skip:
+            if child.deprel not in subjects or child.id in skip:
                 continue
             if any(c.deprel == "case" for c in sentence.children(child)):
                 continue
