@@ -12,7 +12,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def attribute(text: str, fixture: str) -> tuple[Quote, ...]:
-    """The quotes of ``text`` as the speaker rules find them on the fixture's analysis."""
+    """The quotes of ``text`` as the speaker rules find them on the fixture's analysis, in
+    text order (as :func:`quotable.speakers.attribute` returns them)."""
     conllu = (FIXTURES / fixture).read_text(encoding="utf-8")
     parse = from_conllu(conllu, text)
     quotes = speakers.attribute(text, marks.find_quotes(text), parse, agencies.find_agencies(text))

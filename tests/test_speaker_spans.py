@@ -20,7 +20,7 @@ SOURCE = (
 
 
 def test_a_source_phrase_keeps_its_von_phrase_and_bare_genitive() -> None:
-    europol, lebanon = sorted(attribute(SOURCE, "source_attributes.conllu"), key=lambda q: q.start)
+    europol, lebanon = attribute(SOURCE, "source_attributes.conllu")
     assert speaker_text(europol) == "Angaben von Europol"
     assert europol.text == "Der Verdächtige wurde gefasst"
     # the parser hangs „Sicherheitskreise“ on the predicate as a subject: still the source's
@@ -42,7 +42,7 @@ PASSIVE = (
 
 
 def test_a_passive_cue_speaks_through_its_agent_or_its_document() -> None:
-    agent, document = sorted(attribute(PASSIVE, "passive_agent.conllu"), key=lambda q: q.start)
+    agent, document = attribute(PASSIVE, "passive_agent.conllu")
     assert speaker_text(agent) == "den Behörden beider Staaten"
     assert speaker_text(document) == "einem Bericht der Lokalzeitung"
 
@@ -81,7 +81,7 @@ def test_a_capitalised_first_word_is_not_the_subject() -> None:
         "Relativierend fügt Gall hinzu: „Das gilt nicht für alle Fälle.“ "
         "Als Begründung sagte ein Forscher: „Das ist ein sehr breites Feld.“"
     )
-    quotes = sorted(attribute(text, "initial_word.conllu"), key=lambda q: q.start)
+    quotes = attribute(text, "initial_word.conllu")
     assert [speaker_text(q) for q in quotes] == ["Gall", "ein Forscher"]
 
 
@@ -113,7 +113,7 @@ ADDRESSEES = (
 
 
 def test_addressees_by_a_dative_article_and_in_the_passive_of_accusing() -> None:
-    said, accused = sorted(attribute(ADDRESSEES, "addressees.conllu"), key=lambda q: q.start)
+    said, accused = attribute(ADDRESSEES, "addressees.conllu")
     # the tagger gives „Radiosender“ no dative: the article does
     assert said.addressee is not None and said.addressee.text == "einem Radiosender"
     assert accused.addressee is not None and accused.addressee.text == "Ihm"
