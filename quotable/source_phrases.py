@@ -67,7 +67,7 @@ def word_rules(
             # relay as its own quote around the reported one
             rule = "indirect.relay"
         # „nach Ansicht der Experten“: the source noun may tell the medium
-        medium = cues.noun(source.lemma or source.text)[1] or cues.noun(source.text)[1]
+        medium = cues.noun(source.lemma)[1] or cues.noun(source.text)[1]
         finding = make(
             doc, index, sentence, rule, words, [word], word.text.lower(), speaker, [], medium, word
         )
@@ -89,7 +89,7 @@ def word_rules(
             return []
         words = [w for w in words if w.id != word.id]
         finding = make(
-            doc, index, sentence, "indirect.anaphor", words, [word], word.text.lower(), [word], [], None, word
+            doc, index, sentence, "indirect.anaphor", words, [word], word.text.lower(), [], [], None, word
         )
         if finding is None:
             return []
@@ -174,11 +174,9 @@ def _with_attributes(sentence: Sentence, words: list[Word]) -> list[Word]:
     corpus marks sources."""
     words = with_apposition(sentence, words)
     last = words[-1].id
-    if last < len(sentence.words) and sentence.word(last + 1).text.lower() in _ATTRIBUTE_PREPOSITIONS:
-        group = (
-            surface_noun_phrase(sentence, sentence.word(last + 2)) if last + 1 < len(sentence.words) else []
-        )
-        if group and group[0].id == last + 2:
+    if last + 1 < len(sentence.words) and sentence.word(last + 1).text.lower() in _ATTRIBUTE_PREPOSITIONS:
+        group = surface_noun_phrase(sentence, sentence.word(last + 2))  # starts there, or is empty
+        if group:
             return [*words, sentence.word(last + 1), *group]
     return words
 
