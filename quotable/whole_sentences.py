@@ -193,13 +193,8 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
         konjunktiv_one = any(is_konjunktiv_one(v) for v in verbs)
         # a sentence in between names who goes on speaking: „Der Iran streitet dies ab.
         # Sein Programm diene …“ continues the Iran, not the quote before
-        framed = (
-            _framed(doc, index, previous)
-            if (run is None or run.sentence != index - 1) and (konjunktiv_one or previous is not None)
-            else None
-        )
-        if framed is not None and konjunktiv_one:
-            previous = framed
+        if konjunktiv_one and (run is None or run.sentence != index - 1):
+            previous = _framed(doc, index, previous) or previous
         # Konjunktiv I continues a speaker over two sentences; Konjunktiv II (hätte,
         # würde), which also marks mere conditionals, only right after the speaker's quote
         if previous is not None and (
