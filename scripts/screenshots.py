@@ -1,13 +1,15 @@
-"""The README's screenshots: the article view of a seed article and the report over WikiNews dev.
+"""The README's screenshots: the article view of a seed article and the report over the newsroom set.
 
-    python scripts/dev_jsonl.py /work/shared/data/wikinews-quotes/dev > /tmp/dev.jsonl
-    OMP_NUM_THREADS=1 python -m quotable --jsonl --model embedded /tmp/dev.jsonl -o /tmp/dev.results.jsonl
-    python scripts/screenshots.py --results /tmp/dev.results.jsonl
+    for f in benchmarks/data/newsroom/*.txt; do \\
+        python -c 'import json, sys; print(json.dumps({"text": open(sys.argv[1]).read()}))' "$f"
+    done > /tmp/news.jsonl
+    OMP_NUM_THREADS=1 python -m quotable --jsonl --model embedded /tmp/news.jsonl -o /tmp/news.results.jsonl
+    python scripts/screenshots.py --results /tmp/news.results.jsonl
 
 Writes ``docs/view-seed.png`` (``quotable html`` of seeds/000_4dbd1b156968bcc1.txt with the
-embedded model) and ``docs/report-dev.png`` (``quotable report`` of the results), each taken
-by headless Chromium at 1200×1600.  The report image shows counts and speaker names only,
-no corpus text.
+embedded model) and ``docs/report-newsroom.png`` (``quotable report`` of the results), each taken
+by headless Chromium at 1200×1600.  Both are made from articles in this repository (the
+seeds and the newsroom set written for quotable), so no licensed corpus shows in them.
 """
 
 from __future__ import annotations
@@ -51,7 +53,10 @@ def screenshot(browser: str, page: Path, png: Path) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument(
-        "--results", type=Path, required=True, help="quotable --jsonl output over WikiNews dev"
+        "--results",
+        type=Path,
+        required=True,
+        help="quotable --jsonl output over the newsroom set (benchmarks/data/newsroom)",
     )
     parser.add_argument(
         "--chromium", default=shutil.which("chromium") or "chromium", help="the browser binary"
@@ -63,11 +68,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         title = ["--title", "Seed article 000 (quotable html, embedded model)"]
         if quotable(["html", "--model", "embedded", *title, str(SEED), "-o", str(view)]) != 0:
             return 1
-        title = ["--title", "WikiNews dev (150 articles): quotable report"]
+        title = ["--title", "The newsroom set (40 articles written for quotable): quotable report"]
         if quotable(["report", str(args.results), *title, "-o", str(report)]) != 0:
             return 1
         screenshot(args.chromium, view, args.out / "view-seed.png")
-        screenshot(args.chromium, report, args.out / "report-dev.png")
+        screenshot(args.chromium, report, args.out / "report-newsroom.png")
     return 0
 
 
