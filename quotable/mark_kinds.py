@@ -144,9 +144,14 @@ def _is_title_cue(word: str) -> bool:
     return False
 
 
+_WORD_BACKWARDS = regex.compile(r"(?r)[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
+""":data:`_WORD`, matched from the right: the last words of a window without finding all the others."""
+
+
 def _words_before(text: str, position: int, count: int) -> list[str]:
-    window = text[max(0, position - 80) : position]
-    return _WORD.findall(window)[-count:]
+    """The last ``count`` words of the 80 characters before ``position``, in text order."""
+    found = itertools.islice(_WORD_BACKWARDS.finditer(text, max(0, position - 80), position), count)
+    return [m[0] for m in found][::-1]
 
 
 _SHORT = 120

@@ -91,7 +91,8 @@ class _Marks:
     opens: dict[str, tuple[_Style, ...]]
     opens_outer: dict[str, tuple[_Style, ...]]
     """The styles each mark opens outside any quote (not the ``inner`` ones)."""
-    closes: dict[str, tuple[_Style, ...]]
+    closes: dict[str, frozenset[str]]
+    """The opening marks of the styles each mark closes."""
 
 
 @functools.cache
@@ -113,7 +114,7 @@ def _marks() -> _Marks:
         pattern,
         {k: tuple(v) for k, v in opens.items()},
         {k: tuple(s for s in v if not s.inner) for k, v in opens.items()},
-        {k: tuple(v) for k, v in closes.items()},
+        {k: frozenset(s.opening for s in v) for k, v in closes.items()},
     )
 
 
@@ -165,19 +166,28 @@ def _is_apostrophe(text: str, start: int, single_open: bool) -> bool:
 # ---------------------------------------------------------------- paragraphs
 _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 """Where :meth:`str.splitlines` ends a line; every one of them is white space."""
-_PARAGRAPH = re.compile(rf"\S(?:[^{_BREAKS}]*\S)?")
-"""A line's text from its first to its last non-space character.
-
-Linear: ``[^…]*`` runs to the line's end and gives back only its trailing white space."""
+_BREAK = re.compile(f"[{_BREAKS}]")
+_NON_SPACE = re.compile(r"\S")
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line that holds more than white space, stripped.
+def _paragraph_end(text: str, position: int) -> int:
+    """Where the paragraph holding the non-space character at ``position`` ends, less trailing spaces.
 
-    Lines end where :meth:`str.splitlines` ends them (``\n``, ``\r``, ``\r\n``,
-    ``\u2028``, ``\u2029``, ``\x0b``, ``\x0c``, ``\x1c``–``\x1e``, ``\x85``).
+    Paragraphs are lines as :meth:`str.splitlines` ends them (``\n``, ``\r``,
+    ``\r\n``, ``\u2028``, ``\u2029``, ``\x0b``, ``\x0c``, ``\x1c``–``\x1e``,
+    ``\x85``).  Looked up only where a mark is, not for every line of the text.
     """
-    return [m.span() for m in _PARAGRAPH.finditer(text)]
+    found = _BREAK.search(text, position)
+    end = found.start() if found is not None else len(text)
+    while text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _next_paragraph(text: str, end: int) -> int | None:
+    """Where the paragraph after the one ending at ``end`` starts (None after the last)."""
+    found = _NON_SPACE.search(text, end)
+    return found.start() if found is not None else None
 
 
 @attrs.define
@@ -209,15 +219,12 @@ def find_quotes(text: str) -> tuple[MarkedQuote, ...]:
     everywhere = [(m.start(), m.end(), m.group()) for m in marks.pattern.finditer(text)]
     if not everywhere:
         return ()
-    paragraphs = _paragraphs(text)
-    ends = [end for _, end in paragraphs]
     carried: _Open | None = None
     first = 0
     while first < len(everywhere):
         # the next paragraph with a mark in it (a carried quote's is the very next one:
         # it starts with the reopening mark), and its marks
-        index = bisect.bisect_right(ends, everywhere[first][0])
-        p_end = ends[index]
+        p_end = _paragraph_end(text, everywhere[first][0])
         last = bisect.bisect_left(everywhere, (p_end,), first)
         occurrences, first = everywhere[first:last], last
         stack: list[_Open] = []
@@ -239,7 +246,7 @@ def find_quotes(text: str) -> tuple[MarkedQuote, ...]:
             continue
         outer = stack[0]
         outer.segments[-1].content_end = outer.segments[-1].end = p_end
-        following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+        following = _next_paragraph(text, p_end)
         if following is not None and _reopens(text, following, outer.style, marks):
             carried = outer
         else:
@@ -291,12 +298,11 @@ def _open(stack: list[_Open], style: _Style, start: int, end: int) -> None:
 
 def _closable(mark: str, stack: list[_Open], marks: _Marks) -> int | None:
     """Index in ``stack`` of the innermost open quote that ``mark`` can close."""
-    styles = marks.closes.get(mark)
-    if not styles:
+    openings = marks.closes.get(mark)
+    if not openings:
         return None
     for index in range(len(stack) - 1, -1, -1):
-        opening = stack[index].style.opening
-        if any(s.opening == opening for s in styles):
+        if stack[index].style.opening in openings:
             return index
     return None
 
@@ -313,6 +319,10 @@ def _close(text: str, stack: list[_Open], index: int, start: int, end: int, foun
     _emit(text, quote, found, closed=True)
 
 
+_ALNUM = re.compile(r"[^\W_]")
+"""A letter or digit (the standard library's class is exactly :meth:`str.isalnum`)."""
+
+
 def _emit(text: str, quote: _Open, found: list[MarkedQuote], *, closed: bool) -> None:
     segments = quote.segments
     if len(segments) == 1:  # the common case: a quote within one paragraph
@@ -324,7 +334,7 @@ def _emit(text: str, quote: _Open, found: list[MarkedQuote], *, closed: bool) ->
         spans = tuple(Span(s.mark_start, s.end) for s in segments)
         content = tuple(Span(s.content_start, s.content_end) for s in segments)
         joined = join_spans(text, content)
-    if not any(ch.isalnum() for ch in joined):
+    if _ALNUM.search(joined) is None:
         logger.debug("quote marks at %d enclose no words", spans[0].start)
         return
     found.append(

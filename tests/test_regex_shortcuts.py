@@ -142,9 +142,15 @@ BREAKS = ["\n", "\r", "\r\n", "\u2028", "\u2029", "\x0b", "\x0c", "\x1c", "\x1d"
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from([*BREAKS, " ", "\t", "\u00a0", "\u3000", "a", "„", "x y"]), max_size=30))
-def test_lines_from_splitlines_are_the_paragraphs_of_the_plain_pattern(parts: list[str]) -> None:
+def test_paragraph_ends_and_starts_are_those_of_the_plain_pattern(parts: list[str]) -> None:
     text = "".join(parts)
-    assert marks._paragraphs(text) == plain_paragraphs(text)
+    paragraphs = plain_paragraphs(text)
+    for index, (start, end) in enumerate(paragraphs):
+        following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+        assert marks._next_paragraph(text, end) == following
+        for position in range(start, end):
+            if not text[position].isspace():
+                assert marks._paragraph_end(text, position) == end
 
 
 def test_the_mark_pattern_of_the_standard_engine_finds_what_the_regex_module_finds() -> None:
@@ -152,3 +158,18 @@ def test_the_mark_pattern_of_the_standard_engine_finds_what_the_regex_module_fin
     old = regex.compile("|".join(regex.escape(s) for s in strings))
     text = "".join(strings) + ",,,“„,,»«x" + "".join(reversed(strings))
     assert [m.span() for m in marks._marks().pattern.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+PLAIN_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "Ä", "ß", "1", "_", "-", "'", "’", " ", "„", "\u0301", "½", "ʰ", "Film"])),
+    st.integers(min_value=0, max_value=60),
+)
+def test_words_before_a_mark_found_backwards_are_the_last_found_forwards(parts: list[str], cut: int) -> None:
+    text = "".join(parts)
+    position = min(cut, len(text))
+    window = text[max(0, position - 80) : position]
+    assert mark_kinds._words_before(text, position, 2) == PLAIN_WORD.findall(window)[-2:]
