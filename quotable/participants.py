@@ -9,9 +9,10 @@ subject with the verb before it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
-from quotable import cues
+from quotable import cues, lexicon
 from quotable.phrases import (
     QUOTE_CHARS,
     extend_noun_phrase,
@@ -143,11 +144,28 @@ def speaker_of(
         found = field
     else:
         found = extend_noun_phrase(sentence, with_apposition(sentence, noun_phrase(sentence, subj)))
+    if found and found[-1].id < finite.id and _is_adverbial(found):
+        # „Gestern hat eine Sprecherin mitgeteilt“, „Des Weiteren verwies Steinbrück
+        # darauf“, „Zuletzt hatte im Mai der Präsident gebeten“: never the subject
+        return _first_noun_phrase_after(sentence, finite, skip, across_adverbials=True)
     if found and found[-1].id < finite.id and _sentence_initial_word(sentence, found):
         # „Relativierend fügt Gall hinzu“, „Gegenüber der Zeitung sagte der Chef“: a
         # capitalised first word the tagger took for a noun; the subject follows the verb
         return _first_noun_phrase_after(sentence, finite, skip) or found
     return found
+
+
+@functools.cache
+def _vorfeld_adverbials() -> frozenset[str]:
+    return lexicon.words("vorfeld_adverbials.txt")
+
+
+def _is_adverbial(words: Sequence[Word]) -> bool:
+    """Whether a Vorfeld mention at the start of its sentence is one of the adverbials of
+    ``data/vorfeld_adverbials.txt`` („Gestern“, „Besorgt“, „Des Weiteren“), whatever its tags."""
+    if words[0].id != 1:
+        return False
+    return " ".join(w.text.lower() for w in words) in _vorfeld_adverbials()
 
 
 _NOT_A_NOUN_FIRST = frozenset({"gegenüber", "als", "wie", "laut", "bei", "nach", "seitens", "zufolge"})
@@ -245,15 +263,29 @@ def _marked_not_nominative(sentence: Sentence, noun: Word) -> bool:
     return before is not None and before.text.lower() == "als"
 
 
-def _first_noun_phrase_after(sentence: Sentence, finite: Word, skip: frozenset[int]) -> list[Word]:
+def _first_noun_phrase_after(
+    sentence: Sentence, finite: Word, skip: frozenset[int], *, across_adverbials: bool = False
+) -> list[Word]:
     """When the parse gives no subject: the first noun phrase after the finite verb
     that is not inside a prepositional phrase (inverted order: „Am Montag kündigte
-    die Regierung an, …“)."""
+    die Regierung an, …“).  A prepositional phrase first ends the search, unless
+    ``across_adverbials``: then adverbials are passed over („Zuletzt hatte im Mai 2005
+    der Präsident …“; the words a preposition's noun governs, numbers, adverbs)."""
+    passed: set[int] = set()
     for w in sentence.words[finite.id :]:
+        if w.id in passed:
+            continue
         if w.id in skip or w.text in (",", ":", ";", ".") or w.text in QUOTE_CHARS:
             return []
+        if across_adverbials and w.upos == "PRON" and w.text.lower() in _NOMINATIVE_PRONOUNS:
+            return [w]  # „Besorgt äußerte er sich“
+        if across_adverbials and (w.upos in ("ADV", "NUM", "PRON") or w.deprel in ("obl", "advmod")):
+            continue  # „im Mai 2005“'s number, „sich“, „darauf“
         if w.upos == "ADP":
-            return []  # a prepositional phrase first: give up rather than guess
+            governed = sentence.head_of(w)
+            if not across_adverbials or governed is None or governed.id < w.id:
+                return []  # a prepositional phrase first: give up rather than guess
+            passed.update(x.id for x in sentence.words[w.id : governed.id])
         if w.upos in ("NOUN", "PROPN") or (w.upos == "DET" and w.feat("PronType") == "Art"):
             head = w
             while head.upos == "DET" and head.id < len(sentence.words):
@@ -265,6 +297,9 @@ def _first_noun_phrase_after(sentence: Sentence, finite: Word, skip: frozenset[i
             words = [x for x in sentence.words[w.id - 1 : head.id] if x.id not in skip]
             return extend_noun_phrase(sentence, words)
     return []
+
+
+_NOMINATIVE_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "ihr", "du"})
 
 
 def _relative_antecedent(sentence: Sentence, finite: Word) -> Word | None:

@@ -85,6 +85,26 @@ def test_a_capitalised_first_word_is_not_the_subject() -> None:
     assert [speaker_text(q) for q in quotes] == ["Gall", "ein Forscher"]
 
 
+VORFELD_ADVERBIALS = (
+    "Gestern hat eine Sprecherin des Gerichts mitgeteilt, dass das Gericht eine Beschwerde abgelehnt hat. "
+    "Des Weiteren verwies Steinbrück darauf, dass der Entwurf verfassungskonform sei. "
+    "Zuletzt hatte vor einem Jahr der mexikanische Präsident Vicente Fox gefordert, "
+    "dass der Schmuck zurückgegeben werde. "
+    "Besorgt äußerte sich Kofi Annan darüber, dass die Gewalt zunehme."
+)
+
+
+def test_an_adverbial_first_is_not_the_subject_whatever_its_tags() -> None:
+    # the parser makes „Gestern“ a noun, „Zuletzt“ and „Besorgt“ names, all subjects
+    quotes = attribute(VORFELD_ADVERBIALS, "vorfeld_adverbials.conllu")
+    assert [speaker_text(q) for q in quotes] == [
+        "eine Sprecherin des Gerichts",
+        "Steinbrück",
+        "der mexikanische Präsident Vicente Fox",
+        "Kofi Annan",
+    ]
+
+
 def test_zitieren_names_who_is_quoted_not_who_quotes() -> None:
     text = "„Ich gehe davon aus, dass es rasch umgesetzt wird“, zitiert die Zeitung den Minister."
     q = only(attribute(text, "zitieren.conllu"), QuoteType.DIRECT)
