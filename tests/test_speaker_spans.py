@@ -105,6 +105,18 @@ def test_an_adverbial_first_is_not_the_subject_whatever_its_tags() -> None:
     ]
 
 
+def test_statement_verbs_take_a_zu_infinitive_as_their_speech() -> None:
+    text = (
+        "Die Gewerkschaft erklärte, an den Gesprächen nicht mehr teilnehmen zu wollen. "
+        "Der Minister bestritt, von den Zahlungen gewusst zu haben."
+    )
+    quotes = attribute(text, "infinitive_cues.conllu")
+    assert [(q.rule, speaker_text(q), q.text) for q in quotes] == [
+        ("indirect.infinitive", "Die Gewerkschaft", "an den Gesprächen nicht mehr teilnehmen zu wollen"),
+        ("indirect.infinitive", "Der Minister", "von den Zahlungen gewusst zu haben"),
+    ]
+
+
 def test_zitieren_names_who_is_quoted_not_who_quotes() -> None:
     text = "„Ich gehe davon aus, dass es rasch umgesetzt wird“, zitiert die Zeitung den Minister."
     q = only(attribute(text, "zitieren.conllu"), QuoteType.DIRECT)
