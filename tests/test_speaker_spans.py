@@ -117,6 +117,19 @@ def test_statement_verbs_take_a_zu_infinitive_as_their_speech() -> None:
     ]
 
 
+def test_statements_and_legal_articles_are_sources_after_nach() -> None:
+    text = (
+        "Nach einer Stellungnahme der Armee befand sich der Hubschrauber auf dem Flug zwischen zwei "
+        "Stützpunkten. Nach Artikel 65 des Grundgesetzes bestimmt der Bundeskanzler die Richtlinien "
+        "der Politik."
+    )
+    quotes = attribute(text, "source_nouns.conllu")
+    assert [(q.rule, speaker_text(q)) for q in quotes] == [
+        ("indirect.nach", "einer Stellungnahme der Armee"),
+        ("indirect.nach", "Artikel 65 des Grundgesetzes"),
+    ]
+
+
 def test_zitieren_names_who_is_quoted_not_who_quotes() -> None:
     text = "„Ich gehe davon aus, dass es rasch umgesetzt wird“, zitiert die Zeitung den Minister."
     q = only(attribute(text, "zitieren.conllu"), QuoteType.DIRECT)
