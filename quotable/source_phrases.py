@@ -218,16 +218,20 @@ def _so_rule(doc: Document, index: int, sentence: Sentence, word: Word, in_direc
     if not speaker:
         return []
     before = [w for w in sentence.words if w.id < word.id - 1]
-    if not before or any(w.id in in_direct for w in before):
+    if not before or before[0].id in in_direct:
         return []  # a direct quotation before „so“ is attributed by the direct rules
-    if not has_finite(before):
+    # „Sein Rivale, so Obama, würde …“: the finite verb may follow the phrase
+    words = before + _resumed(sentence, speaker)
+    if not has_finite([w for w in words if w.id not in in_direct]):
+        # „Das Gros handhabe den Konsum „maßvoll“, so X“: a partial quote in reported
+        # speech leaves the clause around it to this rule (the quote nests in it)
         return []
     finding = make(
         doc,
         index,
         sentence,
         "indirect.so",
-        before + _resumed(sentence, speaker),
+        words,
         [word],
         "so",
         speaker,

@@ -76,6 +76,25 @@ def test_so_in_the_middle_of_a_sentence_ends_at_its_comma() -> None:
     ]
 
 
+def test_so_takes_the_clause_around_a_partial_quote_and_a_verb_after_it() -> None:
+    text = (
+        "Die meisten Nutzer handhabten den Konsum jedoch „maßvoll und nur vorübergehend“, so die "
+        "Leiterin der Fachstelle. Sein Rivale, so der Senator weiter, würde massiv Spenden erhalten."
+    )
+    quotes = attribute(text, "so_partial_quote.conllu")
+    partial, rival = [q for q in quotes if q.type is QuoteType.INDIRECT]
+    assert (partial.type, partial.rule, speaker_text(partial)) == (
+        QuoteType.INDIRECT,
+        "indirect.so",
+        "die Leiterin der Fachstelle",
+    )
+    assert partial.text == "Die meisten Nutzer handhabten den Konsum jedoch „maßvoll und nur vorübergehend“"
+    (inner,) = [q for q in quotes if q.nested]
+    assert inner.text == "maßvoll und nur vorübergehend"
+    assert speaker_text(inner) == "die Leiterin der Fachstelle"
+    assert (rival.text, speaker_text(rival)) == ("Sein Rivale würde massiv Spenden erhalten", "der Senator")
+
+
 def test_a_capitalised_first_word_is_not_the_subject() -> None:
     text = (
         "Relativierend fügt Gall hinzu: „Das gilt nicht für alle Fälle.“ "
