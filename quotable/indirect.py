@@ -13,7 +13,8 @@ owns the rules of cue verbs:
 
 :func:`find` also applies the rules of words that are not verbs: source phrases
 (:mod:`quotable.source_phrases`: laut, zufolge, nach Angaben, gemäß, „so X“,
-Demnach) and statement nouns (:mod:`quotable.statement_nouns`), and keeps the most
+Demnach), statement nouns (:mod:`quotable.statement_nouns`) and frames that point
+back („… Das bestätigte der Sprecher.“, :mod:`quotable.back_frames`), and keeps the most
 confident of overlapping findings.  How a finding's spans are cut is
 :mod:`quotable.findings`; speech that is a whole sentence (reported, continuing
 Konjunktiv, hearsay) is :mod:`quotable.whole_sentences`.
@@ -25,7 +26,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from quotable import cues, source_phrases, statement_nouns
+from quotable import back_frames, cues, source_phrases, statement_nouns
 from quotable.addressees import addressee_of
 from quotable.document import Document
 from quotable.findings import Finding, all_quoted, has_finite, make, relative_clause
@@ -91,6 +92,7 @@ def find(doc: Document, agency_spans: Sequence[tuple[Span, str]]) -> list[Findin
             continue
         in_direct = _speech_ids(doc, sentence)
         found = _sentence_findings(doc, index, sentence, in_direct)
+        found.extend(back_frames.back_frame(doc, index, sentence))
         findings.extend(_deduplicate(found))
     return findings
 

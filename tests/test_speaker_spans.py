@@ -95,6 +95,26 @@ def test_so_takes_the_clause_around_a_partial_quote_and_a_verb_after_it() -> Non
     assert (rival.text, speaker_text(rival)) == ("Sein Rivale würde massiv Spenden erhalten", "der Senator")
 
 
+BACK_FRAMES = (
+    "Die Liberalen schließen eine Koalition mit den Grünen aus. "
+    "Dies bestätigte der Parteivorsitzende Max Weber in Berlin. "
+    "Der Konzern plant eine Umwandlung in eine Europäische Gesellschaft. "
+    "Dies geht aus einer Mitteilung des Konzerns hervor. "
+    "Die Preise steigen. Das bestätigt die Vermutung der Experten."
+)
+
+
+def test_a_frame_that_points_back_reports_the_sentence_before() -> None:
+    coalition, plan = attribute(BACK_FRAMES, "back_frames.conllu")
+    assert coalition.rule == "indirect.back_frame"
+    assert coalition.text == "Die Liberalen schließen eine Koalition mit den Grünen aus. Dies"
+    assert speaker_text(coalition) == "der Parteivorsitzende Max Weber"
+    assert coalition.cue is not None and coalition.cue.text == "bestätigte"
+    assert plan.text == "Der Konzern plant eine Umwandlung in eine Europäische Gesellschaft. Dies"
+    assert speaker_text(plan) == "einer Mitteilung des Konzerns"
+    # „Das bestätigt die Vermutung“ is no statement: its subject is the pronoun, „die Vermutung“ no speaker
+
+
 def test_a_capitalised_first_word_is_not_the_subject() -> None:
     text = (
         "Relativierend fügt Gall hinzu: „Das gilt nicht für alle Fälle.“ "
