@@ -178,6 +178,11 @@ def _covered(sentence: Sentence, quotes: Sequence[Quote]) -> bool:
     return any(s.overlaps(span) for q in quotes for s in q.spans)
 
 
+_KONJUNKTIV_ONE_REACH = 4
+"""Sentences after a speaker's quote that a Konjunktiv-I sentence still continues the
+speech over; beyond two of them the speaker is left open (news text names others in between)."""
+
+
 def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
     """Konjunktiv-I sentences after an attributed quote (indirect_free_indirect) and
     hearsay with soll + perfect infinitive (free_indirect)."""
@@ -195,10 +200,10 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
         # Sein Programm diene …“ continues the Iran, not the quote before
         if konjunktiv_one and (run is None or run.sentence != index - 1):
             previous = _framed(doc, index, previous) or previous
-        # Konjunktiv I continues a speaker over two sentences; Konjunktiv II (hätte,
+        # Konjunktiv I continues a speaker over four sentences; Konjunktiv II (hätte,
         # würde), which also marks mere conditionals, only right after the speaker's quote
         if previous is not None and (
-            (konjunktiv_one and _near(doc, previous, sentence, 2))
+            (konjunktiv_one and _near(doc, previous, sentence, _KONJUNKTIV_ONE_REACH))
             or (any(is_konjunktiv(v) for v in verbs) and _near(doc, previous, sentence, 1))
         ):
             if run is not None and run.sentence == index - 1:
@@ -207,8 +212,10 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
                 run = Finding(merged, index)
                 out[-1] = run
                 continue
+            # further than two sentences the speech goes on, but who speaks is unsure
+            speaker = previous if _near(doc, previous, sentence, 2) else None
             run = _whole(
-                doc, index, sentence, QuoteType.INDIRECT_FREE_INDIRECT, previous, "indirect_free_indirect"
+                doc, index, sentence, QuoteType.INDIRECT_FREE_INDIRECT, speaker, "indirect_free_indirect"
             )
             out.append(run)
             continue

@@ -96,6 +96,16 @@ def test_konjunktiv_sentence_continues_the_previous_speaker() -> None:
     assert second.cue is None and second.frame is None
 
 
+def test_konjunktiv_sentence_three_sentences_on_is_speech_of_an_open_speaker() -> None:
+    text = (
+        "Der Sprecher sagte, die Lage sei ernst. Die Stadt liegt an einem großen Fluss. "
+        "Dort leben viele Menschen. Auch sei die Versorgung nicht gesichert."
+    )
+    far = only(attribute(text, "konjunktiv_far.conllu"), QuoteType.INDIRECT_FREE_INDIRECT)
+    assert far.text == "Auch sei die Versorgung nicht gesichert."
+    assert far.speaker is None  # two sentences about the city stand between: who speaks is unsure
+
+
 def test_speech_act_without_a_clause_is_reported_as_a_whole_sentence() -> None:
     text = "Die Grünen forderten eine schnellere Entscheidung."
     q = only(attribute(text, "reported_act.conllu"), QuoteType.REPORTED)
