@@ -6,7 +6,8 @@ vor“), also in the passive („Ihm wird vorgeworfen“).  Pure given the parse
 
 from __future__ import annotations
 
-from quotable.phrases import extend_noun_phrase, noun_phrase
+from quotable import cues
+from quotable.phrases import QUOTE_CHARS, extend_noun_phrase, noun_phrase
 from quotable.syntax import Sentence, Word
 from quotable.verbs import cue_verb
 
@@ -34,11 +35,50 @@ _DATIVE_ADDRESSEE = frozenset({"vorwerfen", "raten", "empfehlen", "vorschlagen",
 """Verbs whose dative is the addressee, also as the passive's first noun („Ihm wird vorgeworfen“)."""
 
 
+_APPEAL_TO = frozenset({"appellieren", "schreiben", "übergeben", "übermitteln", "schicken", "senden"})
+"""Verbs whose „an X“ is the addressee: „appellierte an die Regierung“."""
+
+
 def _dative_article(sentence: Sentence, noun: Word) -> bool:
-    """„dem Gericht“, „einem Sender“: an article that is only dative (the tagger's case is not)."""
-    return any(
-        c.deprel == "det" and c.text.lower() in ("dem", "einem", "diesem") for c in sentence.children(noun)
-    )
+    """„dem Gericht“, „einem Sender“, „den Mitarbeitern“: an article that is only dative
+    here (the tagger's case is not reliable); „den“ only before a plural."""
+    for c in sentence.children(noun):
+        if c.deprel != "det":
+            continue
+        article = c.text.lower()
+        if article in ("dem", "einem", "diesem") or (article == "den" and noun.feat("Number") == "Plur"):
+            return True
+    return False
+
+
+def _dative_of_speech(sentence: Sentence, verb: Word, child: Word) -> bool:
+    """A dative the parse left as an object of a verb that has its subject: „sagte der
+    Zeitung“ („der“ before a noun the verb governs is no nominative then, and never an
+    accusative), „sagte Karsai Journalisten“ (a bare role noun in -n: a plural)."""
+    subjects = [c for c in sentence.children(verb) if c.deprel == "nsubj" and c.id != child.id]
+    # the parser often makes it a second subject: then it must follow the first
+    if child.deprel == "nsubj":
+        if not subjects or subjects[0].id > child.id or _quoted(sentence, subjects[0]):
+            return False
+    elif child.deprel not in ("obj", "obl", "obl:arg", "iobj") or not subjects:
+        return False
+    articles = [c.text.lower() for c in sentence.children(child) if c.deprel == "det"]
+    if articles:
+        return articles[0] == "der"
+    return child.upos == "NOUN" and child.text.endswith("n") and cues.is_role_noun(child.text)
+
+
+def _quoted(sentence: Sentence, word: Word) -> bool:
+    """Whether a word stands right inside quotation marks („„Ja“, sagte er“: „Ja“ is no subject)."""
+    neighbours = [sentence.word(i) for i in (word.id - 1, word.id + 1) if 1 <= i <= len(sentence.words)]
+    return any(n.text in QUOTE_CHARS for n in neighbours)
+
+
+def _own_phrase(sentence: Sentence, noun: Word) -> list[Word]:
+    """The noun phrase of ``noun`` from its own first dependent: not a name the parser
+    set beside it („sagte Karsai Journalisten“ → Journalisten)."""
+    start = min([c.id for c in sentence.children(noun) if c.id < noun.id] + [noun.id])
+    return [w for w in extend_noun_phrase(sentence, noun_phrase(sentence, noun)) if w.id >= start]
 
 
 def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
@@ -47,6 +87,7 @@ def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
     or the person asked, accused or urged („forderte ihn auf“, „warf dem Iran vor“)."""
     entry = cue_verb(sentence, verb)
     lemma = entry.lemma if entry is not None else ""
+    speech = entry is not None and entry.clause
     for child in sentence.children(verb):
         case = [c for c in sentence.children(child) if c.deprel == "case"]
         nominal = child.upos in ("NOUN", "PROPN", "PRON") and child.lemma.lower() not in ("sich", "es", "man")
@@ -63,8 +104,14 @@ def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
             )
         ):
             return extend_noun_phrase(sentence, noun_phrase(sentence, child))
+        if not case and nominal and speech and _dative_of_speech(sentence, verb, child):
+            return _own_phrase(sentence, child)
         if case and case[0].lemma.lower() == "gegenüber" and nominal:
             return extend_noun_phrase(sentence, noun_phrase(sentence, child))
+        if case and case[0].lemma.lower() == "an" and nominal and lemma in _APPEAL_TO:
+            return [
+                w for w in extend_noun_phrase(sentence, noun_phrase(sentence, child)) if w.id != case[0].id
+            ]
         if child.deprel in ("advcl", "xcomp", "acl") and child.lemma.lower() in (
             "richten",
             "wenden",

@@ -204,6 +204,27 @@ def test_addressees_by_a_dative_article_and_in_the_passive_of_accusing() -> None
     assert accused.speaker is None
 
 
+DATIVES = (
+    "„Das ist vorbei“, sagte Berger Journalisten in Graz. "
+    "Die Ministerin sagte der Financial Times, die Lage sei ernst. "
+    "Sie appellierte an die Regierung, die Grenzen zu öffnen. "
+    "Er schlug den Mitarbeitern vor, in Teilzeit zu arbeiten. "
+    "„Ja“, sagte der Präsident."
+)
+
+
+def test_addressees_the_parser_makes_second_subjects_plural_datives_and_appeals() -> None:
+    quotes = attribute(DATIVES, "addressee_datives.conllu")
+    # the parser makes „Journalisten“ and „der Financial Times“ second subjects of „sagte“
+    assert [(speaker_text(q), q.addressee.text if q.addressee else None) for q in quotes] == [
+        ("Berger", "Journalisten"),
+        ("Die Ministerin", "der Financial Times"),
+        ("Sie", "die Regierung"),
+        ("Er", "den Mitarbeitern"),
+        ("der Präsident", None),  # „Ja“ in marks, a subject for the parser, is no subject before it
+    ]
+
+
 def test_a_headline_name_before_a_colon_speaks_however_it_is_tagged() -> None:
     text = "Warken: „Keine Klinik schließt über Nacht“"
     q = only(attribute(text, "headline_colon.conllu"), QuoteType.DIRECT)
