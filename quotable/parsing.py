@@ -19,7 +19,9 @@ sentences around it; only the sentences the caller selects are lemmatized and
 parsed, and the loaded models run with the shortcuts of
 :mod:`quotable.inference` (Stanza's answers for less work).  The text Stanza
 reads is the :mod:`quotable.repair` view (headings unglued, paragraphs
-separated); every offset is mapped back to the caller's text.
+separated); every offset is mapped back to the caller's text.  Names news text
+writes in lower case (taz, ver.di) are tagged as names before the parse
+(:mod:`quotable.lowercase_names`).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from quotable import inference, model_files, parse_input, tokenizer
+from quotable import inference, lowercase_names, model_files, parse_input, tokenizer
 from quotable.errors import ModelLoadError, ModelNotFoundError, one_line
 from quotable.model_files import (
     PROCESSORS,
@@ -246,6 +248,8 @@ class Parser:
             pipeline = self._loaded()
             found, unparseable = _bounded(combined, self._expand)
             pipeline.process(_document(s for s in found if _has_words(s)), processors=_TAGGING)
+        for sentence in found:
+            lowercase_names.retag(sentence.words)
         located = []
         for sentence in found:
             index = bisect.bisect_right(starts, sentence.tokens[0].start_char) - 1
