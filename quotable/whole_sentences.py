@@ -223,7 +223,7 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
         near = previous if previous is not None and _near(doc, previous, sentence, 2) else None
         if _soll_perfect(sentence, verbs):
             out.append(_whole(doc, index, sentence, QuoteType.FREE_INDIRECT, near, "free_indirect"))
-        elif near is not None and _soll(verbs):
+        elif near is not None and _soll(verbs, sentence):
             out.append(_whole(doc, index, sentence, QuoteType.FREE_INDIRECT, near, "free_indirect.soll"))
     return out
 
@@ -310,9 +310,36 @@ def _near(doc: Document, quote: Quote, sentence: Sentence, distance: int) -> boo
 _SOLL = frozenset({"soll", "sollen"})
 
 
-def _soll(verbs: Sequence[Word]) -> bool:
-    """A finite „soll/sollen“ (not „sollte“): hearsay or a plan reported from a source."""
-    return any(v.text.lower() in _SOLL for v in verbs)
+def _soll(verbs: Sequence[Word], sentence: Sentence | None = None) -> bool:
+    """A finite „soll/sollen“ (not „sollte“) of a main clause: hearsay or a plan reported
+    from a source.  With ``sentence``, not one at the end of a relative or subordinate
+    clause („…, die die Lehrer unterstützen sollen.“): that describes, it reports nothing."""
+    return any(
+        v.text.lower() in _SOLL and (sentence is None or not _ends_subordinate_clause(sentence, v))
+        for v in verbs
+    )
+
+
+_SUBORDINATORS = frozenset(
+    "der die das dem den deren dessen welcher welche welches wo wobei womit dass ob wenn weil da als "
+    "damit".split()
+)
+
+
+def _ends_subordinate_clause(sentence: Sentence, verb: Word) -> bool:
+    """Whether ``verb`` closes a clause (comma or end next) that opened with a relative
+    pronoun or a subordinating conjunction after a comma: German puts the finite verb last there."""
+    words = sentence.words
+    following = words[verb.id] if verb.id < len(words) else None
+    if following is not None and following.text not in (",", ".", ";", ":", "!", "?", ")", "–"):
+        return False
+    for w in reversed(words[: verb.id - 1]):
+        if w.text in (",", ";", ":", "(", "–"):
+            opener = words[w.id] if w.id < len(words) else None
+            if opener is not None and opener.upos == "ADP" and w.id + 1 < len(words):
+                opener = words[w.id + 1]  # „…, in der … soll“
+            return opener is not None and opener.text.lower() in _SUBORDINATORS
+    return False
 
 
 def _soll_perfect(sentence: Sentence, verbs: Sequence[Word]) -> bool:

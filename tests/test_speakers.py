@@ -106,6 +106,18 @@ def test_konjunktiv_sentence_three_sentences_on_is_speech_of_an_open_speaker() -
     assert far.speaker is None  # two sentences about the city stand between: who speaks is unsure
 
 
+def test_soll_at_the_end_of_a_relative_clause_reports_nothing() -> None:
+    text = (
+        "Der Minister sagte, die Lage sei ernst. "
+        "Das Gesetz erlaubt Spezialisten, die einheimische Lehrer unterstützen sollen. "
+        "Der Verdächtige soll nach Bangkok gebracht werden."
+    )
+    quotes = attribute(text, "soll_clauses.conllu")
+    hearsay = only(quotes, QuoteType.FREE_INDIRECT)
+    assert hearsay.text == "Der Verdächtige soll nach Bangkok gebracht werden."
+    assert not any(q.text.startswith("Das Gesetz") for q in quotes)
+
+
 def test_speech_act_without_a_clause_is_reported_as_a_whole_sentence() -> None:
     text = "Die Grünen forderten eine schnellere Entscheidung."
     q = only(attribute(text, "reported_act.conllu"), QuoteType.REPORTED)
