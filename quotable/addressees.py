@@ -64,7 +64,8 @@ def _dative_of_speech(sentence: Sentence, verb: Word, child: Word) -> bool:
         return False
     articles = [c.text.lower() for c in sentence.children(child) if c.deprel == "det"]
     if articles:
-        return articles[0] == "der"
+        # „der Zeitung“, „der Ministerin“; but „der Vorsitzende“ is a nominative: a subject
+        return articles[0] == "der" and (not cues.is_role_noun(child.text) or child.text.endswith("in"))
     return child.upos == "NOUN" and child.text.endswith("n") and cues.is_role_noun(child.text)
 
 

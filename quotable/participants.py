@@ -3,84 +3,23 @@
 
 German word order decides much of it, so besides the parse this reads the
 surface: the Vorfeld (the one constituent before the finite verb of a main
-clause), inverted subjects after the verb, relative clauses, and „und“ sharing a
-subject with the verb before it.
+clause, :mod:`quotable.vorfeld`), inverted subjects after the verb, relative
+clauses, and „und“ sharing a subject with the verb before it.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Sequence
-
-from quotable import cues, lexicon
+from quotable import cues
 from quotable.phrases import (
     QUOTE_CHARS,
     extend_noun_phrase,
     noun_phrase,
     surface_noun_phrase,
-    trim,
     with_apposition,
 )
 from quotable.syntax import Sentence, Word
 from quotable.verbs import cue_verb, finite_of, is_passive
-
-_SENTENCE_ADVERBS = frozenset(
-    [
-        "hingegen",
-        "seinerseits",
-        "ihrerseits",
-        "jedoch",
-        "aber",
-        "allerdings",
-        "auch",
-        "dagegen",
-        "wiederum",
-        "indes",
-        "indessen",
-        "zudem",
-        "außerdem",
-        "ebenfalls",
-        "gleichzeitig",
-        "derweil",
-        "unterdessen",
-        "inzwischen",
-        "nun",
-        "jetzt",
-        "bereits",
-        "schon",
-    ]
-)
-_CLAUSE_BREAKS = frozenset({",", ":", ";", "(", ")", "–", "—"}) | QUOTE_CHARS
-
-
-def vorfeld(sentence: Sentence, verb: Word) -> list[Word]:
-    """What stands before the finite verb of a main clause: in German exactly one
-    constituent („Ein Regierungssprecher in Berlin | sagte …“).  Empty when the clause
-    is subordinate or the finite verb comes first in its clause."""
-    finite = finite_of(sentence, verb)
-    words = sentence.words[: finite.id - 1]
-    start = 0
-    for i, w in enumerate(words):
-        if w.text in _CLAUSE_BREAKS and not _inside_parentheses(words, i):
-            start = i + 1
-    field = list(words[start:])
-    while field and (
-        field[0].upos in ("CCONJ", "PUNCT") or field[0].lemma.lower() in ("und", "aber", "doch", "denn")
-    ):
-        field.pop(0)
-    if not field or field[0].upos in ("SCONJ",) or field[0].lemma.lower() in ("wie", "als", "weil", "wenn"):
-        return []
-    if field[0].upos == "PRON" and field[0].text.lower() in _RELATIVE and start > 0:
-        return []  # „…, der … sagte“: a relative clause, not a main clause
-    return field
-
-
-def _inside_parentheses(words: Sequence[Word], index: int) -> bool:
-    opened = sum(1 for w in words[:index] if w.text == "(") - sum(1 for w in words[:index] if w.text == ")")
-    return opened > 0 or (
-        words[index].text == ")" and opened >= 0 and any(w.text == "(" for w in words[:index])
-    )
-
+from quotable.vorfeld import is_adverbial, marked_not_nominative, nominal_vorfeld, sentence_initial_word
 
 _COORDINATORS = frozenset({"und", "sowie", "oder", "aber"})
 _RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
@@ -118,74 +57,65 @@ def speaker_of(
     if antecedent is not None:
         return extend_noun_phrase(sentence, noun_phrase(sentence, antecedent))
     after = sentence.word(finite.id + 1) if finite.id < len(sentence.words) else None
+    subj = subject(sentence, verb, skip)
     if (
         after is not None
         and after.upos == "PRON"
         and after.id not in skip
         and (
             after.text.lower() in ("er", "wir", "ich")
-            or (after.text.lower() == "sie" and after.feat("Case") == "Nom")
+            # „sie“ is also an object: not after a subject noun („Der Chef nannte sie …“)
+            or (
+                after.text.lower() == "sie"
+                and after.feat("Case") == "Nom"
+                and not (subj is not None and subj.id < finite.id and subj.upos in ("NOUN", "PROPN"))
+            )
         )
     ):
         return [after]  # „… lobte er mit den Worten“: a nominative pronoun after the verb is its subject
-    subj = subject(sentence, verb, skip)
+    subj = _speaking_subject(sentence, verb, subj, skip)
     if subj is not None and subj.lemma.lower() in ("es", "man"):
         return []
-    if subj is not None and subj.id < finite.id and _marked_not_nominative(sentence, subj):
+    if subj is not None and subj.id < finite.id and marked_not_nominative(sentence, subj):
         # „Den Unmut … brachte die Sprecherin zum Ausdruck“, „Als Begründung sagte ein
         # Forscher“: an object or an als-phrase in the Vorfeld, the subject follows the verb
         inverted = _first_noun_phrase_after(sentence, finite, skip)
         if inverted:
             return inverted
-    field = [w for w in _nominal_vorfeld(sentence, verb) if w.id not in skip]
+    field = [w for w in nominal_vorfeld(sentence, verb) if w.id not in skip]
     if subj is None:
         found = field or _first_noun_phrase_after(sentence, finite, skip)
     elif field and any(w.id == subj.id for w in field):
         found = field
     else:
         found = extend_noun_phrase(sentence, with_apposition(sentence, noun_phrase(sentence, subj)))
-    if found and found[-1].id < finite.id and _is_adverbial(found):
+    if found and found[-1].id < finite.id and is_adverbial(found):
         # „Gestern hat eine Sprecherin mitgeteilt“, „Des Weiteren verwies Steinbrück
         # darauf“, „Zuletzt hatte im Mai der Präsident gebeten“: never the subject
         return _first_noun_phrase_after(sentence, finite, skip, across_adverbials=True)
-    if found and found[-1].id < finite.id and _sentence_initial_word(sentence, found):
+    if found and found[-1].id < finite.id and sentence_initial_word(sentence, found):
         # „Relativierend fügt Gall hinzu“, „Gegenüber der Zeitung sagte der Chef“: a
         # capitalised first word the tagger took for a noun; the subject follows the verb
         return _first_noun_phrase_after(sentence, finite, skip) or found
     return found
 
 
-@functools.cache
-def _vorfeld_adverbials() -> frozenset[str]:
-    return lexicon.words("vorfeld_adverbials.txt")
+def _speaking_subject(sentence: Sentence, verb: Word, subj: Word | None, skip: frozenset[int]) -> Word | None:
+    """Of two subjects the parser gave a cue verb, the one who can speak: „Die Anwendung der
+    Richtlinie stellte der SPD-Vorsitzende in Frage“ → der SPD-Vorsitzende."""
+    if subj is None or _can_speak(subj):
+        return subj
+    for child in sentence.children(verb):
+        if child.deprel == "nsubj" and child.id > subj.id and child.id not in skip and _can_speak(child):
+            return child
+    return subj
 
 
-def _is_adverbial(words: Sequence[Word]) -> bool:
-    """Whether a Vorfeld mention at the start of its sentence is one of the adverbials of
-    ``data/vorfeld_adverbials.txt`` („Gestern“, „Besorgt“, „Des Weiteren“), whatever its tags."""
-    if words[0].id != 1:
-        return False
-    return " ".join(w.text.lower() for w in words) in _vorfeld_adverbials()
-
-
-_NOT_A_NOUN_FIRST = frozenset({"gegenüber", "als", "wie", "laut", "bei", "nach", "seitens", "zufolge"})
-"""Capitalised at the start of a sentence, and tagged as nouns there: never a subject's start."""
-
-
-def _sentence_initial_word(sentence: Sentence, words: Sequence[Word]) -> bool:
-    """Whether a Vorfeld mention is only a capitalised first word: a preposition or
-    „als“, or one bare singular noun that names no role or body (Relativierend, Besorgt)."""
-    first = words[0]
-    if first.id != 1 and not (first.id == 2 and sentence.word(1).upos == "PUNCT"):
-        return False
-    if first.text.lower() in _NOT_A_NOUN_FIRST:
-        return True
-    return (
-        len(words) == 1
-        and first.upos in ("NOUN", "ADJ", "ADV")
-        and first.feat("Number") != "Plur"
-        and not (cues.is_role_noun(first.text) or cues.is_organisation(first.text))
-    )
+def _can_speak(word: Word) -> bool:
+    """A person, a body or a name: who can be a speaker."""
+    if word.upos == "PRON":
+        return word.text.lower() in _NOMINATIVE_PRONOUNS
+    return word.upos == "PROPN" or cues.is_role_noun(word.text) or cues.is_organisation(word.text)
 
 
 def _quoted_person(sentence: Sentence, verb: Word, skip: frozenset[int]) -> list[Word]:
@@ -245,22 +175,6 @@ def _document_source(sentence: Sentence, verb: Word, skip: frozenset[int]) -> li
 
 
 _AGENT_PREPOSITIONS = frozenset({"von", "vom", "seitens", "vonseiten"})
-
-
-_OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem", "jenen", "jenem"})
-"""Articles that never open a nominative noun phrase."""
-
-
-def _marked_not_nominative(sentence: Sentence, noun: Word) -> bool:
-    """Whether the words of ``noun``'s phrase show it is no subject: a dative or
-    accusative article, or a preposition (als, nach) of its own."""
-    for child in sentence.children(noun):
-        if child.id > noun.id:
-            continue
-        if child.deprel == "case" or (child.deprel == "det" and child.text.lower() in _OBLIQUE_ARTICLES):
-            return True
-    before = sentence.word(noun.id - 1) if noun.id > 1 else None
-    return before is not None and before.text.lower() == "als"
 
 
 def _first_noun_phrase_after(
@@ -329,33 +243,6 @@ def _relative_antecedent(sentence: Sentence, finite: Word) -> Word | None:
         if w.upos in ("PROPN", "NOUN"):
             return w
     return None
-
-
-def _nominal_vorfeld(sentence: Sentence, verb: Word) -> list[Word]:
-    """The Vorfeld when it is a noun phrase (not „Im Gegenzug“ or „Am Montag“), cut
-    before a relative clause and without trailing sentence adverbs (hingegen, jedoch)."""
-    field = vorfeld(sentence, verb)
-    if not field or field[0].upos in ("ADP", "ADV", "VERB", "AUX") or field[0].text.lower() in ("als", "wie"):
-        return []
-    if field[0].id > 1 and sentence.word(field[0].id - 1).text.lower() in ("als", "wie"):
-        return []  # „Als Begründung sagte ein Forscher“
-    for i, w in enumerate(field):
-        if w.text == "," and i + 1 < len(field):
-            nxt = field[i + 1]
-            if nxt.upos == "PRON" and (
-                nxt.feat("PronType") == "Rel" or nxt.lemma.lower() in ("der", "welcher")
-            ):
-                field = field[:i]
-                break
-    while field and (field[-1].text.lower() in _SENTENCE_ADVERBS or field[-1].upos == "PUNCT"):
-        if field[-1].text == ")" and any(w.text == "(" for w in field):
-            break
-        field.pop()
-    if not any(w.upos in ("NOUN", "PROPN", "PRON", "X") for w in field):
-        return []
-    if any(w.upos in ("VERB", "AUX") for w in field):
-        return []
-    return trim(field)
 
 
 def subject(sentence: Sentence, verb: Word, skip: frozenset[int] = frozenset()) -> Word | None:

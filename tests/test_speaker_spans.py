@@ -115,6 +115,21 @@ def test_a_frame_that_points_back_reports_the_sentence_before() -> None:
     # „Das bestätigt die Vermutung“ is no statement: its subject is the pronoun, „die Vermutung“ no speaker
 
 
+TWO_SUBJECTS = (
+    "Der Geschäftsführer des Verbandes nannte sie „fahrlässig und unverantwortlich“. "
+    "Die Anwendung der Richtlinie stellte der SPD-Vorsitzende Franz Müntefering ebenfalls in Frage: "
+    "„Das ist nicht lebenswirklich.“"
+)
+
+
+def test_of_two_subjects_the_one_who_can_speak_and_sie_after_a_subject_is_an_object() -> None:
+    named, questioned = attribute(TWO_SUBJECTS, "two_subjects.conllu")
+    assert speaker_text(named) == "Der Geschäftsführer des Verbandes"  # not „sie“, the object
+    # the parser makes both „Die Anwendung“ and „der SPD-Vorsitzende“ subjects of „stellte“
+    assert speaker_text(questioned) == "der SPD-Vorsitzende Franz Müntefering"
+    assert questioned.addressee is None
+
+
 def test_a_capitalised_first_word_is_not_the_subject() -> None:
     text = (
         "Relativierend fügt Gall hinzu: „Das gilt nicht für alle Fälle.“ "
