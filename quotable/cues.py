@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from typing import TypeVar
 
 import attrs
 
@@ -55,12 +56,23 @@ def _verbs() -> dict[str, VerbCue]:
             infinitive="z" in uses,
             reported="r" in uses,
         )
-    return verbs
+    return _with_swiss_spelling(verbs)
+
+
+T = TypeVar("T")
+
+
+def _with_swiss_spelling(table: dict[str, T]) -> dict[str, T]:
+    """``table`` with every key that has „ß“ also spelt with „ss“, as Swiss German writes
+    it (begrüsste, äusserte, heisst es): the same entry under both spellings."""
+    swiss = {key.replace("ß", "ss"): value for key, value in table.items() if "ß" in key}
+    return {**swiss, **table}
 
 
 @functools.cache
 def _nouns() -> dict[str, Medium | None]:
-    return {lemma.lower(): _MEDIA[medium] for lemma, medium in lexicon.table("cue_nouns.tsv", 2)}
+    nouns = {lemma.lower(): _MEDIA[medium] for lemma, medium in lexicon.table("cue_nouns.tsv", 2)}
+    return _with_swiss_spelling(nouns)
 
 
 @functools.cache
@@ -197,7 +209,7 @@ def _forms() -> dict[str, str]:
                 forms.setdefault(prefix + form, lemma)
         if particle:
             forms.setdefault(particle + "zu" + prefix + base, lemma)  # mitzuteilen
-    return forms
+    return _with_swiss_spelling(forms)  # „hiess“ of a strong verb's „hieß“ too
 
 
 @functools.cache
