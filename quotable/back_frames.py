@@ -15,18 +15,16 @@ topic).
 
 from __future__ import annotations
 
-from quotable import cues
 from quotable.document import Document
 from quotable.findings import CONFIDENCE, Finding, frame_words, speaker_mention
 from quotable.mark_kinds import MarkKind
 from quotable.model import Cue, Mention, Quote, QuoteType, Span
-from quotable.participants import speaker_of
+from quotable.participants import can_speak, speaker_of
 from quotable.phrases import contiguous, noun_phrase
 from quotable.syntax import Sentence, Word
 from quotable.verbs import cue_verb, finite_verbs, verb_complex
 
 _POINTERS = frozenset({"das", "dies", "dieses"})
-_SPEAKING_PRONOUNS = frozenset({"er", "sie", "ich", "wir"})
 
 
 def back_frame(doc: Document, index: int, sentence: Sentence) -> list[Finding]:
@@ -39,17 +37,17 @@ def back_frame(doc: Document, index: int, sentence: Sentence) -> list[Finding]:
         return []
     verb = _lexical_verb(sentence, finite)
     entry = cue_verb(sentence, verb) if verb is not None else None
-    if verb is None or entry is None or not (entry.clause or entry.direct or entry.lemma == "hervorgehen"):
+    if verb is None or entry is None or not (entry.clause or entry.direct):
         return []
     before = doc.sentences[index - 1]
     if not _reportable(doc, before, sentence):
         return []
-    skip = frozenset({pointer.id})
-    speaker = (
-        _source_of(sentence, verb) if entry.lemma == "hervorgehen" else speaker_of(sentence, verb, skip=skip)
-    )
-    speaker = [w for w in speaker if w.id != pointer.id]
-    if not _can_speak(speaker, source=entry.lemma == "hervorgehen"):
+    document = entry.lemma == "hervorgehen"
+    if document:
+        speaker = _source_of(sentence, verb)
+    else:
+        speaker = [w for w in speaker_of(sentence, verb, skip=frozenset({pointer.id})) if w.id != pointer.id]
+    if not _names_a_speaker(speaker, document=document):
         return []  # „Das bestätigt die Vermutung“: the pronoun is the subject, no one speaks
     cue_words = [w for w in verb_complex(sentence, verb) if w.id != pointer.id]
     span = Span(before.start, pointer.end)
@@ -70,17 +68,13 @@ def back_frame(doc: Document, index: int, sentence: Sentence) -> list[Finding]:
     return [Finding(quote, index, verb)]
 
 
-def _can_speak(words: list[Word], *, source: bool) -> bool:
-    """Whether a mention's head names someone who speaks: a person, a body, a pronoun for
-    one, or (after „hervorgehen“) a document."""
+def _names_a_speaker(words: list[Word], *, document: bool) -> bool:
+    """Whether a mention's head names someone who speaks (a person, a body, a pronoun for
+    one) or, after „hervorgehen“, the document that says it."""
     head = next((w for w in words if w.upos in ("NOUN", "PROPN", "PRON")), None)
     if head is None:
         return False
-    if head.upos == "PRON":
-        return head.text.lower() in _SPEAKING_PRONOUNS
-    if source:
-        return True
-    return head.upos == "PROPN" or cues.is_role_noun(head.text) or cues.is_organisation(head.text)
+    return (document and head.upos != "PRON") or can_speak(head)
 
 
 def _lexical_verb(sentence: Sentence, finite: Word) -> Word | None:

@@ -103,15 +103,15 @@ def speaker_of(
 def _speaking_subject(sentence: Sentence, verb: Word, subj: Word | None, skip: frozenset[int]) -> Word | None:
     """Of two subjects the parser gave a cue verb, the one who can speak: „Die Anwendung der
     Richtlinie stellte der SPD-Vorsitzende in Frage“ → der SPD-Vorsitzende."""
-    if subj is None or _can_speak(subj):
+    if subj is None or can_speak(subj):
         return subj
     for child in sentence.children(verb):
-        if child.deprel == "nsubj" and child.id > subj.id and child.id not in skip and _can_speak(child):
+        if child.deprel == "nsubj" and child.id > subj.id and child.id not in skip and can_speak(child):
             return child
     return subj
 
 
-def _can_speak(word: Word) -> bool:
+def can_speak(word: Word) -> bool:
     """A person, a body or a name: who can be a speaker."""
     if word.upos == "PRON":
         return word.text.lower() in _NOMINATIVE_PRONOUNS
