@@ -187,10 +187,13 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
     """Konjunktiv-I sentences after an attributed quote (indirect_free_indirect) and
     hearsay with soll + perfect infinitive (free_indirect)."""
     ordered = sorted(attributed, key=lambda q: q.start)
+    # a partial quote no rule attributed („Hier seien die Mittel „völlig unrealistisch““)
+    # leaves its sentence to continued speech, which it then nests in
+    covering = [q for q in attributed if q.rule != "direct.fragment"]
     out: list[Finding] = []
     run: Finding | None = None
     for index, sentence in enumerate(doc.sentences):
-        if _covered(sentence, attributed) or _mostly_quoted(doc, sentence) or _is_heading(doc, sentence):
+        if _covered(sentence, covering) or _mostly_quoted(doc, sentence) or _is_heading(doc, sentence):
             run = None
             continue
         previous = _previous(doc, ordered, out, sentence.start)

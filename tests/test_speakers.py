@@ -106,6 +106,20 @@ def test_konjunktiv_sentence_three_sentences_on_is_speech_of_an_open_speaker() -
     assert far.speaker is None  # two sentences about the city stand between: who speaks is unsure
 
 
+def test_a_partial_quote_leaves_its_konjunktiv_sentence_to_continued_speech() -> None:
+    text = (
+        "Die Haushaltspolitikerin der Grünen, Anja Hajduk, kritisierte die Pläne der Regierung. "
+        "Hier seien die vorgesehenen Mittel „völlig unrealistisch“."
+    )
+    quotes = attribute(text, "fragment_in_konjunktiv.conllu")
+    going_on = only(quotes, QuoteType.INDIRECT_FREE_INDIRECT)
+    assert going_on.text == "Hier seien die vorgesehenen Mittel „völlig unrealistisch“."
+    (fragment,) = [q for q in quotes if q.type is QuoteType.DIRECT]
+    assert fragment.nested and fragment.rule == "direct.nested"
+    assert fragment.speaker == going_on.speaker
+    assert going_on.speaker is not None and going_on.speaker.text.endswith("Anja Hajduk")
+
+
 def test_soll_at_the_end_of_a_relative_clause_reports_nothing() -> None:
     text = (
         "Der Minister sagte, die Lage sei ernst. "
