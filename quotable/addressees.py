@@ -69,6 +69,10 @@ def _dative_of_speech(sentence: Sentence, verb: Word, child: Word) -> bool:
     return child.upos == "NOUN" and child.text.endswith("n") and cues.is_role_noun(child.text)
 
 
+def _has_clause(sentence: Sentence, verb: Word) -> bool:
+    return any(c.deprel in ("ccomp", "xcomp", "csubj", "parataxis") for c in sentence.children(verb))
+
+
 def _quoted(sentence: Sentence, word: Word) -> bool:
     """Whether a word stands right inside quotation marks („„Ja“, sagte er“: „Ja“ is no subject)."""
     neighbours = [sentence.word(i) for i in (word.id - 1, word.id + 1) if 1 <= i <= len(sentence.words)]
@@ -100,6 +104,8 @@ def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
                 or (child.deprel in ("obj", "obl:arg") and child.feat("Case") == "Dat")
                 or (child.deprel in ("obj", "obl:arg", "obl") and _dative_article(sentence, child))
                 or (child.deprel == "obj" and lemma in _ADDRESSEE_OBJECT)
+                # „warf Obama vor, er sei …“: the clause fills the accusative, the object is the dative
+                or (child.deprel == "obj" and lemma in _DATIVE_ADDRESSEE and _has_clause(sentence, verb))
                 # „Ihm wird vorgeworfen …“, „Er wird beschuldigt …“: who is accused is no speaker
                 or (child.deprel == "nsubj:pass" and lemma in _ADDRESSEE_OBJECT | _DATIVE_ADDRESSEE)
             )

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from quotable import cues
 from quotable.document import Document
 from quotable.entities import Table, is_notable, notable_canonical
 from quotable.model import EntityKind, Quote, Span, Speaker
@@ -75,8 +76,9 @@ def named_subject(doc: Document, table: Table, quote: Quote, surnames: set[str])
 
 
 def _doubtful_name(table: Table, text: str, surnames: set[str]) -> bool:
-    """A one-word "name" nobody else bears and of unknown gender („Zuvor“ tagged as a name)."""
-    if text in surnames:
+    """A one-word "name" nobody else bears and of unknown gender („Zuvor“ tagged as a name);
+    not a noun for people or a body who speak („Kritiker werfen Obama vor“)."""
+    if text in surnames or cues.is_role_noun(text) or cues.is_organisation(text):
         return False
     found = table.for_name([text], 0)
     return found is None or (found.gender is None and len(found.tokens) == 1)

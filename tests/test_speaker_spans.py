@@ -240,6 +240,20 @@ def test_addressees_the_parser_makes_second_subjects_plural_datives_and_appeals(
     ]
 
 
+def test_who_accuses_speaks_and_the_accused_is_the_addressee() -> None:
+    text = (
+        "Kritiker werfen Obama vor, er sei zu unerfahren. "
+        "Die Opposition wirft der Regierung vor, die Lage zu verschleiern."
+    )
+    critics, opposition = attribute(text, "accusers.conllu")
+    # „Kritiker“ first in its sentence is no doubtful name: the name after the verb is the accused
+    assert (speaker_text(critics), critics.addressee.text if critics.addressee else None) == (
+        "Kritiker",
+        "Obama",
+    )
+    assert opposition.addressee is not None and opposition.addressee.text == "der Regierung"
+
+
 def test_a_headline_name_before_a_colon_speaks_however_it_is_tagged() -> None:
     text = "Warken: „Keine Klinik schließt über Nacht“"
     q = only(attribute(text, "headline_colon.conllu"), QuoteType.DIRECT)
