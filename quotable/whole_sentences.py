@@ -215,8 +215,9 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
                 run = Finding(merged, index)
                 out[-1] = run
                 continue
-            # further than two sentences the speech goes on, but who speaks is unsure
-            speaker = previous if _near(doc, previous, sentence, 2) else None
+            # further than two sentences the speech goes on, but who speaks is unsure; a
+            # relative pronoun or „Demnach“ stands for a speaker only in its own sentence
+            speaker = previous if _near(doc, previous, sentence, 2) and not _pointer(previous) else None
             run = _whole(
                 doc, index, sentence, QuoteType.INDIRECT_FREE_INDIRECT, speaker, "indirect_free_indirect"
             )
@@ -229,6 +230,17 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
         elif near is not None and _soll(verbs, sentence):
             out.append(_whole(doc, index, sentence, QuoteType.FREE_INDIRECT, near, "free_indirect.soll"))
     return out
+
+
+_POINTERS = frozenset(
+    "der die das dem den denen deren dessen welcher welche welches welchem demnach wonach danach".split()
+)
+
+
+def _pointer(quote: Quote) -> bool:
+    """Whether a quote's speaker mention is a relative pronoun or an anaphor („…, denen
+    zufolge“, „Demnach …“): it names nobody outside its sentence."""
+    return quote.speaker is not None and quote.speaker.text.lower() in _POINTERS
 
 
 def _mostly_quoted(doc: Document, sentence: Sentence) -> bool:

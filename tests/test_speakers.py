@@ -120,6 +120,19 @@ def test_a_partial_quote_leaves_its_konjunktiv_sentence_to_continued_speech() ->
     assert going_on.speaker is not None and going_on.speaker.text.endswith("Anja Hajduk")
 
 
+def test_speech_continued_after_demnach_does_not_take_demnach_as_its_speaker() -> None:
+    text = (
+        "Der Bericht der Kommission liegt vor. Demnach soll der Täter geflohen sein. "
+        "Er sei bewaffnet gewesen."
+    )
+    quotes = attribute(text, "anaphor_continued.conllu")
+    anaphor = only(quotes, QuoteType.INDIRECT)
+    assert anaphor.speaker is not None and anaphor.speaker.text == "Demnach"  # as the corpus marks it
+    going_on = only(quotes, QuoteType.INDIRECT_FREE_INDIRECT)
+    assert going_on.text == "Er sei bewaffnet gewesen."
+    assert going_on.speaker is None  # „Demnach“ names nobody outside its own sentence
+
+
 def test_soll_at_the_end_of_a_relative_clause_reports_nothing() -> None:
     text = (
         "Der Minister sagte, die Lage sei ernst. "
