@@ -116,9 +116,7 @@ def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
         if case and case[0].lemma.lower() == "gegenüber" and nominal:
             return extend_noun_phrase(sentence, noun_phrase(sentence, child))
         if case and case[0].lemma.lower() == "an" and nominal and lemma in _APPEAL_TO:
-            return [
-                w for w in extend_noun_phrase(sentence, noun_phrase(sentence, child)) if w.id != case[0].id
-            ]
+            return extend_noun_phrase(sentence, noun_phrase(sentence, child))  # without its „an“
         if child.deprel in ("advcl", "xcomp", "acl") and child.lemma.lower() in (
             "richten",
             "wenden",

@@ -59,10 +59,10 @@ def _verbs() -> dict[str, VerbCue]:
     return _with_swiss_spelling(verbs)
 
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 
-def _with_swiss_spelling(table: dict[str, T]) -> dict[str, T]:
+def _with_swiss_spelling(table: dict[str, _T]) -> dict[str, _T]:
     """``table`` with every key that has „ß“ also spelt with „ss“, as Swiss German writes
     it (begrüsste, äusserte, heisst es): the same entry under both spellings."""
     swiss = {key.replace("ß", "ss"): value for key, value in table.items() if "ß" in key}
@@ -294,6 +294,11 @@ def is_organisation(form: str) -> bool:
         lower.endswith(e) and _matches_compound(lower[: -len(e)], "organisation_nouns.txt")
         for e in ("en", "n", "s", "es")
     )
+
+
+def is_speaker_noun(form: str) -> bool:
+    """A noun for a person's role or for a body (Präsident, Kritiker, Regierung): who can speak."""
+    return is_role_noun(form) or is_organisation(form)
 
 
 def is_role_noun(form: str) -> bool:

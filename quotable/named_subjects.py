@@ -78,7 +78,7 @@ def named_subject(doc: Document, table: Table, quote: Quote, surnames: set[str])
 def _doubtful_name(table: Table, text: str, surnames: set[str]) -> bool:
     """A one-word "name" nobody else bears and of unknown gender („Zuvor“ tagged as a name);
     not a noun for people or a body who speak („Kritiker werfen Obama vor“)."""
-    if text in surnames or cues.is_role_noun(text) or cues.is_organisation(text):
+    if text in surnames or cues.is_speaker_noun(text):
         return False
     found = table.for_name([text], 0)
     return found is None or (found.gender is None and len(found.tokens) == 1)

@@ -19,10 +19,15 @@ from quotable.phrases import (
 )
 from quotable.syntax import Sentence, Word
 from quotable.verbs import cue_verb, finite_of, is_passive
-from quotable.vorfeld import is_adverbial, marked_not_nominative, nominal_vorfeld, sentence_initial_word
+from quotable.vorfeld import (
+    RELATIVE,
+    is_adverbial,
+    marked_not_nominative,
+    nominal_vorfeld,
+    sentence_initial_word,
+)
 
 _COORDINATORS = frozenset({"und", "sowie", "oder", "aber"})
-_RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 
 
 def speaker_of(
@@ -115,7 +120,7 @@ def can_speak(word: Word) -> bool:
     """A person, a body or a name: who can be a speaker."""
     if word.upos == "PRON":
         return word.text.lower() in _NOMINATIVE_PRONOUNS
-    return word.upos == "PROPN" or cues.is_role_noun(word.text) or cues.is_organisation(word.text)
+    return word.upos == "PROPN" or cues.is_speaker_noun(word.text)
 
 
 def _quoted_person(sentence: Sentence, verb: Word, skip: frozenset[int]) -> list[Word]:
@@ -225,7 +230,7 @@ def _relative_antecedent(sentence: Sentence, finite: Word) -> Word | None:
         return None
     pronoun = sentence.word(comma.id + 1)
     following = sentence.word(pronoun.id + 1)
-    is_relative = pronoun.text.lower() in _RELATIVE and (
+    is_relative = pronoun.text.lower() in RELATIVE and (
         pronoun.upos == "PRON"
         or (pronoun.upos == "DET" and following.upos not in ("NOUN", "ADJ", "PROPN", "NUM"))
     )

@@ -19,7 +19,8 @@ from quotable.phrases import QUOTE_CHARS, trim
 from quotable.syntax import Sentence, Word
 from quotable.verbs import finite_of
 
-_RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+"""Pronouns that open a relative clause („…, der … sagte“)."""
 
 
 _SENTENCE_ADVERBS = frozenset(
@@ -68,7 +69,7 @@ def vorfeld(sentence: Sentence, verb: Word) -> list[Word]:
         field.pop(0)
     if not field or field[0].upos in ("SCONJ",) or field[0].lemma.lower() in ("wie", "als", "weil", "wenn"):
         return []
-    if field[0].upos == "PRON" and field[0].text.lower() in _RELATIVE and start > 0:
+    if field[0].upos == "PRON" and field[0].text.lower() in RELATIVE and start > 0:
         return []  # „…, der … sagte“: a relative clause, not a main clause
     return field
 
@@ -109,7 +110,7 @@ def sentence_initial_word(sentence: Sentence, words: Sequence[Word]) -> bool:
         len(words) == 1
         and first.upos in ("NOUN", "ADJ", "ADV")
         and first.feat("Number") != "Plur"
-        and not (cues.is_role_noun(first.text) or cues.is_organisation(first.text))
+        and not cues.is_speaker_noun(first.text)
     )
 
 

@@ -161,7 +161,7 @@ def _can_speak(sentence: Sentence, speaker: Sequence[Word]) -> bool:
     for w in speaker:
         if w.upos == "PROPN" or (w.upos == "PRON" and w.feat("PronType") in ("Prs", None)):
             return True
-        if w.upos == "NOUN" and (cues.is_role_noun(w.text) or cues.is_organisation(w.text)):
+        if w.upos == "NOUN" and cues.is_speaker_noun(w.text):
             return True
     return False
 
@@ -232,15 +232,16 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
     return out
 
 
-_POINTERS = frozenset(
-    "der die das dem den denen deren dessen welcher welche welches welchem demnach wonach danach".split()
-)
+_RELATIVE_FORMS = frozenset("der die das dem den denen deren dessen welcher welche welches welchem".split())
 
 
 def _pointer(quote: Quote) -> bool:
-    """Whether a quote's speaker mention is a relative pronoun or an anaphor („…, denen
-    zufolge“, „Demnach …“): it names nobody outside its sentence."""
-    return quote.speaker is not None and quote.speaker.text.lower() in _POINTERS
+    """Whether a quote's speaker mention is a relative pronoun or an anaphor of
+    ``data/cue_words.tsv`` („…, denen zufolge“, „Demnach …“): it names nobody outside its sentence."""
+    if quote.speaker is None:
+        return False
+    entry = cues.word(quote.speaker.text)
+    return quote.speaker.text.lower() in _RELATIVE_FORMS or (entry is not None and entry.kind == "anaphor")
 
 
 def _mostly_quoted(doc: Document, sentence: Sentence) -> bool:
