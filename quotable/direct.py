@@ -9,7 +9,9 @@ The order of the rules follows what German news does most (see docs/rules.md):
    mark that ends in a colon;
 3. ``direct.so``: „„…“, so der Minister.“;
 4. ``direct.source``: a source phrase in the frame (laut X, X zufolge);
-5. ``direct.colon``: a heading-like „Scholz: „…““ with no verb;
+5. ``direct.colon``: a heading-like „Scholz: „…““ with no verb; ``direct.colon_clause``:
+   a clause without a cue verb, ending in the colon, whose subject can speak
+   („Dabei griff sie den Präsidenten an: „…““);
 6. ``direct.continued``: a quote standing alone right after an attributed one
    takes over its speaker, cue and frame (the corpus repeats those spans);
 7. ``direct.nearby``: otherwise the speaker of the previous sentence's quote,
@@ -30,11 +32,11 @@ from quotable.document import Document
 from quotable.mark_kinds import MarkKind
 from quotable.marks import MarkedQuote
 from quotable.model import Mention, Quote, QuoteType, Speaker
-from quotable.participants import speaker_of, subject
+from quotable.participants import can_speak, speaker_of, subject
 from quotable.phrases import contiguous, noun_phrase, trim, with_apposition
 from quotable.source_phrases import so_names_a_source
 from quotable.syntax import Sentence, Word
-from quotable.verbs import cue_verb, finite_verbs, is_passive, verb_complex
+from quotable.verbs import cue_verb, finite_verbs, is_passive, particles_of, verb_complex
 
 
 def _cue_entry(sentence: Sentence, word: Word) -> cues.VerbCue | None:
@@ -55,7 +57,7 @@ def attribute(doc: Document, quote: MarkedQuote, previous: Quote | None) -> Quot
     source = _source(doc, unit)
     if source is not None:
         return source
-    colon = _colon(doc, unit)
+    colon = _colon(doc, unit) or _colon_clause(doc, unit)
     if colon is not None:
         return colon
     return _inherited(doc, unit, previous)
@@ -231,6 +233,33 @@ def _colon(doc: Document, unit: Unit) -> Quote | None:
         # the tagger's verb („Warken“ as a plural of „warken“) would end no noun phrase
         return attrs.evolve(quote, speaker=Speaker.from_spans(doc.text, contiguous(sentence, words)))
     return quote
+
+
+def _colon_clause(doc: Document, unit: Unit) -> Quote | None:
+    """„Dabei griff sie den Präsidenten an: „…““ — a clause that ends in a colon right
+    before the quote, with no cue verb but a subject who can speak: that subject said it,
+    and the clause's verb is the cue."""
+    before = unit.before()
+    if len(before) < 3 or before[-1][1].text != ":":
+        return None
+    sentence = before[-1][0]
+    words = [w for s, w in before[:-1] if s is sentence]
+    ids = {w.id for w in words}
+    tops = [w for w in words if w.upos in ("VERB", "AUX") and (w.head == 0 or w.head not in ids)]
+    if len(tops) != 1:
+        return None
+    verb = tops[0]
+    inside = frozenset(w.id for w in sentence.words if unit.inside(w))
+    who = subject(sentence, verb, skip=inside)
+    if who is None or who.id not in ids or not can_speak(who):
+        return None
+    speaker_words = [w for w in speaker_of(sentence, verb, skip=inside) if w.id in ids]
+    if not speaker_words:
+        return None
+    # its separable particle too, which verb_complex adds only for a cue's own lemma
+    complex_ = {w.id: w for w in (*verb_complex(sentence, verb), *particles_of(sentence, verb))}
+    cue_words = sorted((w for w in complex_.values() if w.id in ids), key=lambda w: w.id)
+    return from_words(doc, unit, "direct.colon_clause", speaker_words, sentence, cue_words, None)
 
 
 def _inherited(doc: Document, unit: Unit, previous: Quote | None) -> Quote:

@@ -27,6 +27,7 @@ CONFIDENCE = {
     "direct.so": 0.95,
     "direct.source": 0.9,
     "direct.colon": 0.9,
+    "direct.colon_clause": 0.8,
     "direct.continued": 0.8,
     "direct.nearby": 0.85,
     "direct.unattributed": 0.6,

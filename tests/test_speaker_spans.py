@@ -266,3 +266,20 @@ def test_reported_speech_inside_reported_speech_is_nested_never_a_second_top_lev
     top = [q for q in quotes if not q.nested]
     assert len(top) == 1 and top[0].text.startswith("Ich bin sicher")
     assert any(q.nested and q.text.startswith("dass wir") for q in quotes)
+
+
+COLON_CLAUSES = (
+    "Die Gewerkschaft blieb hart: „Wir unterschreiben diesen Vertrag nicht.“ "
+    "Danach griff sie den Vorstand direkt an: „Er hat uns jahrelang belogen.“ "
+    "Auf dem Plakat stand: „Keine Kürzungen!“"
+)
+
+
+def test_a_clause_ending_in_a_colon_gives_the_quote_its_subject_if_it_can_speak() -> None:
+    quotes = [q for q in attribute(COLON_CLAUSES, "colon_clause.conllu") if q.type is QuoteType.DIRECT]
+    union, attack, poster = quotes
+    assert (union.rule, speaker_text(union)) == ("direct.colon_clause", "Die Gewerkschaft")
+    assert (attack.rule, speaker_text(attack)) == ("direct.colon_clause", "sie")
+    assert attack.cue is not None and attack.cue.text == "griff an"  # with its particle
+    # a placard cannot speak: not this rule's speaker
+    assert poster.rule != "direct.colon_clause"
