@@ -75,9 +75,27 @@ def find(doc: Document, agencies: Sequence[AgencyMention]) -> tuple[Quote, ...]:
         quotes.append(quote)
     quotes.extend(f.quote for f in whole_sentences.reported(doc, quotes))
     quotes.extend(f.quote for f in whole_sentences.continuing(doc, quotes))
+    quotes = _continue_reported_speech(doc, quotes)
     quotes = _untangle(_nest_fragments(quotes))
     quotes = [_with_via(sources.with_source(doc, q), agencies) for q in quotes]
     return tuple(sorted(quotes, key=lambda q: (q.start, -q.end, q.nested)))
+
+
+def _continue_reported_speech(doc: Document, quotes: list[Quote]) -> list[Quote]:
+    """A quotation in marks found no speaker of its own, and reported speech found after
+    the marks were read stands right before it: „Die Gefahr sei real. „Aber das Virus
+    kann mutieren.““ continues the speaker of the Konjunktiv sentences."""
+    marked = {(m.start, m.end): m for m in doc.speech_quotes}
+    out = []
+    for quote in quotes:
+        m = marked.get((quote.start, quote.end))
+        if m is not None and quote.rule == "direct.unattributed" and not quote.nested:
+            previous = _previous(quotes, quote.start)
+            if previous is not None and previous.type is not QuoteType.DIRECT:
+                out.append(direct.attribute(doc, m, previous))
+                continue
+        out.append(quote)
+    return out
 
 
 def _reports_speech(doc: Document, m: MarkedQuote) -> bool:

@@ -479,3 +479,14 @@ def test_die_franzoesin_tagged_as_a_name_is_a_description_of_the_woman_named() -
     assert name_of(text, "demonym_name.conllu", "die Französin") == "Christine Lagarde"
     _, entities = attribute_with_entities(text, "demonym_name.conllu")
     assert not any(e.name == "Französin" for e in entities)
+
+
+def test_a_quote_after_konjunktiv_sentences_continues_their_speaker() -> None:
+    # the Konjunktiv sentences are found after the marks are read: the quote still takes
+    # their speaker, though the last quote before it with a speaker is three sentences back
+    text = (
+        "Der Bürgermeister sagte, die Brücke werde bis Mai fertig. Die Kosten seien aber "
+        "gestiegen. Das Land zahle nur die Hälfte. „Wir haben trotzdem keine andere Wahl.“"
+    )
+    q = only(attribute(text, "quote_after_reported.conllu"), QuoteType.DIRECT)
+    assert (q.rule, q.speaker.text if q.speaker else None) == ("direct.nearby", "Der Bürgermeister")
