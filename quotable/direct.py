@@ -36,7 +36,8 @@ from quotable.participants import can_speak, speaker_of, subject
 from quotable.phrases import contiguous, noun_phrase, trim, with_apposition
 from quotable.source_phrases import so_names_a_source
 from quotable.syntax import Sentence, Word
-from quotable.verbs import cue_verb, finite_verbs, is_passive, particles_of, verb_complex
+from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv, is_passive, particles_of, verb_complex
+from quotable.vorfeld import OBLIQUE_ARTICLES, nominal_vorfeld
 
 
 def _cue_entry(sentence: Sentence, word: Word) -> cues.VerbCue | None:
@@ -283,9 +284,54 @@ def _inherited(doc: Document, unit: Unit, previous: Quote | None) -> Quote:
             return from_mentions(
                 marked, "direct.nearby", previous.speaker, None, None, None, previous.medium, previous.via
             )
+    before_subject = _previous_subject(doc, unit)
+    if before_subject is not None:
+        return before_subject
     frame_spans = spans_of(unit.frame_words())
     frame = Mention.from_spans(doc.text, frame_spans) if frame_spans else None
     return from_mentions(marked, "direct.unattributed", None, None, frame, None, None)
+
+
+def _previous_subject(doc: Document, unit: Unit) -> Quote | None:
+    """A quote that starts its sentence, with no cue and no quote before it to continue:
+    the subject of the sentence before it speaks, if it can („Sadiq Khan verurteilte die
+    Haltung der Regierung. „Die Politik ist ungerecht.““)."""
+    if any(w.upos != "PUNCT" for _, w in unit.before()):
+        return None
+    here = doc.sentence_index(unit.quote.start)
+    if not here or doc.paragraph(doc.sentences[here - 1].end - 1) < doc.paragraph(unit.quote.start) - 1:
+        return None
+    sentence = doc.sentences[here - 1]
+    if any(is_konjunktiv(w) for w in finite_verbs(sentence.words)):
+        return None  # reported speech, whose speaker is not its subject
+    speaker = _subject_that_speaks(doc, sentence)
+    if not speaker:
+        return None
+    return from_words(doc, unit, "direct.previous_subject", speaker, sentence, [], None)
+
+
+def _subject_that_speaks(doc: Document, sentence: Sentence) -> list[Word]:
+    """The subject of ``sentence``'s main clause if it can speak: from the parse, or,
+    where the sentence was only tagged, its Vorfeld when that is a nominative noun phrase
+    („Die Ministerin | besuchte …“)."""
+    if sentence.parsed:
+        root = sentence.root()
+        if root is None or root.upos not in ("VERB", "AUX") or doc.inside_quote(root) is not None:
+            return []
+        who = subject(sentence, root)
+        if who is None or not can_speak(who) or doc.inside_quote(who) is not None:
+            return []
+        return speaker_of(sentence, root)
+    finite = next(
+        (w for w in sentence.words if w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin"), None
+    )
+    field = nominal_vorfeld(sentence, finite) if finite is not None else []
+    nouns = [w for w in field if w.upos in ("NOUN", "PROPN", "PRON")]
+    if not nouns or field[0].text.lower() in OBLIQUE_ARTICLES or nouns[0].feat("Case") not in (None, "Nom"):
+        return []
+    if not can_speak(nouns[0]) or any(doc.inside_quote(w) is not None for w in field):
+        return []
+    return with_apposition(sentence, field)
 
 
 def nested(marked: MarkedQuote, parent: Quote) -> Quote:

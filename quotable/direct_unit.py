@@ -30,6 +30,7 @@ CONFIDENCE = {
     "direct.colon_clause": 0.8,
     "direct.continued": 0.8,
     "direct.nearby": 0.85,
+    "direct.previous_subject": 0.7,
     "direct.unattributed": 0.6,
 }
 

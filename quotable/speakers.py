@@ -81,15 +81,20 @@ def find(doc: Document, agencies: Sequence[AgencyMention]) -> tuple[Quote, ...]:
     return tuple(sorted(quotes, key=lambda q: (q.start, -q.end, q.nested)))
 
 
+_UNSURE_DIRECT = frozenset({"direct.unattributed", "direct.previous_subject"})
+"""Direct-quote rules that a quote continuing reported speech overrides."""
+
+
 def _continue_reported_speech(doc: Document, quotes: list[Quote]) -> list[Quote]:
-    """A quotation in marks found no speaker of its own, and reported speech found after
-    the marks were read stands right before it: „Die Gefahr sei real. „Aber das Virus
-    kann mutieren.““ continues the speaker of the Konjunktiv sentences."""
+    """A quotation in marks found no speaker of its own (or only the subject of the
+    sentence before it), and reported speech found after the marks were read stands
+    right before it: „Die Gefahr sei real. „Aber das Virus kann mutieren.““ continues
+    the speaker of the Konjunktiv sentences."""
     marked = {(m.start, m.end): m for m in doc.speech_quotes}
     out = []
     for quote in quotes:
         m = marked.get((quote.start, quote.end))
-        if m is not None and quote.rule == "direct.unattributed" and not quote.nested:
+        if m is not None and quote.rule in _UNSURE_DIRECT and not quote.nested:
             previous = _previous(quotes, quote.start)
             if previous is not None and previous.type is not QuoteType.DIRECT:
                 out.append(direct.attribute(doc, m, previous))

@@ -114,7 +114,7 @@ def sentence_initial_word(sentence: Sentence, words: Sequence[Word]) -> bool:
     )
 
 
-_OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem", "jenen", "jenem"})
+OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem", "jenen", "jenem"})
 """Articles that never open a nominative noun phrase."""
 
 
@@ -124,7 +124,7 @@ def marked_not_nominative(sentence: Sentence, noun: Word) -> bool:
     for child in sentence.children(noun):
         if child.id > noun.id:
             continue
-        if child.deprel == "case" or (child.deprel == "det" and child.text.lower() in _OBLIQUE_ARTICLES):
+        if child.deprel == "case" or (child.deprel == "det" and child.text.lower() in OBLIQUE_ARTICLES):
             return True
     before = sentence.word(noun.id - 1) if noun.id > 1 else None
     return before is not None and before.text.lower() == "als"

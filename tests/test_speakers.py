@@ -6,6 +6,7 @@ the way the WikiNews corpus annotates them.
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from fixture_parses import FIXTURES, attribute, only
 
@@ -490,3 +491,40 @@ def test_a_quote_after_konjunktiv_sentences_continues_their_speaker() -> None:
     )
     q = only(attribute(text, "quote_after_reported.conllu"), QuoteType.DIRECT)
     assert (q.rule, q.speaker.text if q.speaker else None) == ("direct.nearby", "Der Bürgermeister")
+
+
+def test_a_quote_alone_after_a_sentence_takes_its_subject_if_it_can_speak() -> None:
+    text = (
+        "Die Ministerin besuchte gestern eine Grundschule in Kassel. „Hier lernen die Kinder "
+        "mit Freude.“ Danach regnete es stundenlang. „Wir bleiben trotzdem.“"
+    )
+    school, rain = (q for q in attribute(text, "previous_subject.conllu") if q.type is QuoteType.DIRECT)
+    assert (school.rule, school.speaker.text if school.speaker else None) == (
+        "direct.previous_subject",
+        "Die Ministerin",
+    )
+    # „es“ of the weather cannot speak: the quote continues the one before it
+    assert (rain.rule, rain.speaker.text if rain.speaker else None) == ("direct.nearby", "Die Ministerin")
+
+
+def test_a_tagged_only_sentence_lends_its_vorfeld_if_it_is_a_nominative_speaker() -> None:
+    # the sentence before the quote holds no cue, so attribution only tags it: no heads
+    text = (
+        "Die Ministerin besuchte gestern eine Grundschule in Kassel. „Hier lernen die Kinder "
+        "mit Freude.“ Danach regnete es stundenlang. „Wir bleiben trotzdem.“"
+    )
+    parse = from_conllu((FIXTURES / "previous_subject.conllu").read_text(encoding="utf-8"), text)
+    first, *rest = parse.sentences
+    tagged = attrs.evolve(
+        first,
+        words=tuple(attrs.evolve(w, head=0, deprel="dep", lemma=w.text) for w in first.words),
+        parsed=False,
+    )
+    quotes = speakers.attribute(
+        text, marks.find_quotes(text), attrs.evolve(parse, sentences=(tagged, *rest)), ()
+    )
+    school = next(q for q in quotes if q.text.startswith("Hier"))
+    assert (school.rule, school.speaker.text if school.speaker else None) == (
+        "direct.previous_subject",
+        "Die Ministerin",
+    )
