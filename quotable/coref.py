@@ -235,8 +235,8 @@ def _resolve(
     # 5. organisation nouns
     if definite and head.upos == "NOUN" and cues.is_organisation(head.text) and len(words) <= 3:
         found = _organisation(table, head_lower, speaker.start)
-        if found is None and len(words) == 2 and head_lower in salience.GENERIC_BODIES:
-            found = salience.recent_body(doc, table, speaker.start)
+        if found is None and len(words) == 2:
+            found = salience.recent_body(doc, table, speaker.start, head_lower)
         if found is not None:
             return found
     return _by_own_words(table, speaker, words)  # 6.
@@ -252,6 +252,7 @@ def _organisation(table: Table, noun: str, offset: int) -> Candidate | None:
         and c.mentioned_before(offset) >= 0
         and (
             c.tokens[-1].lower().endswith(stem)
+            or any(role.endswith(stem) for role in c.roles)  # „der Softwarekonzern Quantera“
             or (c.kind is EntityKind.AGENCY and stem in ("agentur", "nachrichtenagentur"))
         )
     ]

@@ -22,7 +22,6 @@ a feminine title, or the agreement of a pronoun that was resolved to it.
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -30,10 +29,11 @@ from collections.abc import Iterable, Sequence
 import attrs
 import regex
 
-from quotable import cues, lexicon
+from quotable import cues
 from quotable.inflection import citation_tokens
 from quotable.model import AgencyMention, AgencyRole, Entity, EntityKind, Gender, Mention, Span
 from quotable.names import NameRun, is_place, name_runs
+from quotable.notable import notable_name
 from quotable.syntax import Parse, Sentence, Word
 
 _ACRONYM = regex.compile(r"\((\p{Lu}[\p{Lu}\d&-]{1,9})\)")
@@ -156,46 +156,6 @@ class Table:
         return tuple(out), ids
 
 
-@functools.cache
-def _notable() -> tuple[dict[str, str], dict[str, str]]:
-    """``notable_people.tsv``: variant → canonical name, and bare surname → canonical name."""
-    variants: dict[str, str] = {}
-    surnames: dict[str, str] = {}
-    for canonical, listed in lexicon.table("notable_people.tsv", 2):
-        for variant in (v.strip() for v in listed.split(",")):
-            if not variant:
-                continue
-            (surnames if " " not in variant else variants)[variant] = canonical
-    return variants, surnames
-
-
-def notable_name(name: str, *, unique_surname: bool) -> str | None:
-    """The canonical name of a well-known person named ``name`` (a variant spelling, or a
-    bare surname when no other person of the article bears it), else None."""
-    variants, surnames = _notable()
-    if " " not in name:
-        return surnames.get(name) if unique_surname else None
-    canonical = variants.get(name)
-    # the article's own full name stands (Vitali Klitschko); only its spacing may differ (Kim Jong-un)
-    return canonical if canonical is not None and _squashed(canonical) == _squashed(name) else None
-
-
-def is_notable(name: str) -> bool:
-    """Whether ``name`` is one of the ways ``notable_people.tsv`` lists a well-known person."""
-    return notable_canonical(name) is not None
-
-
-def notable_canonical(name: str) -> str | None:
-    """The canonical name ``notable_people.tsv`` gives for ``name`` (a listed variant or
-    surname), else None."""
-    variants, surnames = _notable()
-    return variants.get(name) or surnames.get(name)
-
-
-def _squashed(name: str) -> str:
-    return regex.sub(r"[\s\-‐]", "", name).casefold()
-
-
 def _surnames_of(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """The surname and, for a double name, its parts: Aigner-Rothschädl, Aigner, Rothschädl."""
     return (tokens[-1], *tokens[-1].split("-"))
@@ -224,8 +184,11 @@ def collect(text: str, parse: Parse, agencies: Sequence[AgencyMention]) -> Table
         if candidate is None and len(run.tokens) == 1 and run.tokens[0].endswith("s"):
             candidate = table.for_name([run.tokens[0][:-1]], run.start)  # Trumps → Trump
         if candidate is None:
-            kind = _kind_of(run)
+            descriptor = _body_descriptor(sentence, run)
+            kind = EntityKind.ORGANISATION if descriptor else _kind_of(run)
             candidate = table.add(kind, run.tokens, run.gender)
+            if descriptor:
+                candidate.roles.append(descriptor)
         candidate.add_mention(Span(run.start, run.end), run.text)
         candidate.places_only = candidate.places_only and place
         candidate.gender = candidate.gender or run.gender
@@ -273,6 +236,34 @@ def _surnames_tagged_as_nouns(table: Table, parse: Parse) -> None:
             added = True
         if added:
             runs.sort(key=lambda r: r.start)
+
+
+def _body_descriptor(sentence: Sentence, run: NameRun) -> str | None:
+    """The noun for a kind of body right before a name („der Softwarekonzern Quantera“,
+    „der Darmstädter Autozulieferer Brennecke“), lower case: the name is that body's.
+    Not where the noun begins the name itself: „die Deutsche Stiftung Patientenschutz“
+    (a capitalised adjective before it), „der Verband Deutscher Verkehrsunternehmen“ (a
+    noun after the name)."""
+    first, last = run.words[0], run.words[-1]
+    if first.id <= 1 or _kind_of(run) is not EntityKind.PERSON or run.gender is not None:
+        return None
+    noun = sentence.word(first.id - 1)
+    if noun.upos != "NOUN" or not cues.is_organisation(noun.text) or cues.is_role_noun(noun.text):
+        return None
+    before = sentence.word(noun.id - 1) if noun.id > 1 else None
+    # a capitalised adjective begins the name („Deutsche Stiftung …“); one in -er says where
+    # the body is from („Darmstädter“, „Schweizer“)
+    if (
+        before is not None
+        and before.upos == "ADJ"
+        and before.text[:1].isupper()
+        and not before.text.endswith("er")
+    ):
+        return None
+    after = sentence.word(last.id + 1) if last.id < len(sentence.words) else None
+    if after is not None and after.upos in ("NOUN", "PROPN") and after.text[:1].isupper():
+        return None
+    return noun.text.lower()
 
 
 def _kind_of(run: NameRun) -> EntityKind:

@@ -14,8 +14,9 @@ import attrs
 
 from quotable import cues
 from quotable.document import Document
-from quotable.entities import Table, is_notable, notable_canonical
+from quotable.entities import Table
 from quotable.model import EntityKind, Quote, Span, Speaker
+from quotable.notable import is_notable, notable_canonical
 from quotable.syntax import Word
 from quotable.verbs import finite_verbs
 

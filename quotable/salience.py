@@ -141,15 +141,22 @@ GENERIC_BODIES = frozenset(
 """Nouns that name a body by its kind only („der Verband“), so the one just named is meant."""
 
 
-def recent_body(doc: Document, table: Table, offset: int) -> Candidate | None:
-    """For „der Verband“, „das Unternehmen“ whose noun no name ends in: the organisation
-    mentioned last in this or the two sentences before („Die Deutsche Krankenhausgesellschaft
-    (DKG) begrüßte … , sagte der Verband“)."""
+def recent_body(doc: Document, table: Table, offset: int, noun: str) -> Candidate | None:
+    """For „der Verband“, „das Unternehmen“ (``noun``, lower case) whose noun no name ends
+    in: the organisation mentioned last in this or the two sentences before („Die Deutsche
+    Krankenhausgesellschaft (DKG) begrüßte … , sagte der Verband“).  A compound of such a
+    noun („die Aktionärsvereinigung“) names a kind of its own: only a body whose name or
+    descriptor has the same last part („Schutzvereinigung“) is meant."""
+    generic = next((g for g in GENERIC_BODIES if noun.endswith(g)), None)
+    if generic is None:
+        return None
     index = doc.sentence_index(offset) or 0
     window = doc.sentences[max(0, index - 2)].start if doc.sentences else 0
     found = [
         c
         for c in table.candidates
-        if c.kind is EntityKind.ORGANISATION and c.mentioned_before(offset) >= window
+        if c.kind is EntityKind.ORGANISATION
+        and c.mentioned_before(offset) >= window
+        and (noun == generic or any(w.lower().endswith(generic) for w in (*c.tokens, *c.roles)))
     ]
     return max(found, key=lambda c: c.mentioned_before(offset), default=None)

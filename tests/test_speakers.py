@@ -464,6 +464,25 @@ def test_der_verband_is_the_body_just_named() -> None:
     assert name_of(text, "body_by_kind.conllu", "der Verband") == "Deutsche Krankenhausgesellschaft"
 
 
+BODY_DESCRIPTORS = (
+    "Der Kasseler Softwarekonzern Lindqvar senkte seine Prognose. Das Unternehmen teilte mit, "
+    "der Umsatz werde kaum wachsen. Die Deutsche Anlegervereinigung (DAV) forderte Aufklärung. "
+    "Die Anleger wollten Klarheit, erklärte die Aktionärsvereinigung."
+)
+
+
+def test_a_name_after_a_kind_of_body_is_that_body_and_a_compound_kind_finds_its_like() -> None:
+    # „Softwarekonzern Lindqvar“: Lindqvar is a company, not a person, and „das Unternehmen“
+    assert name_of(BODY_DESCRIPTORS, "body_descriptor.conllu", "Das Unternehmen") == "Lindqvar"
+    _, entities = attribute_with_entities(BODY_DESCRIPTORS, "body_descriptor.conllu")
+    assert {e.name: e.kind for e in entities}["Lindqvar"] is EntityKind.ORGANISATION
+    # „die Aktionärsvereinigung“ is the body just named whose name ends in „-vereinigung“
+    assert (
+        name_of(BODY_DESCRIPTORS, "body_descriptor.conllu", "die Aktionärsvereinigung")
+        == "Deutsche Anlegervereinigung"
+    )
+
+
 def test_a_surname_the_tagger_did_not_take_for_a_name_is_still_her() -> None:
     text = (
         "Die Fraktionschefin Katharina Dröge kam spät. Dröge widersprach ihrer Kollegin. "
