@@ -294,11 +294,27 @@ def _by_own_words(table: Table, speaker: Speaker, words: Sequence[Word] = ()) ->
     if found is None or (
         found.kind is EntityKind.PERSON and len(tokens) == 1 and tokens[0] != found.tokens[-1]
     ):
-        kind = EntityKind.ORGANISATION if cues.is_organisation(tokens[-1]) else EntityKind.OTHER
-        found = table.add(kind, tokens)
+        found = table.add(_own_kind(tokens, words), tokens)
+        if found.kind is EntityKind.PERSON:
+            # „Eine Polizeisprecherin sagte …“: a person the article does not name, whom a
+            # later „sie“ may take up
+            head = _head_word(list(words))
+            found.gender = "Fem" if head.text.endswith("in") else head.feat("Gender")
     elif found.kind is EntityKind.PLACE:
         found.kind = EntityKind.ORGANISATION
     return found
+
+
+def _own_kind(tokens: Sequence[str], words: Sequence[Word]) -> EntityKind:
+    """An entity named by its own words is one person by a singular role noun at its head
+    („Eine Polizeisprecherin“, „Ein Sprecher des Ministeriums“), else a body by an
+    organisation noun, else other."""
+    head = _head_word(list(words)) if words else None
+    if head is not None and cues.is_role_noun(head.text) and head.feat("Number") != "Plur":
+        return EntityKind.PERSON
+    if cues.is_organisation(tokens[-1]):
+        return EntityKind.ORGANISATION
+    return EntityKind.OTHER
 
 
 def _citation_tokens(tokens: list[str], words: Sequence[Word]) -> list[str]:
@@ -324,9 +340,10 @@ def _behind_head(words: list[Word], head: Word, start: int) -> bool:
     „der Diplomat [der Nachrichtenagentur Interfax]“, „der Bürgermeister [auf Telegram]“."""
     if head.upos != "NOUN" or head.start >= start:
         return False
-    before = [w for w in words if w.end <= start]
-    if before and before[-1].text == ",":
-        return False  # an apposition: „der Gouverneur der Provinz Assuan, Ashraf Atef Hamdi“
+    if any(w.text == "," and head.end <= w.start < start for w in words):
+        # an apposition: „der Gouverneur der Provinz Assuan, Ashraf Atef Hamdi“, „Deren
+        # Präsident, der Waadtländer Staatsrat Pascal Derendinger“
+        return False
     return any(head.end <= w.start < start and w.upos in ("DET", "ADP") for w in words)
 
 

@@ -32,8 +32,8 @@ import regex
 from quotable import cues
 from quotable.inflection import citation_tokens
 from quotable.model import AgencyMention, AgencyRole, Entity, EntityKind, Gender, Mention, Span
-from quotable.names import NameRun, is_place, name_runs
-from quotable.notable import notable_name
+from quotable.names import NameRun, first_name_gender, is_place, name_runs
+from quotable.notable import notable_canonical, notable_name
 from quotable.syntax import Parse, Sentence, Word
 
 _ACRONYM = regex.compile(r"\((\p{Lu}[\p{Lu}\d&-]{1,9})\)")
@@ -197,6 +197,10 @@ def collect(text: str, parse: Parse, agencies: Sequence[AgencyMention]) -> Table
         if party is not None and candidate.kind is EntityKind.PERSON:
             candidate.roles.append(f"{party.group(1).lower()}-politiker")
     for c in table.candidates:
+        if c.kind is EntityKind.PERSON and c.gender is None and len(c.tokens) == 1:
+            # „Woidke“ alone: a well-known person's first name tells how the text refers to him
+            canonical = notable_canonical(c.tokens[0])
+            c.gender = first_name_gender(canonical.split()[0]) if canonical else None
         if c.places_only and c.kind is EntityKind.PERSON and c.gender is None:
             c.kind = EntityKind.PLACE
     _surnames_tagged_as_nouns(table, parse)

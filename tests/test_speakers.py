@@ -483,6 +483,36 @@ def test_a_name_after_a_kind_of_body_is_that_body_and_a_compound_kind_finds_its_
     )
 
 
+UNNAMED_ROLE = (
+    "Eine Polizeisprecherin sagte, die Festnahme sei ruhig verlaufen. „Der Mann hat sich nicht "
+    "gewehrt“, sagte sie. Ihr Vorgesetzter, der Polizeipräsident Jonas Wehrle, lobte den "
+    "Einsatz. „Das war saubere Arbeit“, sagte er."
+)
+
+
+def test_a_person_the_article_does_not_name_is_taken_up_by_a_pronoun() -> None:
+    quotes, entities = attribute_with_entities(UNNAMED_ROLE, "unnamed_role.conllu")
+    spokeswoman = next(e for e in entities if e.name == "Polizeisprecherin")
+    assert (spokeswoman.kind, spokeswoman.gender) == (EntityKind.PERSON, Gender.FEM)
+    she = next(q for q in quotes if q.speaker is not None and q.speaker.text == "sie")
+    assert she.speaker is not None and she.speaker.entity == next(
+        q.speaker.entity
+        for q in quotes
+        if q.speaker is not None and q.speaker.text == "Eine Polizeisprecherin"
+    )
+    # the name in the apposition after a comma is the mention's referent, whatever stands
+    # between („Ihr Vorgesetzter, der Polizeipräsident Jonas Wehrle“)
+    assert name_of(
+        UNNAMED_ROLE, "unnamed_role.conllu", "Ihr Vorgesetzter, der Polizeipräsident Jonas Wehrle"
+    ) == ("Jonas Wehrle")
+    assert name_of(UNNAMED_ROLE, "unnamed_role.conllu", "er") == "Jonas Wehrle"
+
+
+def test_a_well_known_surname_alone_has_the_gender_of_its_first_name() -> None:
+    text = "Woidke unterstützte die Forderung. Er sagte, die Region brauche dringend Hilfe."
+    assert name_of(text, "notable_surname.conllu", "Er") == "Dietmar Woidke"
+
+
 def test_a_surname_the_tagger_did_not_take_for_a_name_is_still_her() -> None:
     text = (
         "Die Fraktionschefin Katharina Dröge kam spät. Dröge widersprach ihrer Kollegin. "
