@@ -181,8 +181,10 @@ def name_runs(sentence: Sentence) -> list[NameRun]:
             continue
         after = next((w for w in words if w.id == run[-1].id + 1), None)
         before = next((w for w in words if w.id == run[0].id - 1), None)
+        # a place's genitive before a noun or name qualifies it, whatever the parse made of
+        # it: „Sachsens Ministerpräsident“, „Chinas Xi“
         modifier = _modifies(sentence, run[-1], tokens[-1], after) or (
-            after is not None and after.upos == "PROPN" and _genitive_place(run[-1].text)
+            after is not None and after.upos in ("NOUN", "PROPN") and _genitive_place(run[-1].text)
         )
         if modifier:
             tokens[-1] = _strip_genitive(run[-1], tokens[-1])

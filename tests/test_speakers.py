@@ -513,6 +513,12 @@ def test_a_well_known_surname_alone_has_the_gender_of_its_first_name() -> None:
     assert name_of(text, "notable_surname.conllu", "Er") == "Dietmar Woidke"
 
 
+def test_a_place_genitive_before_a_title_qualifies_it_though_parsed_as_the_subject() -> None:
+    text = "Sachsens Ministerpräsident Michael Kretschmer forderte mehr Geld."
+    mention = "Sachsens Ministerpräsident Michael Kretschmer"
+    assert name_of(text, "genitive_place.conllu", mention) == "Michael Kretschmer"  # not „Sachsens“
+
+
 def test_a_surname_the_tagger_did_not_take_for_a_name_is_still_her() -> None:
     text = (
         "Die Fraktionschefin Katharina Dröge kam spät. Dröge widersprach ihrer Kollegin. "
