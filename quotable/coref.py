@@ -200,6 +200,9 @@ def _resolve(
     if owner is not None:
         head, head_lower = owner, owner.text.lower()
         words = [w for w in words if w.id >= owner.id - 1 and w.id <= owner.id]
+    acronym = _acronym_owner(head)
+    if acronym is not None:  # „Nach VDV-Angaben“: the body behind the acronym
+        return table.for_name([acronym], speaker.start) or table.add(EntityKind.ORGANISATION, [acronym])
     # 3. personal pronouns
     if head.upos == "PRON" and head_lower in _PRONOUNS:
         gender, number = _PRONOUNS[head_lower]
@@ -267,6 +270,14 @@ def _source_owner(words: Sequence[Word], head: Word) -> Word | None:
     if not after or after[0].text.lower() not in ("der", "des", "von", "vom", "eines", "einer"):
         return None
     return next((w for w in after[1:] if w.upos in ("NOUN", "PROPN")), None)
+
+
+def _acronym_owner(head: Word) -> str | None:
+    """The acronym a hyphenated source noun begins with: „VDV-Angaben“ → VDV."""
+    prefix, _, rest = head.text.partition("-")
+    if not rest or not (prefix.isupper() and len(prefix) > 1) or not cues.is_source_noun(rest):
+        return None
+    return prefix
 
 
 def _other_role(candidate: Candidate, noun: str) -> bool:

@@ -5,7 +5,8 @@
 prepositional phrase of the frame (*seitens*, *aus*, *bei*, *von*, *in*).  For a quote
 whose cue is such a verb and that has no speaker, :func:`with_source` takes the noun
 phrase of the nearest such preposition outside the quotation as the speaker mention
-(with its article and a genitive after it, as the WikiNews corpus marks it).
+(with its article and a genitive after it, as the WikiNews corpus marks it);
+„hieß es weiter“ continues the source of the quote before it (:func:`continued`).
 """
 
 from __future__ import annotations
@@ -52,6 +53,24 @@ def with_source(doc: Document, quote: Quote) -> Quote:
     return quote
 
 
+def continued(doc: Document, quote: Quote, previous: Quote | None) -> Quote:
+    """„…, hieß es weiter“ with no source of its own: the source of the quote before it,
+    if that stands in this or the previous sentence."""
+    if quote.speaker is not None or quote.cue is None or previous is None or previous.speaker is None:
+        return quote
+    cue = quote.cue.text.lower().split()
+    if not any(word in cue for word in _IMPERSONAL):
+        return quote
+    index, before = doc.sentence_index(quote.cue.start), doc.sentence_index(previous.end - 1)
+    if index is None or before is None or index - before > 1:
+        return quote
+    sentence = doc.sentences[index]
+    following = [w for w in sentence.words if w.start >= quote.cue.end][:2]
+    if not any(w.text.lower() == "weiter" for w in following):
+        return quote
+    return attrs.evolve(quote, speaker=previous.speaker)
+
+
 def _seitens(word: Word) -> bool:
     return word.text.lower() in ("seitens", "vonseiten")  # the tagger reads them as adverbs too
 
@@ -59,7 +78,8 @@ def _seitens(word: Word) -> bool:
 def _noun_phrase(sentence: Sentence, preposition: Word) -> list[Word]:
     """The noun phrase after ``preposition`` (article, adjectives, nouns, a genitive after
     it), when its head can be a source: a name, a place, an organisation or *Kreise*."""
-    after = [w for w in sentence.words if w.id > preposition.id]
+    # not the article of a contraction, which shares the preposition's token („beim“, „vom“)
+    after = [w for w in sentence.words if w.id > preposition.id and w.start >= preposition.end]
     phrase: list[Word] = []
     for w in after:
         if w.upos not in _NOUN_PHRASE:

@@ -77,7 +77,11 @@ def find(doc: Document, agencies: Sequence[AgencyMention]) -> tuple[Quote, ...]:
     quotes.extend(f.quote for f in whole_sentences.continuing(doc, quotes))
     quotes = _continue_reported_speech(doc, quotes)
     quotes = _untangle(_nest_fragments(quotes))
-    quotes = [_with_via(sources.with_source(doc, q), agencies) for q in quotes]
+    quotes = [sources.with_source(doc, q) for q in quotes]
+    quotes = [
+        sources.continued(doc, q, _previous(quotes, q.start)) if q.speaker is None else q for q in quotes
+    ]
+    quotes = [_with_via(q, agencies) for q in quotes]
     return tuple(sorted(quotes, key=lambda q: (q.start, -q.end, q.nested)))
 
 

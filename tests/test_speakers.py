@@ -519,6 +519,27 @@ def test_a_place_genitive_before_a_title_qualifies_it_though_parsed_as_the_subje
     assert name_of(text, "genitive_place.conllu", mention) == "Michael Kretschmer"  # not „Sachsens“
 
 
+IMPERSONAL_SOURCES = (
+    "Die Preise seien gestiegen, teilte das Bundesamt mit. Die Mieten seien besonders stark "
+    "gestiegen, hieß es weiter. Man prüfe alle Hinweise, hieß es seitens der Polizeidirektion. "
+    "Der Zuwachs liege bei zwei Prozent, hieß es beim Landesamt. Nach VDV-Angaben fahren mehr "
+    "Menschen Bus."
+)
+
+
+def test_impersonal_frames_name_their_source_or_continue_the_one_before() -> None:
+    quotes, _ = attribute_with_entities(IMPERSONAL_SOURCES, "impersonal_sources.conllu")
+    by_text = {q.text: q.speaker for q in quotes if not q.nested}
+    further = by_text["Die Mieten seien besonders stark gestiegen"]  # „hieß es weiter“
+    assert further is not None and (further.text, further.name) == ("das Bundesamt", "Bundesamt")
+    police = by_text["Man prüfe alle Hinweise"]
+    assert police is not None and police.text == "der Polizeidirektion"
+    office = by_text["Der Zuwachs liege bei zwei Prozent"]  # „beim“: not the contraction's article
+    assert office is not None and office.text == "Landesamt"
+    bus = by_text["fahren mehr Menschen Bus"]
+    assert bus is not None and (bus.text, bus.name) == ("VDV-Angaben", "VDV")
+
+
 def test_a_surname_the_tagger_did_not_take_for_a_name_is_still_her() -> None:
     text = (
         "Die Fraktionschefin Katharina Dröge kam spät. Dröge widersprach ihrer Kollegin. "
