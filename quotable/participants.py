@@ -18,7 +18,7 @@ from quotable.phrases import (
     with_apposition,
 )
 from quotable.syntax import Sentence, Word
-from quotable.verbs import cue_verb, finite_of, is_passive
+from quotable.verbs import cue_verb, finite_of, is_konjunktiv, is_passive
 from quotable.vorfeld import (
     RELATIVE,
     is_adverbial,
@@ -250,13 +250,25 @@ def _relative_antecedent(sentence: Sentence, finite: Word) -> Word | None:
     return None
 
 
+def _reported_before(sentence: Sentence, head: Word, verb: Word) -> bool:
+    """Whether the verb a cue verb is coordinated with is the Konjunktiv clause it reports
+    („Die Preise seien gestiegen, teilte das Bundesamt mit“): its subject, which cannot
+    speak, is not the speaker."""
+    children = sentence.children(head)
+    verbs = [w for w in (head, *children) if w.upos in ("VERB", "AUX")]
+    subjects = [c for c in children if c.deprel in ("nsubj", "nsubj:pass")]
+    return (
+        head.id < verb.id and any(is_konjunktiv(w) for w in verbs) and not any(can_speak(c) for c in subjects)
+    )
+
+
 def subject(sentence: Sentence, verb: Word, skip: frozenset[int] = frozenset()) -> Word | None:
     """The subject of ``verb``: its own nsubj, or that of the verb it is coordinated
     with; a relative pronoun stands for the noun its clause belongs to (Trump, der …
     unterstellte → Trump).  A "subject" inside a prepositional phrase is a parse error
     and is not returned."""
     for candidate in (verb, sentence.head_of(verb) if verb.deprel == "conj" else None):
-        if candidate is None:
+        if candidate is None or (candidate is not verb and _reported_before(sentence, candidate, verb)):
             continue
         # a passive subject of an active verb is its subject (a parse error, see is_passive)
         subjects = ("nsubj", "csubj") if is_passive(sentence, candidate) else ("nsubj", "csubj", "nsubj:pass")

@@ -283,3 +283,14 @@ def test_a_clause_ending_in_a_colon_gives_the_quote_its_subject_if_it_can_speak(
     assert attack.cue is not None and attack.cue.text == "griff an"  # with its particle
     # a placard cannot speak: not this rule's speaker
     assert poster.rule != "direct.colon_clause"
+
+
+def test_the_subject_of_the_reported_clause_is_not_the_speaker_of_its_coordinated_cue() -> None:
+    # the parser makes „teilte … mit“ a conjunct of „gestiegen“ and „das … Bundesamt“ its object
+    text = "Die Preise seien gestiegen, teilte das Statistische Bundesamt mit."
+    q = only(attribute(text, "reported_conj.conllu"), QuoteType.INDIRECT)
+    assert (q.rule, speaker_text(q), q.text) == (
+        "indirect.before_frame",
+        "das Statistische Bundesamt",
+        "Die Preise seien gestiegen",
+    )
