@@ -26,7 +26,8 @@ rules, in order:
 5. A definite organisation noun („das Ministerium“, „die Agentur“) takes the
    latest organisation (or agency) whose name ends in it.
 6. Anything else is an entity named by its own words, without its article, the
-   source noun („Angaben der Polizei“ → Polizei) and a place after it.
+   source noun („Angaben der Polizei“ → Polizei) and a place after it
+   (:mod:`quotable.own_words`).
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ import regex
 from quotable import cues, named_subjects, salience
 from quotable.document import Document
 from quotable.entities import Candidate, Table, collect, describes_person, role_stem
-from quotable.inflection import citation_form
 from quotable.model import AgencyMention, Entity, EntityKind, Quote, QuoteType, Span, Speaker
+from quotable.own_words import by_own_words, head_word, own_words
 from quotable.syntax import Sentence, Word
 
 _PRONOUNS = {
@@ -58,20 +59,14 @@ _PRONOUNS = {
 }
 _FIRST_PERSON = frozenset({"ich", "wir", "mir", "mich", "uns"})
 _ANAPHORS = frozenset({"demnach", "danach", "wonach"})
-_ARTICLES = frozenset(
-    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
-)
 _DEFINITE = frozenset(
     {"der", "die", "das", "den", "dem", "des", "dieser", "diese", "dieses", "jener", "jene"}
 )
 _AGE = regex.compile(r"^\d+-[Jj]ährige[nr]?$")
-_PLACE_TAIL = regex.compile(r"\s+(?:in|im|aus|von|vom)\s+\p{Lu}.*$")
 _DATELINE = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[–—-]\s")
 """What follows a dateline's place: perhaps an agency in brackets, then a dash."""
 _DATELINE_BEFORE = regex.compile(r"(?:^|\n|[.!?…:“”\"]\s+)$")
 """What precedes it: the start of the text or of a line, or the end of a sentence."""
-_LEADING_DATELINE = regex.compile(r"^\p{Lu}[\p{L}.\-]+(?:\s\([^()]{1,40}\))?\s[–—-]\s")
-_BRACKETS = regex.compile(r"\s*\([^()]*\)\s*$")
 """„Bundesverband der Deutschen Industrie (BDI)“: the acronym is an alias, not the name."""
 _ORGANISATION_KINDS = (EntityKind.ORGANISATION, EntityKind.AGENCY, EntityKind.OTHER)
 
@@ -99,7 +94,7 @@ def resolve(
             if found is not None:
                 pronoun = speaker.text.lower() in _PRONOUNS or speaker.text.lower() in _FIRST_PERSON
                 found.add_mention(
-                    Span(speaker.start, speaker.end), None if pronoun else _own_words(speaker.text)
+                    Span(speaker.start, speaker.end), None if pronoun else own_words(speaker.text)
                 )
             cache[key] = found
         candidate = cache[key]
@@ -162,7 +157,7 @@ def _resolve(
         return history[-1][1] if history else None
     sentence, words = _mention_words(doc, speaker)
     if sentence is None or not words:
-        return _by_own_words(table, speaker)
+        return by_own_words(table, speaker)
     if _is_dateline(doc.text, speaker.start, speaker.end):
         # „Wien – Diese Frage musste ja kommen, sagt Produzent John Lueftner“: the dateline is
         # no speaker; the person named in the sentence is, if there is one
@@ -173,7 +168,7 @@ def _resolve(
                 moved[(speaker.start, speaker.end)] = Span(run.start, run.end)
                 return found
         return None
-    head = words[0] if len(words) == 1 else _head_word(words)
+    head = words[0] if len(words) == 1 else head_word(words)
     head_lower = head.text.lower()
     # 2. a name that is the mention's referent: not a modifier or place in it, not behind an
     # article or preposition after its head („der Diplomat der Agentur Interfax“), and not
@@ -242,7 +237,7 @@ def _resolve(
             found = salience.recent_body(doc, table, speaker.start, head_lower)
         if found is not None:
             return found
-    return _by_own_words(table, speaker, words)  # 6.
+    return by_own_words(table, speaker, words)  # 6.
 
 
 def _organisation(table: Table, noun: str, offset: int) -> Candidate | None:
@@ -280,63 +275,18 @@ def _acronym_owner(head: Word) -> str | None:
     return prefix
 
 
+_PARTY_MEMBERS = ("politiker", "republikaner", "demokrat")
+"""Role nouns for a party's member („der CSU-Politiker“, „der Republikaner“): they go with
+any office."""
+
+
 def _other_role(candidate: Candidate, noun: str) -> bool:
-    """Whether the article gave ``candidate`` roles, none of them ``noun``'s."""
+    """Whether the article gave ``candidate`` roles, none of them ``noun``'s (a party's
+    member is no other role than the office: „Gouverneur Greg Abbott …, sagte der Republikaner“)."""
     stem = role_stem(noun)
+    if stem.endswith(_PARTY_MEMBERS):
+        return False
     return bool(candidate.roles) and not any(role_stem(r).endswith(stem) for r in candidate.roles)
-
-
-def _own_words(text: str) -> str:
-    """„Angaben der Polizei in Wien“ → „Polizei“: no article, source noun or place after it."""
-    words = _LEADING_DATELINE.sub("", text).split()
-    while words and words[0].lower() in _ARTICLES:
-        words.pop(0)
-    if len(words) > 2 and cues.is_source_noun(words[0]) and words[1].lower() in _ARTICLES | {"von", "vom"}:
-        words = words[2:]
-    return _BRACKETS.sub("", _PLACE_TAIL.sub("", " ".join(words)))
-
-
-def _by_own_words(table: Table, speaker: Speaker, words: Sequence[Word] = ()) -> Candidate | None:
-    name = _own_words(speaker.text)
-    if not name:
-        return None
-    tokens = _citation_tokens(name.split(), words)
-    found = table.for_name(tokens, speaker.start)
-    if found is None or (
-        found.kind is EntityKind.PERSON and len(tokens) == 1 and tokens[0] != found.tokens[-1]
-    ):
-        found = table.add(_own_kind(tokens, words), tokens)
-        if found.kind is EntityKind.PERSON:
-            # „Eine Polizeisprecherin sagte …“: a person the article does not name, whom a
-            # later „sie“ may take up
-            head = _head_word(list(words))
-            found.gender = "Fem" if head.text.endswith("in") else head.feat("Gender")
-    elif found.kind is EntityKind.PLACE:
-        found.kind = EntityKind.ORGANISATION
-    return found
-
-
-def _own_kind(tokens: Sequence[str], words: Sequence[Word]) -> EntityKind:
-    """An entity named by its own words is one person by a singular role noun at its head
-    („Eine Polizeisprecherin“, „Ein Sprecher des Ministeriums“), else a body by an
-    organisation noun, else other."""
-    head = _head_word(list(words)) if words else None
-    if head is not None and cues.is_role_noun(head.text) and head.feat("Number") != "Plur":
-        return EntityKind.PERSON
-    if cues.is_organisation(tokens[-1]):
-        return EntityKind.ORGANISATION
-    return EntityKind.OTHER
-
-
-def _citation_tokens(tokens: list[str], words: Sequence[Word]) -> list[str]:
-    """``tokens`` in their citation form (:mod:`quotable.inflection`) when they are a run of
-    the mention's ``words``: „Statistischen Bundesamts“ → „Statistisches Bundesamt“."""
-    texts = [w.text for w in words]
-    n = len(tokens)
-    for i in range(len(texts) - n + 1):
-        if texts[i : i + n] == tokens:
-            return citation_form(words[i : i + n])
-    return tokens
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
@@ -356,14 +306,6 @@ def _behind_head(words: list[Word], head: Word, start: int) -> bool:
         # Präsident, der Waadtländer Staatsrat Pascal Derendinger“
         return False
     return any(head.end <= w.start < start and w.upos in ("DET", "ADP") for w in words)
-
-
-def _head_word(words: list[Word]) -> Word:
-    ids = {w.id for w in words}
-    for w in words:
-        if w.head not in ids:
-            return w
-    return words[0]
 
 
 def _verb_number(sentence: Sentence, pronoun: Word, quote: Quote) -> str | None:

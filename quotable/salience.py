@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from quotable import cues
 from quotable.document import Document
 from quotable.entities import Candidate, Table
 from quotable.model import EntityKind
@@ -87,11 +88,7 @@ def salient(
                 continue
             if not plural and _coordinated(sentence, run.words):
                 continue  # „Putin und Kim unterhalten sich“: neither is „er“ alone
-            if (
-                sentence.parsed
-                and run.words[-1].deprel not in ("nsubj", "nsubj:pass")
-                and not any(w.deprel in ("nsubj", "nsubj:pass") for w in run.words)
-            ):
+            if sentence.parsed and not _is_subject(sentence, run.words):
                 continue
             found = table.for_name(run.tokens, run.start)
             if found is not None and agrees(found):
@@ -116,6 +113,21 @@ def salient(
 
 
 _AND = frozenset({"und", "sowie", "oder"})
+
+
+_SUBJECTS = ("nsubj", "nsubj:pass")
+
+
+def _is_subject(sentence: Sentence, words: Sequence[Word]) -> bool:
+    """Whether a name is the subject, or in apposition to a title that is: „Der texanische
+    Gouverneur Greg Abbott stellte sich hinter Trump“."""
+    if any(w.deprel in _SUBJECTS for w in words):
+        return True
+    for w in words:
+        head = sentence.head_of(w)
+        if w.deprel in ("appos", "flat", "flat:name") and head is not None and head.deprel in _SUBJECTS:
+            return head.upos == "NOUN" and cues.is_role_noun(head.text)
+    return False
 
 
 def _coordinated(sentence: Sentence, words: Sequence[Word]) -> bool:

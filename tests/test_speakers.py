@@ -540,6 +540,16 @@ def test_impersonal_frames_name_their_source_or_continue_the_one_before() -> Non
     assert bus is not None and (bus.text, bus.name) == ("VDV-Angaben", "VDV")
 
 
+def test_a_party_member_noun_is_the_subject_named_with_an_office_not_the_man_behind() -> None:
+    text = (
+        "Der Gouverneur Tom Wexley stellte sich hinter Präsident John Miller. "
+        "„Das Land braucht diese Mauer“, sagte der Republikaner."
+    )
+    # „Republikaner“ is no other office than „Gouverneur“; Wexley, in apposition to the
+    # subject, is the one just named who may be meant, not Miller in the prepositional phrase
+    assert name_of(text, "party_member.conllu", "der Republikaner") == "Tom Wexley"
+
+
 def test_a_surname_the_tagger_did_not_take_for_a_name_is_still_her() -> None:
     text = (
         "Die Fraktionschefin Katharina Dröge kam spät. Dröge widersprach ihrer Kollegin. "
