@@ -37,12 +37,13 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from quotable import cues, named_subjects, salience
+from quotable import cues, named_subjects, participants, salience
 from quotable.document import Document
 from quotable.entities import Candidate, Table, collect, describes_person, role_stem
 from quotable.model import AgencyMention, Entity, EntityKind, Quote, QuoteType, Span, Speaker
 from quotable.own_words import by_own_words, head_word, own_words
 from quotable.syntax import Sentence, Word
+from quotable.vorfeld import nominal_vorfeld
 
 _PRONOUNS = {
     "er": ("Masc", "Sing"),
@@ -204,6 +205,8 @@ def _resolve(
         number = number or _verb_number(sentence, head, quote) or head.feat("Number")
         if gender is None and number != "Plur" and head_lower in ("sie", "die", "diese"):
             gender = "Fem"  # sie sagte: a woman
+        if number == "Plur" and (group := _plural_subject(doc, table, speaker)) is not None:
+            return group
         found = salience.salient(doc, table, speaker.start, gender, number, history, set())
         if found is not None and found.gender is None and number != "Plur" and gender is not None:
             found.gender = gender
@@ -238,6 +241,45 @@ def _resolve(
         if found is not None:
             return found
     return by_own_words(table, speaker, words)  # 6.
+
+
+def _plural_subject(doc: Document, table: Table, speaker: Speaker) -> Candidate | None:
+    """„Die Grünen begrüßten den Deckel. Sie verlangten aber, …“, „Wittkopp und ihr Kollege
+    stellten die Ergebnisse vor. „…“, sagten sie“: a plural „sie“ takes the subject of the
+    sentence before, if that is a group that can speak (a plural verb's subject)."""
+    index = doc.sentence_index(speaker.start)
+    if not index:
+        return None
+    sentence = doc.sentences[index - 1]
+    words = _group_subject(sentence)
+    if not words or any(doc.inside_quote(w) is not None for w in words):
+        return None
+    mention = Speaker.from_spans(doc.text, [Span(words[0].start, words[-1].end)])
+    return by_own_words(table, mention, words)
+
+
+def _group_subject(sentence: Sentence) -> list[Word]:
+    """The subject of a plural verb, if a group that can speak: from the parse, or the
+    Vorfeld where the sentence was only tagged."""
+    if sentence.parsed:
+        root = sentence.root()
+        finite = [w for w in (root, *sentence.children(root)) if w.feat("VerbForm") == "Fin"] if root else []
+        if root is None or not finite or finite[0].feat("Number") != "Plur":
+            return []
+        who = participants.subject(sentence, root)
+        words = participants.speaker_of(sentence, root) if who is not None else []
+    else:
+        verb = next(
+            (w for w in sentence.words if w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin"), None
+        )
+        if verb is None or verb.feat("Number") != "Plur":
+            return []
+        words = nominal_vorfeld(sentence, verb)
+        who = head_word(words) if words else None
+    if who is None or who not in words or who.upos not in ("NOUN", "PROPN"):
+        return []
+    grouped = any(w.lemma.lower() in ("und", "sowie") or w.text in ("und", "sowie") for w in words)
+    return words if participants.can_speak(who) or grouped else []
 
 
 def _organisation(table: Table, noun: str, offset: int) -> Candidate | None:

@@ -550,6 +550,20 @@ def test_a_party_member_noun_is_the_subject_named_with_an_office_not_the_man_beh
     assert name_of(text, "party_member.conllu", "der Republikaner") == "Tom Wexley"
 
 
+PLURAL_GROUPS = (
+    "Die Grünen begrüßten den Kompromiss grundsätzlich. Sie verlangten aber, dass auch kleine "
+    "Betriebe entlastet werden. Die Preise stiegen zuletzt stark. Sie sagten, das sei ein Problem. "
+    "Anna Berg und ihr Kollege Tim Roth stellten die Studie vor. „Das Wasser ist sauber“, sagten sie."
+)
+
+
+def test_a_plural_pronoun_takes_the_group_that_was_the_subject_before_it() -> None:
+    quotes, _ = attribute_with_entities(PLURAL_GROUPS, "plural_group.conllu")
+    names = [q.speaker.name for q in quotes if q.speaker is not None and q.speaker.text.lower() == "sie"]
+    # a party, then not the prices (which cannot speak), then two people together
+    assert names == ["Grünen", "Grünen", "Anna Berg und ihr Kollege Tim Roth"]
+
+
 def test_a_surname_the_tagger_did_not_take_for_a_name_is_still_her() -> None:
     text = (
         "Die Fraktionschefin Katharina Dröge kam spät. Dröge widersprach ihrer Kollegin. "
