@@ -83,13 +83,21 @@ def salient(
 
     def subject_in(i: int) -> Candidate | None:
         sentence = doc.sentences[i]
-        for run in reversed(table.names_in(sentence)):
-            if run.start >= offset or run.modifier or run.place:
-                continue
-            if not plural and _coordinated(sentence, run.words):
-                continue  # „Putin und Kim unterhalten sich“: neither is „er“ alone
-            if sentence.parsed and not _is_subject(sentence, run.words):
-                continue
+        runs = [
+            run
+            for run in table.names_in(sentence)
+            if run.start < offset
+            and not run.modifier
+            and not run.place
+            # „Putin und Kim unterhalten sich“: neither is „er“ alone
+            and (plural or not _coordinated(sentence, run.words))
+            and (not sentence.parsed or _is_subject(sentence, run.words))
+        ]
+        # the latest subject; of two a verb was given („Meisl gratulierte Lepikson“, both
+        # parsed as subjects, or a sentence only tagged), the first
+        verbs = [_verb_of(sentence, run.words) for run in runs]
+        ordered = [runs[verbs.index(verb)] for verb in reversed(verbs)]
+        for run in ordered:
             found = table.for_name(run.tokens, run.start)
             if found is not None and agrees(found):
                 return found
@@ -128,6 +136,23 @@ def _is_subject(sentence: Sentence, words: Sequence[Word]) -> bool:
         if w.deprel in ("appos", "flat", "flat:name") and head is not None and head.deprel in _SUBJECTS:
             return head.upos == "NOUN" and cues.is_role_noun(head.text)
     return False
+
+
+def _verb_of(sentence: Sentence, words: Sequence[Word]) -> int:
+    """The id of the verb a subject name belongs to: its head in the parse; in a sentence
+    only tagged, the first finite verb of its clause (between commas)."""
+    if sentence.parsed:
+        return next((w.head for w in words if w.deprel in _SUBJECTS), words[-1].head)
+    start, end = words[0].id - 1, words[-1].id
+    while start > 0 and sentence.words[start - 1].text not in _CLAUSE_BREAKS:
+        start -= 1
+    while end < len(sentence.words) and sentence.words[end].text not in _CLAUSE_BREAKS:
+        end += 1
+    clause = sentence.words[start:end]
+    return next((w.id for w in clause if w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin"), 0)
+
+
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—"})
 
 
 def _coordinated(sentence: Sentence, words: Sequence[Word]) -> bool:

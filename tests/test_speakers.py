@@ -564,6 +564,36 @@ def test_a_plural_pronoun_takes_the_group_that_was_the_subject_before_it() -> No
     assert names == ["Grünen", "Grünen", "Anna Berg und ihr Kollege Tim Roth"]
 
 
+def test_of_two_subjects_the_parser_gave_one_verb_the_first_is_taken_up() -> None:
+    text = (
+        "Die Estin Kadri Lepikson gewann das Rennen. Franziska Meisl wurde Zweite. Meisl "
+        "gratulierte Lepikson noch vor Ort. „Sie läuft seit Wochen stark“, sagte sie."
+    )
+    # „Lepikson“ is parsed as a second subject of „gratulierte“
+    assert name_of(text, "two_subjects_one_verb.conllu", "sie") == "Franziska Meisl"
+
+
+def test_in_a_sentence_only_tagged_the_vorfeld_name_is_its_subject() -> None:
+    text = (
+        "Der Trainer Miguel Herrera lobte den Torschützen Diego Valdivia. Herrera nahm Valdivia "
+        "nach dem Spiel lange in den Arm. „Solche Spieler braucht ein Land“, sagte er."
+    )
+    parse = from_conllu((FIXTURES / "vorfeld_subject.conllu").read_text(encoding="utf-8"), text)
+    first, second, *rest = parse.sentences
+    tagged = attrs.evolve(
+        second,
+        words=tuple(attrs.evolve(w, head=0, deprel="dep", lemma=w.text) for w in second.words),
+        parsed=False,
+    )
+    from quotable import coref
+    from quotable.document import Document
+
+    doc = Document.build(text, attrs.evolve(parse, sentences=(first, tagged, *rest)), marks.find_quotes(text))
+    quotes, _ = coref.resolve(doc, speakers.find(doc, ()), ())
+    (he,) = [q.speaker for q in quotes if q.speaker is not None and q.speaker.text == "er"]
+    assert he.name == "Miguel Herrera"
+
+
 def test_a_surname_the_tagger_did_not_take_for_a_name_is_still_her() -> None:
     text = (
         "Die Fraktionschefin Katharina Dröge kam spät. Dröge widersprach ihrer Kollegin. "
