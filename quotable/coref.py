@@ -207,7 +207,14 @@ def _resolve(
             gender = "Fem"  # sie sagte: a woman
         if number == "Plur" and (group := _plural_subject(doc, table, speaker)) is not None:
             return group
-        found = salience.salient(doc, table, speaker.start, gender, number, history, set())
+        # „Overbeck habe … gebrochen, sagte er“: nobody named in the quote itself
+        quoted = {
+            t
+            for run in table.names_in(sentence)
+            if any(q.start <= run.start and run.end <= q.end for q in quote.content)
+            for t in run.tokens
+        }
+        found = salience.salient(doc, table, speaker.start, gender, number, history, quoted)
         if found is not None and found.gender is None and number != "Plur" and gender is not None:
             found.gender = gender
         return found

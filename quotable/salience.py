@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quotable import cues
 from quotable.document import Document
 from quotable.entities import Candidate, Table
 from quotable.model import EntityKind
@@ -127,14 +126,14 @@ _SUBJECTS = ("nsubj", "nsubj:pass")
 
 
 def _is_subject(sentence: Sentence, words: Sequence[Word]) -> bool:
-    """Whether a name is the subject, or in apposition to a title that is: „Der texanische
-    Gouverneur Greg Abbott stellte sich hinter Trump“."""
+    """Whether a name is the subject, or in apposition to a title or noun that is: „Der
+    texanische Gouverneur Greg Abbott stellte sich hinter Trump“."""
     if any(w.deprel in _SUBJECTS for w in words):
         return True
     for w in words:
         head = sentence.head_of(w)
         if w.deprel in ("appos", "flat", "flat:name") and head is not None and head.deprel in _SUBJECTS:
-            return head.upos == "NOUN" and cues.is_role_noun(head.text)
+            return head.upos in ("NOUN", "PROPN")
     return False
 
 

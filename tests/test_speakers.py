@@ -594,6 +594,22 @@ def test_in_a_sentence_only_tagged_the_vorfeld_name_is_its_subject() -> None:
     assert he.name == "Miguel Herrera"
 
 
+PRONOUN_SUBJECTS = (
+    "Sachsens Ministerpräsident Michael Kretschmer forderte mehr Geld. Brandenburgs "
+    "Ministerpräsident Dietmar Woidke unterstützte die Forderung. Er sagte, die Lausitz habe "
+    "bewiesen, dass sie Wandel könne. Der Betriebsrat Horst Ebenhöh widersprach dem Chef Malte "
+    "Overbeck. Overbeck habe den Beschäftigten Sicherheit versprochen, sagte er."
+)
+
+
+def test_er_is_the_subject_named_in_apposition_and_never_a_name_in_the_quote_itself() -> None:
+    quotes, _ = attribute_with_entities(PRONOUN_SUBJECTS, "pronoun_subjects.conllu")
+    names = [q.speaker.name for q in quotes if q.speaker is not None and q.speaker.text.lower() == "er"]
+    # „Ministerpräsident“ is tagged a name, „Dietmar Woidke“ hangs on it; „Overbeck“ is the
+    # subject of the quote, not its speaker
+    assert names == ["Dietmar Woidke", "Horst Ebenhöh"]
+
+
 def test_a_surname_the_tagger_did_not_take_for_a_name_is_still_her() -> None:
     text = (
         "Die Fraktionschefin Katharina Dröge kam spät. Dröge widersprach ihrer Kollegin. "
