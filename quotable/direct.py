@@ -15,7 +15,9 @@ The order of the rules follows what German news does most (see docs/rules.md):
 6. ``direct.continued``: a quote standing alone right after an attributed one
    takes over its speaker, cue and frame (the corpus repeats those spans);
 7. ``direct.nearby``: otherwise the speaker of the previous sentence's quote,
-   with low confidence.
+   with low confidence;
+8. ``direct.previous_subject``: a quote that starts its sentence with nothing to
+   continue takes the subject of the sentence before, if that subject can speak.
 
 The quotation's sentences, and how its quote is built with the rule's confidence,
 are :mod:`quotable.direct_unit`.
