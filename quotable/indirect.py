@@ -176,14 +176,19 @@ def _verb_rules(
         if all_quoted(words, in_direct):
             continue  # the complement is a direct quotation: the direct rules attribute it
         rule: str | None = None
-        if child.deprel == "xcomp" or "zu" in marks or _has_zu(sentence, child):
+        # „Negativzinsen seien kaum noch zu vermitteln, sagte sie“: a zu-infinitive with its
+        # own finite verb is a clause, not the cue verb's infinitive complement
+        finite_zu = ("zu" in marks or _has_zu(sentence, child)) and any(
+            c.deprel in ("cop", "aux") and c.feat("VerbForm") == "Fin" for c in sentence.children(child)
+        )
+        if (child.deprel == "xcomp" or "zu" in marks or _has_zu(sentence, child)) and not finite_zu:
             if entry.infinitive:
                 rule = "indirect.infinitive"
         elif "dass" in marks or "daß" in marks:
             rule = "indirect.dass" if entry.clause else None
         elif "ob" in marks:
             rule = "indirect.ob" if entry.clause else None
-        elif marks - {"wie"}:
+        elif marks - {"wie", "zu"} or ("zu" in marks and not finite_zu):
             rule = None  # weil, wenn, als …: not reported speech
         elif entry.clause:
             konjunktiv = any(is_konjunktiv(v) for v in finite_verbs(words))

@@ -294,3 +294,14 @@ def test_the_subject_of_the_reported_clause_is_not_the_speaker_of_its_coordinate
         "das Statistische Bundesamt",
         "Die Preise seien gestiegen",
     )
+
+
+def test_a_zu_infinitive_with_its_own_finite_verb_is_reported_speech_before_its_frame() -> None:
+    # „seien … zu vermitteln“: the clause has a Konjunktiv verb; „sagen“ takes no infinitive
+    text = "Höhere Gebühren seien den Eltern kaum noch zu vermitteln, sagte die Stadträtin."
+    q = only(attribute(text, "finite_zu.conllu"), QuoteType.INDIRECT)
+    assert (q.rule, speaker_text(q), q.text) == (
+        "indirect.before_frame",
+        "die Stadträtin",
+        "Höhere Gebühren seien den Eltern kaum noch zu vermitteln",
+    )
