@@ -43,7 +43,6 @@ from quotable.entities import Candidate, Table, collect, describes_person, role_
 from quotable.model import AgencyMention, Entity, EntityKind, Quote, QuoteType, Span, Speaker
 from quotable.own_words import by_own_words, head_word, own_words
 from quotable.syntax import Sentence, Word
-from quotable.vorfeld import nominal_vorfeld
 
 _PRONOUNS = {
     "er": ("Masc", "Sing"),
@@ -268,20 +267,19 @@ def _plural_subject(doc: Document, table: Table, speaker: Speaker) -> Candidate 
 def _group_subject(sentence: Sentence) -> list[Word]:
     """The subject of a plural verb, if a group that can speak: from the parse, or the
     Vorfeld where the sentence was only tagged."""
+    main = participants.main_subject(sentence)
+    if main is None:
+        return []
+    words = list(main.words)
     if sentence.parsed:
-        root = sentence.root()
-        finite = [w for w in (root, *sentence.children(root)) if w.feat("VerbForm") == "Fin"] if root else []
-        if root is None or not finite or finite[0].feat("Number") != "Plur":
+        root = main.verb
+        finite = [w for w in (root, *sentence.children(root)) if w.feat("VerbForm") == "Fin"]
+        if not finite or finite[0].feat("Number") != "Plur":
             return []
-        who = participants.subject(sentence, root)
-        words = participants.speaker_of(sentence, root) if who is not None else []
+        who = main.head
     else:
-        verb = next(
-            (w for w in sentence.words if w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin"), None
-        )
-        if verb is None or verb.feat("Number") != "Plur":
+        if main.verb.feat("Number") != "Plur":
             return []
-        words = nominal_vorfeld(sentence, verb)
         who = head_word(words) if words else None
     if who is None or who not in words or who.upos not in ("NOUN", "PROPN"):
         return []

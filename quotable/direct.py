@@ -34,12 +34,12 @@ from quotable.document import Document
 from quotable.mark_kinds import MarkKind
 from quotable.marks import MarkedQuote
 from quotable.model import Mention, Quote, QuoteType, Speaker
-from quotable.participants import can_speak, speaker_of, subject
+from quotable.participants import can_speak, main_subject, speaker_of, subject
 from quotable.phrases import contiguous, noun_phrase, trim, with_apposition
 from quotable.source_phrases import so_names_a_source
 from quotable.syntax import Sentence, Word
 from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv, is_passive, particles_of, verb_complex
-from quotable.vorfeld import OBLIQUE_ARTICLES, nominal_vorfeld
+from quotable.vorfeld import OBLIQUE_ARTICLES
 
 
 def _cue_entry(sentence: Sentence, word: Word) -> cues.VerbCue | None:
@@ -265,6 +265,13 @@ def _colon_clause(doc: Document, unit: Unit) -> Quote | None:
     return from_words(doc, unit, "direct.colon_clause", speaker_words, sentence, cue_words, None)
 
 
+def continued(doc: Document, quote: MarkedQuote, previous: Quote | None) -> Quote:
+    """``quote``, whose own frame named no speaker (:func:`attribute` found none), read
+    again against ``previous``: the rules that continue a quote before it, else the
+    subject of the sentence before."""
+    return _inherited(doc, Unit(doc, quote), previous)
+
+
 def _inherited(doc: Document, unit: Unit, previous: Quote | None) -> Quote:
     marked = unit.quote
     if previous is not None and previous.speaker is not None:
@@ -316,18 +323,17 @@ def _subject_that_speaks(doc: Document, sentence: Sentence) -> list[Word]:
     """The subject of ``sentence``'s main clause if it can speak: from the parse, or,
     where the sentence was only tagged, its Vorfeld when that is a nominative noun phrase
     („Die Ministerin | besuchte …“)."""
+    main = main_subject(sentence)
+    if main is None:
+        return []
     if sentence.parsed:
-        root = sentence.root()
-        if root is None or root.upos not in ("VERB", "AUX") or doc.inside_quote(root) is not None:
+        who, root = main.head, main.verb
+        if root.upos not in ("VERB", "AUX") or doc.inside_quote(root) is not None:
             return []
-        who = subject(sentence, root)
         if who is None or not can_speak(who) or doc.inside_quote(who) is not None:
             return []
-        return speaker_of(sentence, root)
-    finite = next(
-        (w for w in sentence.words if w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin"), None
-    )
-    field = nominal_vorfeld(sentence, finite) if finite is not None else []
+        return list(main.words)
+    field = list(main.words)
     nouns = [w for w in field if w.upos in ("NOUN", "PROPN", "PRON")]
     if not nouns or field[0].text.lower() in OBLIQUE_ARTICLES or nouns[0].feat("Case") not in (None, "Nom"):
         return []

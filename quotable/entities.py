@@ -184,8 +184,10 @@ def collect(text: str, parse: Parse, agencies: Sequence[AgencyMention]) -> Table
         if candidate is None and len(run.tokens) == 1 and run.tokens[0].endswith("s"):
             candidate = table.for_name([run.tokens[0][:-1]], run.start)  # Trumps → Trump
         if candidate is None:
-            descriptor = _body_descriptor(sentence, run)
-            kind = EntityKind.ORGANISATION if descriptor else _kind_of(run)
+            kind = _kind_of(run)
+            descriptor = _body_descriptor(sentence, run) if kind is EntityKind.PERSON else None
+            if descriptor:
+                kind = EntityKind.ORGANISATION
             candidate = table.add(kind, run.tokens, run.gender)
             if descriptor:
                 candidate.roles.append(descriptor)
@@ -243,13 +245,13 @@ def _surnames_tagged_as_nouns(table: Table, parse: Parse) -> None:
 
 
 def _body_descriptor(sentence: Sentence, run: NameRun) -> str | None:
-    """The noun for a kind of body right before a name („der Softwarekonzern Quantera“,
+    """The noun for a kind of body right before a person-like name („der Softwarekonzern Quantera“,
     „der Darmstädter Autozulieferer Brennecke“), lower case: the name is that body's.
     Not where the noun begins the name itself: „die Deutsche Stiftung Patientenschutz“
     (a capitalised adjective before it), „der Verband Deutscher Verkehrsunternehmen“ (a
     noun after the name)."""
     first, last = run.words[0], run.words[-1]
-    if first.id <= 1 or _kind_of(run) is not EntityKind.PERSON or run.gender is not None:
+    if first.id <= 1 or run.gender is not None:
         return None
     noun = sentence.word(first.id - 1)
     if noun.upos != "NOUN" or not cues.is_organisation(noun.text) or cues.is_role_noun(noun.text):

@@ -9,6 +9,8 @@ clauses, and „und“ sharing a subject with the verb before it.
 
 from __future__ import annotations
 
+import attrs
+
 from quotable import cues
 from quotable.phrases import (
     QUOTE_CHARS,
@@ -18,7 +20,7 @@ from quotable.phrases import (
     with_apposition,
 )
 from quotable.syntax import Sentence, Word
-from quotable.verbs import cue_verb, finite_of, is_konjunktiv, is_passive
+from quotable.verbs import cue_verb, finite_of, first_finite, is_konjunktiv, is_passive
 from quotable.vorfeld import (
     RELATIVE,
     is_adverbial,
@@ -114,6 +116,31 @@ def _speaking_subject(sentence: Sentence, verb: Word, subj: Word | None, skip: f
         if child.deprel == "nsubj" and child.id > subj.id and child.id not in skip and can_speak(child):
             return child
     return subj
+
+
+@attrs.frozen
+class MainSubject:
+    """The subject of a sentence's main clause, as far as the analysis tells."""
+
+    verb: Word
+    """The root, or where the sentence was only tagged its first finite verb."""
+    head: Word | None
+    """The parsed subject; None where the sentence was only tagged."""
+    words: tuple[Word, ...]
+    """Its speaker mention (:func:`speaker_of`), or the nominal Vorfeld where only tagged."""
+
+
+def main_subject(sentence: Sentence) -> MainSubject | None:
+    """The subject of ``sentence``'s main clause: from the parse, or, where the sentence was
+    only tagged, the Vorfeld of its first finite verb („Die Ministerin | besuchte …“)."""
+    if sentence.parsed:
+        root = sentence.root()
+        if root is None:
+            return None
+        head = subject(sentence, root)
+        return MainSubject(root, head, tuple(speaker_of(sentence, root)) if head is not None else ())
+    verb = first_finite(sentence.words)
+    return None if verb is None else MainSubject(verb, None, tuple(nominal_vorfeld(sentence, verb)))
 
 
 def can_speak(word: Word) -> bool:
@@ -236,10 +263,7 @@ def _relative_antecedent(sentence: Sentence, finite: Word) -> Word | None:
     )
     if not is_relative:
         return None
-    if any(
-        w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin"
-        for w in sentence.words[comma.id : finite.id - 1]
-    ):
+    if first_finite(sentence.words[comma.id : finite.id - 1]) is not None:
         return None
     # the nearest noun before the comma („Trump nicht zu verärgern, der …“: Trump)
     for w in reversed(sentence.words[max(0, comma.id - 8) : comma.id - 1]):

@@ -14,6 +14,7 @@ from quotable.document import Document
 from quotable.entities import Candidate, Table
 from quotable.model import EntityKind
 from quotable.syntax import Sentence, Word
+from quotable.verbs import first_finite
 
 
 def co_arguments(sentence: Sentence, head: Word) -> set[str]:
@@ -148,7 +149,8 @@ def _verb_of(sentence: Sentence, words: Sequence[Word]) -> int:
     while end < len(sentence.words) and sentence.words[end].text not in _CLAUSE_BREAKS:
         end += 1
     clause = sentence.words[start:end]
-    return next((w.id for w in clause if w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin"), 0)
+    verb = first_finite(clause)
+    return verb.id if verb is not None else 0
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—"})

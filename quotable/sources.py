@@ -15,7 +15,7 @@ import attrs
 
 from quotable import cues
 from quotable.document import Document
-from quotable.model import Quote, Span, Speaker
+from quotable.model import Cue, Quote, Span, Speaker
 from quotable.names import is_place
 from quotable.syntax import Sentence, Word
 
@@ -30,9 +30,7 @@ _NOUN_PHRASE = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 
 def with_source(doc: Document, quote: Quote) -> Quote:
     """``quote`` with the source of its impersonal frame as speaker, if it has one."""
-    if quote.speaker is not None or quote.cue is None:
-        return quote
-    if not any(word in quote.cue.text.lower().split() for word in _IMPERSONAL):
+    if quote.speaker is not None or quote.cue is None or not _impersonal(quote.cue):
         return quote
     index = doc.sentence_index(quote.cue.start)
     if index is None:
@@ -56,10 +54,9 @@ def with_source(doc: Document, quote: Quote) -> Quote:
 def continued(doc: Document, quote: Quote, previous: Quote | None) -> Quote:
     """„…, hieß es weiter“ with no source of its own: the source of the quote before it,
     if that stands in this or the previous sentence."""
-    if quote.speaker is not None or quote.cue is None or previous is None or previous.speaker is None:
+    if quote.speaker is not None or quote.cue is None or not _impersonal(quote.cue):
         return quote
-    cue = quote.cue.text.lower().split()
-    if not any(word in cue for word in _IMPERSONAL):
+    if previous is None or previous.speaker is None:
         return quote
     index, before = doc.sentence_index(quote.cue.start), doc.sentence_index(previous.end - 1)
     if index is None or before is None or index - before > 1:
@@ -69,6 +66,11 @@ def continued(doc: Document, quote: Quote, previous: Quote | None) -> Quote:
     if not any(w.text.lower() == "weiter" for w in following):
         return quote
     return attrs.evolve(quote, speaker=previous.speaker)
+
+
+def _impersonal(cue: Cue) -> bool:
+    """Whether the cue is „heißt es“ or „verlautet“, which name no speaker of their own."""
+    return any(word in _IMPERSONAL for word in cue.text.lower().split())
 
 
 def _seitens(word: Word) -> bool:

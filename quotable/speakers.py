@@ -101,7 +101,7 @@ def _continue_reported_speech(doc: Document, quotes: list[Quote]) -> list[Quote]
         if m is not None and quote.rule in _UNSURE_DIRECT and not quote.nested:
             previous = _previous(quotes, quote.start)
             if previous is not None and previous.type is not QuoteType.DIRECT:
-                out.append(direct.attribute(doc, m, previous))
+                out.append(direct.continued(doc, m, previous))
                 continue
         out.append(quote)
     return out

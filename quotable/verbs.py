@@ -204,6 +204,12 @@ def is_konjunktiv(word: Word) -> bool:
     return is_konjunktiv_one(word) or word.text.lower() in _KONJUNKTIV_TWO or word.feat("Mood") == "Sub"
 
 
+def first_finite(words: Iterable[Word]) -> Word | None:
+    """The first verb the tagger marked finite (no Konjunktiv guess, as :func:`finite_verbs`
+    makes): the main clause's verb in a sentence only tagged."""
+    return next((w for w in words if w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin"), None)
+
+
 def finite_verbs(words: Iterable[Word]) -> list[Word]:
     """Finite verbs (the tagger's VerbForm, or a Konjunktiv form it missed)."""
     return [

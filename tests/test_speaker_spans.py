@@ -4,6 +4,7 @@ errors included: the rules must read past them).  No model needed."""
 
 from __future__ import annotations
 
+import pytest
 from fixture_parses import attribute, only
 
 from quotable.model import Quote, QuoteType
@@ -285,23 +286,27 @@ def test_a_clause_ending_in_a_colon_gives_the_quote_its_subject_if_it_can_speak(
     assert poster.rule != "direct.colon_clause"
 
 
-def test_the_subject_of_the_reported_clause_is_not_the_speaker_of_its_coordinated_cue() -> None:
+BEFORE_FRAME = [
     # the parser makes „teilte … mit“ a conjunct of „gestiegen“ and „das … Bundesamt“ its object
-    text = "Die Preise seien gestiegen, teilte das Statistische Bundesamt mit."
-    q = only(attribute(text, "reported_conj.conllu"), QuoteType.INDIRECT)
-    assert (q.rule, speaker_text(q), q.text) == (
-        "indirect.before_frame",
+    (
+        "Die Preise seien gestiegen, teilte das Statistische Bundesamt mit.",
+        "reported_conj.conllu",
         "das Statistische Bundesamt",
         "Die Preise seien gestiegen",
-    )
-
-
-def test_a_zu_infinitive_with_its_own_finite_verb_is_reported_speech_before_its_frame() -> None:
+    ),
     # „seien … zu vermitteln“: the clause has a Konjunktiv verb; „sagen“ takes no infinitive
-    text = "Höhere Gebühren seien den Eltern kaum noch zu vermitteln, sagte die Stadträtin."
-    q = only(attribute(text, "finite_zu.conllu"), QuoteType.INDIRECT)
-    assert (q.rule, speaker_text(q), q.text) == (
-        "indirect.before_frame",
+    (
+        "Höhere Gebühren seien den Eltern kaum noch zu vermitteln, sagte die Stadträtin.",
+        "finite_zu.conllu",
         "die Stadträtin",
         "Höhere Gebühren seien den Eltern kaum noch zu vermitteln",
-    )
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fixture", "speaker", "message"), BEFORE_FRAME)
+def test_a_konjunktiv_clause_before_its_frame_is_the_frame_subjects_speech(
+    text: str, fixture: str, speaker: str, message: str
+) -> None:
+    q = only(attribute(text, fixture), QuoteType.INDIRECT)
+    assert (q.rule, speaker_text(q), q.text) == ("indirect.before_frame", speaker, message)

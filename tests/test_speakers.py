@@ -6,9 +6,10 @@ the way the WikiNews corpus annotates them.
 
 from __future__ import annotations
 
-import attrs
+from collections.abc import Collection
+
 import pytest
-from fixture_parses import FIXTURES, attribute, only
+from fixture_parses import FIXTURES, attribute, fixture_parse, only
 
 from quotable import agencies, marks, speakers
 from quotable.model import Attribution, Entity, EntityKind, Gender, Quote, QuoteType, check_offsets
@@ -218,12 +219,15 @@ def test_konjunktiv_one_is_read_from_the_form_without_a_lemma(form: str, lemma: 
 
 
 # ------------------------------------------------------------------ entities
-def attribute_with_entities(text: str, fixture: str) -> tuple[tuple[Quote, ...], tuple[Entity, ...]]:
-    """Quotes and the article's entities, from a hand-written parse."""
+def attribute_with_entities(
+    text: str, fixture: str, tagged: Collection[int] = ()
+) -> tuple[tuple[Quote, ...], tuple[Entity, ...]]:
+    """Quotes and the article's entities, from a hand-written parse (``tagged``: see
+    :func:`fixture_parses.fixture_parse`)."""
     from quotable import coref
     from quotable.document import Document
 
-    parse = from_conllu((FIXTURES / fixture).read_text(encoding="utf-8"), text)
+    parse = fixture_parse(text, fixture, tagged)
     found = agencies.find_agencies(text)
     doc = Document.build(text, parse, marks.find_quotes(text))
     quotes, entities = coref.resolve(doc, speakers.find(doc, found), found)
@@ -578,18 +582,8 @@ def test_in_a_sentence_only_tagged_the_vorfeld_name_is_its_subject() -> None:
         "Der Trainer Miguel Herrera lobte den Torschützen Diego Valdivia. Herrera nahm Valdivia "
         "nach dem Spiel lange in den Arm. „Solche Spieler braucht ein Land“, sagte er."
     )
-    parse = from_conllu((FIXTURES / "vorfeld_subject.conllu").read_text(encoding="utf-8"), text)
-    first, second, *rest = parse.sentences
-    tagged = attrs.evolve(
-        second,
-        words=tuple(attrs.evolve(w, head=0, deprel="dep", lemma=w.text) for w in second.words),
-        parsed=False,
-    )
-    from quotable import coref
-    from quotable.document import Document
-
-    doc = Document.build(text, attrs.evolve(parse, sentences=(first, tagged, *rest)), marks.find_quotes(text))
-    quotes, _ = coref.resolve(doc, speakers.find(doc, ()), ())
+    # the second sentence holds no cue, so attribution only tags it
+    quotes, _ = attribute_with_entities(text, "vorfeld_subject.conllu", tagged={1})
     (he,) = [q.speaker for q in quotes if q.speaker is not None and q.speaker.text == "er"]
     assert he.name == "Miguel Herrera"
 
@@ -659,16 +653,7 @@ def test_a_tagged_only_sentence_lends_its_vorfeld_if_it_is_a_nominative_speaker(
         "Die Ministerin besuchte gestern eine Grundschule in Kassel. „Hier lernen die Kinder "
         "mit Freude.“ Danach regnete es stundenlang. „Wir bleiben trotzdem.“"
     )
-    parse = from_conllu((FIXTURES / "previous_subject.conllu").read_text(encoding="utf-8"), text)
-    first, *rest = parse.sentences
-    tagged = attrs.evolve(
-        first,
-        words=tuple(attrs.evolve(w, head=0, deprel="dep", lemma=w.text) for w in first.words),
-        parsed=False,
-    )
-    quotes = speakers.attribute(
-        text, marks.find_quotes(text), attrs.evolve(parse, sentences=(tagged, *rest)), ()
-    )
+    quotes = attribute(text, "previous_subject.conllu", tagged={0})
     school = next(q for q in quotes if q.text.startswith("Hier"))
     assert (school.rule, school.speaker.text if school.speaker else None) == (
         "direct.previous_subject",
