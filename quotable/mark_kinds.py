@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import itertools
 import re
 
 import regex
@@ -144,33 +143,35 @@ def _is_title_cue(word: str) -> bool:
     return False
 
 
-_WORD_BACKWARDS = regex.compile(r"(?r)[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
-""":data:`_WORD`, matched from the right: the last words of a window without finding all the others."""
+_NEAR = 32
+"""Characters before a quotation read first for its last words (80 only when fewer are found)."""
 
 
 def _words_before(text: str, position: int, count: int) -> list[str]:
-    """The last ``count`` words of the 80 characters before ``position``, in text order."""
-    found = itertools.islice(_WORD_BACKWARDS.finditer(text, max(0, position - 80), position), count)
-    return [m[0] for m in found][::-1]
+    """The last ``count`` words of the 80 characters before ``position``, in text order.
+
+    A window's first word may be cut at the window's start, but every later word
+    is found whole: so the last ``count`` words of a near window that holds more
+    than ``count`` are the last ``count`` of the whole 80 characters.
+    """
+    near = _WORD.findall(text, max(0, position - _NEAR), position)
+    if len(near) > count or position <= _NEAR:
+        return near[-count:]
+    return _WORD.findall(text, max(0, position - 80), position)[-count:]
 
 
-_SHORT = 120
-"""Characters of a quotation its words are all found for at once (faster than one by one)."""
+_ELEVEN_WORDS = re.compile(r"(?:[\W_]*+(?>[^\W_]++(?:[-'’][^\W_]++)*+)){11}")
+"""Eleven :data:`_WORD` words at the start of a text (each taken whole: atomic, never split)."""
 
 
 def classify(text: str, open_position: int, content_start: int, content_end: int, content: str) -> MarkKind:
     """Judge a quotation by its form: speech, a short fragment, or a title/name/term."""
-    # no rule below counts past ten words, so a long quotation is read only as far as its eleventh
-    if len(content) <= _SHORT:
-        words = _WORD.findall(content)
-    else:
-        words = [m.group() for m in itertools.islice(_WORD.finditer(content), 11)]
-    stripped = content.rstrip()
-    before = text[max(0, open_position - 3) : open_position]
-    after_close = text[content_end : content_end + 24]
-    terminal = bool(stripped) and stripped[-1] in _TERMINAL
-    colon_before = ":" in before
-    if len(words) <= 10 and not colon_before:
+    # no rule below counts past ten words, so a quotation of eleven or more is not split into words
+    long = _ELEVEN_WORDS.match(content) is not None
+    words = [] if long else _WORD.findall(content)
+    count = 11 if long else len(words)
+    colon_before = ":" in text[max(0, open_position - 3) : open_position]
+    if count <= 10 and not colon_before:
         preceding = _words_before(text, open_position, 2)
         if any(_is_title_cue(w) for w in preceding[-1:]):
             return MarkKind.TITLE
@@ -179,10 +180,13 @@ def classify(text: str, open_position: int, content_start: int, content_end: int
             _, prefixes, _ = _title_cues()
             if preceding[-2].lower().startswith(prefixes):
                 return MarkKind.TITLE
-    if len(words) >= 6 or terminal or colon_before or _FRAME_AFTER.match(after_close):
+    if count >= 6 or colon_before:
+        return MarkKind.SPEECH
+    stripped = content.rstrip()
+    if (stripped and stripped[-1] in _TERMINAL) or _FRAME_AFTER.match(text[content_end : content_end + 24]):
         return MarkKind.SPEECH
     if (
-        len(words) <= 5
+        count <= 5
         and any(w[0].isupper() for w in words)
         and all(w[0].isupper() or w[0].isdigit() or w.lower() in _FUNCTION_WORDS for w in words)
     ):

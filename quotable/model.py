@@ -59,23 +59,30 @@ class AgencyRole(str, enum.Enum):
     """Any other naming of the agency."""
 
 
-def _check_span(instance: Span, attribute: attrs.Attribute[int], value: int) -> None:
+def _check_bound(name: str, value: object) -> None:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"Span.{attribute.name} must be an int, not {type(value).__name__}")
+        raise TypeError(f"Span.{name} must be an int, not {type(value).__name__}")
     if value < 0:
-        raise ValueError(f"Span.{attribute.name} must be >= 0, got {value}")
+        raise ValueError(f"Span.{name} must be >= 0, got {value}")
 
 
 @attrs.frozen(order=True)
 class Span:
     """A half-open range ``[start, end)`` of code points into the caller's text."""
 
-    start: int = attrs.field(validator=_check_span)
-    end: int = attrs.field(validator=_check_span)
+    start: int
+    end: int
 
     def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
-            raise ValueError(f"Span end {self.end} is before its start {self.start}")
+        # one check on the common path (spans are made by the thousand per article),
+        # the precise complaint only when it fails
+        start, end = self.start, self.end
+        if type(start) is int and type(end) is int and 0 <= start <= end:
+            return
+        _check_bound("start", start)
+        _check_bound("end", end)
+        if end < start:
+            raise ValueError(f"Span end {end} is before its start {start}")
 
     def __len__(self) -> int:
         return self.end - self.start
