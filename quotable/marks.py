@@ -109,7 +109,8 @@ def _marks() -> _Marks:
         opens.setdefault(style.opening, []).append(style)
         closes.setdefault(style.closing, []).append(style)
     strings = sorted(set(opens) | set(closes), key=len, reverse=True)
-    # literal strings only, longest first: the standard library's engine finds them fastest
+    # literal strings, longest first: matched at one known position (_reopens); the scan of a
+    # whole text is by str.find (_occurrences), three times faster
     pattern = re.compile("|".join(re.escape(s) for s in strings))
     return _Marks(
         styles,
