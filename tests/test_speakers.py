@@ -460,6 +460,12 @@ def name_of(text: str, fixture: str, mention: str) -> str | None:
     return speaker.name
 
 
+def pronoun_names(text: str, fixture: str, pronoun: str) -> list[str | None]:
+    """The resolved names of the quotes whose speaker mention is ``pronoun``, in any case."""
+    quotes, _ = attribute_with_entities(text, fixture)
+    return [q.speaker.name for q in quotes if q.speaker is not None and q.speaker.text.lower() == pronoun]
+
+
 def test_der_verband_is_the_body_just_named() -> None:
     text = (
         "Die Deutsche Krankenhausgesellschaft (DKG) begrüßte die Entscheidung. "
@@ -562,8 +568,7 @@ PLURAL_GROUPS = (
 
 
 def test_a_plural_pronoun_takes_the_group_that_was_the_subject_before_it() -> None:
-    quotes, _ = attribute_with_entities(PLURAL_GROUPS, "plural_group.conllu")
-    names = [q.speaker.name for q in quotes if q.speaker is not None and q.speaker.text.lower() == "sie"]
+    names = pronoun_names(PLURAL_GROUPS, "plural_group.conllu", "sie")
     # a party, then not the prices (which cannot speak), then two people together
     assert names == ["Grünen", "Grünen", "Anna Berg und ihr Kollege Tim Roth"]
 
@@ -597,8 +602,7 @@ PRONOUN_SUBJECTS = (
 
 
 def test_er_is_the_subject_named_in_apposition_and_never_a_name_in_the_quote_itself() -> None:
-    quotes, _ = attribute_with_entities(PRONOUN_SUBJECTS, "pronoun_subjects.conllu")
-    names = [q.speaker.name for q in quotes if q.speaker is not None and q.speaker.text.lower() == "er"]
+    names = pronoun_names(PRONOUN_SUBJECTS, "pronoun_subjects.conllu", "er")
     # „Ministerpräsident“ is tagged a name, „Dietmar Woidke“ hangs on it; „Overbeck“ is the
     # subject of the quote, not its speaker
     assert names == ["Dietmar Woidke", "Horst Ebenhöh"]
