@@ -18,6 +18,7 @@ from quotable.mark_kinds import MarkKind
 from quotable.marks import MarkedQuote
 from quotable.model import Span
 from quotable.syntax import Parse, Sentence, Word
+from quotable.verbs import cue_verb
 
 _LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
 
@@ -32,7 +33,7 @@ class Document:
     @classmethod
     def build(cls, text: str, parse: Parse, marked: Sequence[MarkedQuote]) -> Document:
         starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
-        return cls(text, parse, tuple(marked), tuple(starts))
+        return cls(text, parse, tuple(_names_by_parse(parse, marked)), tuple(starts))
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -84,3 +85,49 @@ class Document:
 
     def covered(self, span: Span, quote: MarkedQuote) -> bool:
         return any(s.start <= span.start and span.end <= s.end for s in quote.spans)
+
+
+_NAME_WORDS = 5
+"""The most words a quoted name that speaks is taken to have („Aktion Deutschland hilft“)."""
+
+
+def _names_by_parse(parse: Parse, marked: Sequence[MarkedQuote]) -> list[MarkedQuote]:
+    """``marked``, with a few quoted words that stand where the subject of the cue verb
+    right after them belongs read as a name: „Wie „heise online“ berichtet“, „Wie die
+    „Aktion Deutschland hilft“ heute mitteilte“ name who speaks, they are no partial
+    quotes.  A partial quote leaves its cue verb a subject of its own („Von einer
+    „gezielten Kampagne“ sprach der Minister“)."""
+    if not parse.sentences:
+        return list(marked)
+    starts = [s.start for s in parse.sentences]
+    return [
+        attrs.evolve(m, kind=MarkKind.TITLE)
+        if m.depth == 0
+        and m.kind is MarkKind.FRAGMENT
+        and len(m.content) == 1
+        and _speaking_name(parse, starts, m)
+        else m
+        for m in marked
+    ]
+
+
+def _speaking_name(parse: Parse, starts: list[int], m: MarkedQuote) -> bool:
+    sentence = parse.sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
+    if not sentence.parsed:
+        return False
+    content = m.content[0]
+    inside = [w for w in sentence.words if content.start <= w.start and w.end <= content.end]
+    if not inside or len(inside) > _NAME_WORDS:
+        return False
+    ids = {w.id for w in inside}
+    after = [w for w in sentence.words if w.start >= m.end and w.upos != "PUNCT"][:3]
+    verb = next((w for w in after if cue_verb(sentence, w) is not None), None)
+    if verb is None:
+        return False
+    between = after[: after.index(verb)]  # „heute“, „gestern“ (even when tagged a verb)
+    if any(w.upos in ("NOUN", "PROPN", "PRON", "DET", "ADP") for w in between):
+        return False
+    heads = {verb.id} | {w.id for w in between}
+    hangs_on_verb = any(w.head in heads for w in inside)
+    subjects = [c for c in sentence.children(verb) if c.deprel in ("nsubj", "nsubj:pass") and c.id not in ids]
+    return hangs_on_verb and not subjects

@@ -32,7 +32,7 @@ from quotable.document import Document
 from quotable.findings import Finding, all_quoted, has_finite, make, relative_clause
 from quotable.mark_kinds import MarkKind
 from quotable.model import Quote, Span
-from quotable.participants import speaker_of
+from quotable.participants import speaker_of, wie_clause_speaker
 from quotable.syntax import Sentence, Word
 from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv, particles_of, verb_complex
 
@@ -349,7 +349,7 @@ def _speaker_words(sentence: Sentence, verb: Word) -> list[Word]:
     skip = frozenset(
         w.id for c in sentence.children(verb) if c.deprel in COMPLEMENT for w in sentence.subtree(c)
     )
-    return speaker_of(sentence, verb, skip=skip)
+    return speaker_of(sentence, verb, skip=skip) or wie_clause_speaker(sentence, verb)
 
 
 def _has_zu(sentence: Sentence, verb: Word) -> bool:

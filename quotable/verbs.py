@@ -86,13 +86,14 @@ def cue_verb(sentence: Sentence, verb: Word) -> cues.VerbCue | None:
 
 def particles_of(sentence: Sentence, verb: Word) -> list[Word]:
     """The verb's separated particle: compound:prt, or a known particle the parser hung
-    on the verb another way (gab … bekannt as xcomp, wies … hin as advmod)."""
+    on the verb another way (gab … bekannt as xcomp, wies … hin as advmod), after it or,
+    in a clause with the verb last, right before it („wie die Bank bekannt gab“)."""
     out = []
     for c in sentence.children(verb):
         if c.text.lower() in cues.SEPARABLE_PARTICLES and (
             c.deprel == "compound:prt"
             or (
-                c.id > verb.id
+                (c.id > verb.id or c.id == verb.id - 1)
                 and c.deprel in ("xcomp", "advmod", "compound", "obl", "dep")
                 and c.upos in ("ADP", "ADV", "ADJ", "PART", "VERB")
             )

@@ -310,3 +310,30 @@ def test_a_konjunktiv_clause_before_its_frame_is_the_frame_subjects_speech(
 ) -> None:
     q = only(attribute(text, fixture), QuoteType.INDIRECT)
     assert (q.rule, speaker_text(q), q.text) == ("indirect.before_frame", speaker, message)
+
+
+WIE_NAMES = (
+    "Wie „netzpolitik aktuell“ berichtet, sperrten die Behörden den Zugang zu dem Portal. "
+    "Wie die „Initiative Wasser für alle“ gestern mitteilte, seien drei Brunnen gebaut worden. "
+    "Wie die Stadtwerke Kassel bekannt gaben, soll der Preis steigen. "
+    "Von einer „gezielten Kampagne“ sprach der Bürgermeister."
+)
+
+
+def test_a_quoted_name_where_the_cue_wants_its_subject_speaks_and_is_no_quote() -> None:
+    quotes = attribute(WIE_NAMES, "wie_quoted_names.conllu")
+    by_rule = [(q.rule, q.text, speaker_text(q)) for q in quotes]
+    # the parser reads „netzpolitik aktuell“ as adverbs of „berichtet“ and the initiative
+    # as the passive subject of „gestern“ (tagged a verb): the quoted words still name who spoke
+    assert (
+        "indirect.wie",
+        "sperrten die Behörden den Zugang zu dem Portal",
+        "„netzpolitik aktuell“",
+    ) in by_rule
+    assert ("indirect.wie", "seien drei Brunnen gebaut worden", "die „Initiative Wasser für alle“") in by_rule
+    # „bekannt“ right before the verb at the end of the clause is its particle (bekanntgeben)
+    (prices,) = [q for q in quotes if q.text == "soll der Preis steigen"]
+    assert prices.rule == "indirect.wie" and prices.cue is not None and prices.cue.text == "Wie bekannt gaben"
+    # a partial quote leaves its cue verb a subject of its own: it stays a quote
+    campaign = only(quotes, QuoteType.DIRECT)
+    assert (campaign.text, speaker_text(campaign)) == ("gezielten Kampagne", "der Bürgermeister")
