@@ -41,7 +41,7 @@ from quotable import cues, named_subjects, participants, salience
 from quotable.document import Document
 from quotable.entities import Candidate, Table, collect, describes_person, role_stem
 from quotable.model import AgencyMention, Entity, EntityKind, Quote, QuoteType, Span, Speaker
-from quotable.own_words import by_own_words, head_word, own_words
+from quotable.own_words import by_own_words, head_word, own_words, quoted_name
 from quotable.syntax import Sentence, Word
 
 _PRONOUNS = {
@@ -168,6 +168,9 @@ def _resolve(
                 moved[(speaker.start, speaker.end)] = Span(run.start, run.end)
                 return found
         return None
+    name = quoted_name(speaker.text)
+    if name is not None:  # „Wie „heise online“ berichtet“, „die „Aktion Deutschland hilft““
+        return table.for_name(name, speaker.start) or table.add(EntityKind.ORGANISATION, name)
     head = words[0] if len(words) == 1 else head_word(words)
     head_lower = head.text.lower()
     # 2. a name that is the mention's referent: not a modifier or place in it, not behind an

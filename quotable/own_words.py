@@ -85,3 +85,17 @@ def head_word(words: list[Word]) -> Word:
         if w.head not in ids:
             return w
     return words[0]
+
+
+_QUOTED_NAME = regex.compile(r"^(?:\p{Ll}+\s+)?[„»«\"](?P<name>[^„“»«\"]{1,60})[“«»\"]$")
+"""A mention that is a quoted name, with at most an article before it."""
+
+
+def quoted_name(text: str) -> list[str] | None:
+    """The words of the name in marks that a mention is („„heise online““, „die „Aktion
+    Deutschland hilft““), if it is one of at most six words."""
+    match = _QUOTED_NAME.match(text)
+    if match is None:
+        return None
+    tokens = match.group("name").split()
+    return tokens if 1 <= len(tokens) <= 6 else None

@@ -331,6 +331,9 @@ def test_a_quoted_name_where_the_cue_wants_its_subject_speaks_and_is_no_quote() 
         "„netzpolitik aktuell“",
     ) in by_rule
     assert ("indirect.wie", "seien drei Brunnen gebaut worden", "die „Initiative Wasser für alle“") in by_rule
+    # the entity is the name in the marks, not a place inside it („Deutschland“)
+    names = {q.speaker.name for q in quotes if q.rule == "indirect.wie" and q.speaker is not None}
+    assert {"netzpolitik aktuell", "Initiative Wasser für alle"} <= names
     # „bekannt“ right before the verb at the end of the clause is its particle (bekanntgeben)
     (prices,) = [q for q in quotes if q.text == "soll der Preis steigen"]
     assert prices.rule == "indirect.wie" and prices.cue is not None and prices.cue.text == "Wie bekannt gaben"
