@@ -95,10 +95,22 @@ def mention_words(words: Sequence[Word], avoid: Sequence[Span] = ()) -> list[Wor
             break
         kept.append(w)
     kept = trim(kept)
+    # „Auch Winfried Hassemer“, „Einzig Sony“, „sich ersten Angaben“, „Guttenberg wörtlich“:
+    # a focus particle, a reflexive or a manner word is no part of who speaks
+    while len(kept) > 1 and kept[0].text.lower() in _NOT_AT_MENTION_EDGE and kept[0].upos in _PARTICLE_TAGS:
+        kept.pop(0)
+    while len(kept) > 1 and kept[-1].text.lower() in _NOT_AT_MENTION_EDGE and kept[-1].upos in _PARTICLE_TAGS:
+        kept.pop()
     while kept and kept[-1].upos in _NOT_AT_NP_END:
         kept.pop()
         kept = trim(kept)
     return kept
+
+
+_NOT_AT_MENTION_EDGE = frozenset(
+    {"auch", "selbst", "sogar", "nur", "einzig", "ebenfalls", "gerade", "allein", "zudem", "sich", "wörtlich"}
+)
+_PARTICLE_TAGS = frozenset({"ADV", "PART", "PRON", "ADJ"})
 
 
 def noun_phrase(sentence: Sentence, head: Word, *, drop_case: bool = True) -> list[Word]:

@@ -340,3 +340,15 @@ def test_a_quoted_name_where_the_cue_wants_its_subject_speaks_and_is_no_quote() 
     # a partial quote leaves its cue verb a subject of its own: it stays a quote
     campaign = only(quotes, QuoteType.DIRECT)
     assert (campaign.text, speaker_text(campaign)) == ("gezielten Kampagne", "der Bürgermeister")
+
+
+MENTION_EDGES = (
+    "Auch der Bürgermeister Karl Umbach sagte, die Straße sei gesperrt. "
+    "Einzig die Bahn erklärte, sie fahre wieder. Die Lage sei ernst, so Umbach wörtlich."
+)
+
+
+def test_a_focus_particle_or_manner_word_at_a_mentions_edge_is_not_the_speaker() -> None:
+    # „Auch“ and „Einzig“ hung on the subject noun (edited in), „wörtlich“ as the parser reads it
+    speakers = [speaker_text(q) for q in attribute(MENTION_EDGES, "mention_edges.conllu")]
+    assert speakers == ["der Bürgermeister Karl Umbach", "die Bahn", "Umbach"]
