@@ -101,10 +101,34 @@ def mention_words(words: Sequence[Word], avoid: Sequence[Span] = ()) -> list[Wor
         kept.pop(0)
     while len(kept) > 1 and kept[-1].text.lower() in _NOT_AT_MENTION_EDGE and kept[-1].upos in _PARTICLE_TAGS:
         kept.pop()
+    kept = kept[: _adverbial_phrase(kept)]
     while kept and kept[-1].upos in _NOT_AT_NP_END:
         kept.pop()
         kept = trim(kept)
     return kept
+
+
+def _adverbial_phrase(words: Sequence[Word]) -> int:
+    """Where a phrase of time or manner the parser hung on the mention begins, or the
+    mention's length: „Schnappauf aus Sicherheitsgründen“, „der Direktor in der nächsten
+    Woche“, „Angaben der EU-Kommission in schriftlicher Form“, „der Politiker in Zukunft“."""
+    for i, word in enumerate(words):
+        if (
+            i
+            and word.text.lower() in ("in", "aus", "nach")
+            and any(_adverbial_noun(w) for w in words[i + 1 : i + 4])
+        ):
+            return i
+    return len(words)
+
+
+def _adverbial_noun(word: Word) -> bool:
+    lower = word.text.lower()
+    return lower in _ADVERBIAL_NOUNS or lower.endswith("gründen")
+
+
+_ADVERBIAL_NOUNS = frozenset({"woche", "zukunft", "absprache", "form", "bekanntgabe"})
+"""With „in“, „aus“ or „nach“ before them, and any noun ending in „-gründen“ (aus Kostengründen)."""
 
 
 _NOT_AT_MENTION_EDGE = frozenset(

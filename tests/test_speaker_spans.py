@@ -352,3 +352,14 @@ def test_a_focus_particle_or_manner_word_at_a_mentions_edge_is_not_the_speaker()
     # „Auch“ and „Einzig“ hung on the subject noun (edited in), „wörtlich“ as the parser reads it
     speakers = [speaker_text(q) for q in attribute(MENTION_EDGES, "mention_edges.conllu")]
     assert speakers == ["der Bürgermeister Karl Umbach", "die Bahn", "Umbach"]
+
+
+ADVERBIAL_TAILS = (
+    "Laut Schnappauf aus Sicherheitsgründen wurde die Halle gesperrt. "
+    "Nach Angaben der Stadt in schriftlicher Form sei der Bau genehmigt."
+)
+
+
+def test_a_phrase_of_time_or_manner_hung_on_a_source_is_not_part_of_it() -> None:
+    speakers = [speaker_text(q) for q in attribute(ADVERBIAL_TAILS, "adverbial_tails.conllu")]
+    assert speakers == ["Schnappauf", "Angaben der Stadt"]
