@@ -104,6 +104,7 @@ def speaker_of(
         found = field
     else:
         found = extend_noun_phrase(sentence, with_apposition(sentence, noun_phrase(sentence, subj)))
+        found = _with_name_after(sentence, verb, found, skip)
     if found and found[-1].id < finite.id and is_adverbial(found):
         # „Gestern hat eine Sprecherin mitgeteilt“, „Des Weiteren verwies Steinbrück
         # darauf“, „Zuletzt hatte im Mai der Präsident gebeten“: never the subject
@@ -122,8 +123,28 @@ def _speaking_subject(sentence: Sentence, verb: Word, subj: Word | None, skip: f
         return subj
     for child in sentence.children(verb):
         if child.deprel == "nsubj" and child.id > subj.id and child.id not in skip and can_speak(child):
-            return child
+            # „die Stadtwerke Kassel“ parsed as two subjects: one name, read whole
+            adjacent = child.id == subj.id + 1 and subj.upos == "NOUN" and child.upos == "PROPN"
+            return subj if adjacent else child
     return subj
+
+
+def _with_name_after(sentence: Sentence, verb: Word, found: list[Word], skip: frozenset[int]) -> list[Word]:
+    """``found`` and the name right after it that the parser made a second subject of the
+    same verb („Wie die Stadtwerke | Kassel bekannt gaben“)."""
+    if not found:
+        return found
+    after = sentence.word(found[-1].id + 1) if found[-1].id < len(sentence.words) else None
+    if (
+        after is None
+        or after.id in skip
+        or after.upos != "PROPN"
+        or after.deprel != "nsubj"
+        or after.head != verb.id
+        or found[-1].upos != "NOUN"
+    ):
+        return found
+    return [*found, *noun_phrase(sentence, after)]
 
 
 @attrs.frozen

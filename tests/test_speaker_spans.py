@@ -337,6 +337,9 @@ def test_a_quoted_name_where_the_cue_wants_its_subject_speaks_and_is_no_quote() 
     # „bekannt“ right before the verb at the end of the clause is its particle (bekanntgeben)
     (prices,) = [q for q in quotes if q.text == "soll der Preis steigen"]
     assert prices.rule == "indirect.wie" and prices.cue is not None and prices.cue.text == "Wie bekannt gaben"
+    # „Stadtwerke“ and „Kassel“ are parsed as two subjects: one name, and not the place
+    assert prices.speaker is not None
+    assert (prices.speaker.text, prices.speaker.name) == ("die Stadtwerke Kassel", "Stadtwerke Kassel")
     # a partial quote leaves its cue verb a subject of its own: it stays a quote
     campaign = only(quotes, QuoteType.DIRECT)
     assert (campaign.text, speaker_text(campaign)) == ("gezielten Kampagne", "der Bürgermeister")
