@@ -1,7 +1,8 @@
 """Who speech is addressed to, as the WikiNews corpus marks it (without the preposition):
 a dative object („sagte der Zeitung“, „einem Radiosender“), „gegenüber X“, „an X
-gerichtet“, the person asked, accused or urged („forderte ihn auf“, „warf dem Iran
-vor“), also in the passive („Ihm wird vorgeworfen“).  Pure given the parse.
+gerichtet“, „in einem Interview mit X“, an audience „vor X“ („vor Journalisten“,
+``data/audiences.txt``), the person asked, accused or urged („forderte ihn auf“, „warf
+dem Iran vor“), also in the passive („Ihm wird vorgeworfen“).  Pure given the parse.
 """
 
 from __future__ import annotations
@@ -128,14 +129,38 @@ def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
                     c.deprel == "case" and c.lemma.lower() == "an" for c in sentence.children(grandchild)
                 ):
                     return noun_phrase(sentence, grandchild)
-    # „gegenüber der Presse“ hung elsewhere by the parser: the words after it in the clause
+    # „gegenüber der Presse“ hung elsewhere by the parser: the words after it in the clause;
+    # „in einem Interview mit der Zeitung“, „im Gespräch mit X“: who the talk was with
     for word in sentence.words:
-        if word.lemma.lower() == "gegenüber" and word.upos == "ADP" and word.id < len(sentence.words):
-            nxt = sentence.word(word.id + 1)
-            if nxt.upos in ("DET", "NOUN", "PROPN", "ADJ") and abs(word.id - verb.id) <= 8:
-                head = nxt
-                while head.upos in ("DET", "ADJ") and head.id < len(sentence.words):
-                    head = sentence.word(head.id + 1)
-                if head.upos in ("NOUN", "PROPN"):
-                    return extend_noun_phrase(sentence, list(sentence.words[nxt.id - 1 : head.id]))
+        if abs(word.id - verb.id) > 8 or word.id >= len(sentence.words):
+            continue
+        lower = word.text.lower()
+        if lower == "gegenüber" and word.upos == "ADP":
+            phrase = _phrase_after(sentence, word)
+        elif lower.endswith(_TALKS) and sentence.word(word.id + 1).text.lower() == "mit":
+            phrase = _phrase_after(sentence, sentence.word(word.id + 1))
+        elif lower == "vor" and cues.is_audience(sentence.word(word.id + 1).text):
+            phrase = _phrase_after(sentence, word)  # „sagte vor Journalisten“
+        else:
+            continue
+        if phrase:
+            return phrase
     return []
+
+
+_TALKS = ("interview", "gespräch", "telefonat", "telefonats", "interviews", "gesprächs")
+
+
+def _phrase_after(sentence: Sentence, preposition: Word) -> list[Word]:
+    """The noun phrase right after ``preposition`` (article and adjectives, up to its noun)."""
+    if preposition.id >= len(sentence.words):
+        return []
+    nxt = sentence.word(preposition.id + 1)
+    if nxt.upos not in ("DET", "NOUN", "PROPN", "ADJ"):
+        return []
+    head = nxt
+    while head.upos in ("DET", "ADJ") and head.id < len(sentence.words):
+        head = sentence.word(head.id + 1)
+    if head.upos not in ("NOUN", "PROPN"):
+        return []
+    return extend_noun_phrase(sentence, list(sentence.words[nxt.id - 1 : head.id]))

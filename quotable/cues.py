@@ -282,6 +282,11 @@ def is_source_noun(form: str) -> bool:
     return _matches_compound(form, "source_nouns.txt")
 
 
+def is_audience(form: str) -> bool:
+    """Journalisten, Reportern, Delegierten …: people spoken to „vor“ (sagte vor Journalisten)."""
+    return _matches_compound(form, "audiences.txt")
+
+
 def is_written_source(form: str) -> bool:
     """Bericht, Studie, Zeitung, Abschlussbericht …: a noun naming a written source."""
     return _matches_compound(form, "written_sources.txt")

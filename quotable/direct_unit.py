@@ -16,7 +16,7 @@ from quotable import cues
 from quotable.document import Document
 from quotable.marks import MarkedQuote
 from quotable.model import Cue, Medium, Mention, Quote, QuoteType, Span, Speaker
-from quotable.phrases import contiguous, mention_words
+from quotable.phrases import contiguous, mention_words, split_addressee
 from quotable.syntax import Sentence, Word
 
 CONFIDENCE = {
@@ -106,6 +106,8 @@ def from_words(
 ) -> Quote:
     text = doc.text
     speaker = None
+    speaker_words, told = split_addressee(speaker_words)
+    addressee_words = addressee_words or mention_words(told, unit.quote.spans)
     speaker_words = mention_words(speaker_words, unit.quote.spans)
     if speaker_words and sentence is not None:
         speaker = Speaker.from_spans(text, contiguous(sentence, speaker_words))

@@ -18,7 +18,7 @@ import attrs
 from quotable.document import Document
 from quotable.mark_kinds import MarkKind
 from quotable.model import Cue, Medium, Mention, Quote, QuoteType, Speaker
-from quotable.phrases import contiguous, mention_words, trim
+from quotable.phrases import contiguous, mention_words, split_addressee, trim
 from quotable.syntax import Sentence, Word
 from quotable.verbs import finite_verbs
 
@@ -165,6 +165,8 @@ def make(
     if any(w.text == ":" and any(0 <= s - w.end <= 2 for s in starts) for w in outside):
         return None  # „…: „…““: a colon introduces direct speech, not a reported clause
     spans = contiguous(sentence, quote_words)
+    speaker_words, told = split_addressee(speaker_words)
+    addressee_words = addressee_words or told
     quote_ids = {w.id for w in quote_words}
     frame = _mention(doc, sentence, frame_words(sentence, quote_ids))
     content = " ".join(s.of(doc.text) for s in spans)

@@ -108,6 +108,17 @@ def mention_words(words: Sequence[Word], avoid: Sequence[Span] = ()) -> list[Wor
     return kept
 
 
+def split_addressee(words: Sequence[Word]) -> tuple[list[Word], list[Word]]:
+    """A speaker mention with a „gegenüber“ phrase in it, split into who spoke and to
+    whom: „der Sprecher gegenüber der Zeitung“ → („der Sprecher“, „der Zeitung“),
+    „Angaben einer Sprecherin gegenüber dem Sender“ → („Angaben einer Sprecherin“, „dem Sender“)."""
+    ordered = sorted(words, key=lambda w: w.id)
+    for i, word in enumerate(ordered):
+        if i and word.text.lower() == "gegenüber" and word.upos == "ADP" and i + 1 < len(ordered):
+            return ordered[:i], ordered[i + 1 :]
+    return ordered, []
+
+
 def _adverbial_phrase(words: Sequence[Word]) -> int:
     """Where a phrase of time or manner the parser hung on the mention begins, or the
     mention's length: „Schnappauf aus Sicherheitsgründen“, „der Direktor in der nächsten

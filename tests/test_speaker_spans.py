@@ -366,3 +366,24 @@ ADVERBIAL_TAILS = (
 def test_a_phrase_of_time_or_manner_hung_on_a_source_is_not_part_of_it() -> None:
     speakers = [speaker_text(q) for q in attribute(ADVERBIAL_TAILS, "adverbial_tails.conllu")]
     assert speakers == ["Schnappauf", "Angaben der Stadt"]
+
+
+AUDIENCES = (
+    "Der Minister sagte gestern vor Journalisten, die Lage sei ernst. Die Reserven reichten "
+    "nicht, sagte er in einem Interview mit der Zeitung „Kurier“. „Das ist ein Skandal“, so der "
+    "Sprecher gegenüber dem Sender. Sie warnte vor Engpässen, der Winter werde hart."
+)
+
+
+def test_who_was_spoken_to_before_in_an_interview_with_and_gegenueber_in_the_mention() -> None:
+    found = [
+        (speaker_text(q), q.addressee.text if q.addressee else None)
+        for q in attribute(AUDIENCES, "audiences.conllu")
+        if not q.nested
+    ]
+    assert found == [
+        ("Der Minister", "Journalisten"),  # „vor Journalisten“: an audience
+        ("er", "der Zeitung „Kurier“"),  # „in einem Interview mit …“
+        ("der Sprecher", "dem Sender"),  # „gegenüber“ inside the so-phrase: to whom, not who
+        ("Sie", None),  # „warnte vor Engpässen“: what she warned of, nobody spoken to
+    ]
