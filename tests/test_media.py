@@ -1,4 +1,5 @@
-"""quotable.media: a person's open-medium quote is speech; bodies keep the open medium."""
+"""quotable.media: a written source makes an open medium writing, a person's is speech;
+bodies keep the open medium."""
 
 from __future__ import annotations
 
@@ -8,14 +9,24 @@ from quotable.model import Entity, EntityKind, Medium, Quote, QuoteType, Span, S
 TEXT = "Die Ministerin erklärte, der Plan stehe. Das Amt teilte mit, es prüfe ihn."
 
 
-def quote(start: int, end: int, speaker: tuple[int, int], entity: str, medium: Medium | None) -> Quote:
+def quote(
+    start: int,
+    end: int,
+    speaker: tuple[int, int],
+    entity: str,
+    medium: Medium | None = None,
+    *,
+    text: str = TEXT,
+    frame: tuple[int, int] | None = None,
+) -> Quote:
     span = Span(start, end)
     return Quote(
         type=QuoteType.INDIRECT,
         spans=(span,),
         content=(span,),
-        text=TEXT[start:end],
-        speaker=Speaker.from_spans(TEXT, [Span(*speaker)], entity=entity),
+        text=text[start:end],
+        speaker=Speaker.from_spans(text, [Span(*speaker)], entity=entity),
+        frame=None if frame is None else Speaker.from_spans(text, [Span(*frame)]),
         medium=medium,
         confidence=0.9,
         rule="indirect.clause",
@@ -43,18 +54,7 @@ WRITTEN = (
 def written(
     start: int, end: int, speaker: tuple[int, int], entity: str, frame: tuple[int, int] | None = None
 ) -> Quote:
-    span = Span(start, end)
-    return Quote(
-        type=QuoteType.INDIRECT,
-        spans=(span,),
-        content=(span,),
-        text=WRITTEN[start:end],
-        speaker=Speaker.from_spans(WRITTEN, [Span(*speaker)], entity=entity),
-        frame=None if frame is None else Speaker.from_spans(WRITTEN, [Span(*frame)]),
-        medium=None,
-        confidence=0.9,
-        rule="indirect.laut",
-    )
+    return quote(start, end, speaker, entity, text=WRITTEN, frame=frame)
 
 
 def at(phrase: str) -> tuple[int, int]:
