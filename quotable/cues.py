@@ -272,6 +272,17 @@ def noun(lemma: str) -> tuple[bool, Medium | None]:
     return (key in nouns, nouns.get(key))
 
 
+def noun_medium(form: str) -> Medium | None:
+    """The medium a statement noun tells, also at the end of a compound („Expertenmeinung“
+    → thought, as „Meinung“; parts of five letters or more)."""
+    nouns = _nouns()
+    lower = form.lower()
+    for start in range(len(lower) - 4):
+        if lower[start:] in nouns:
+            return nouns[lower[start:]]
+    return None
+
+
 def word(form: str) -> WordCue | None:
     """The non-verbal cue spelled ``form`` (any case), if any."""
     return _words().get(form.lower())

@@ -43,6 +43,8 @@ def _default(quote: Quote, persons: set[str]) -> Medium | None:
         return Medium.WRITING  # „Der OSZE-Bericht“, „hat in einem Brief mitgeteilt“
     if speaker is None:
         return None
+    if head is not None and head.lower().endswith(_OPEN_SOURCES):
+        return None  # „nach Angaben der Sprecherin“: spoken or written, as the corpus marks it
     if speaker.entity in persons:
         return Medium.SPEECH
     if any(cues.is_written_source(w) for w in words):
@@ -50,8 +52,29 @@ def _default(quote: Quote, persons: set[str]) -> Medium | None:
     return None
 
 
+_OPEN_SOURCES = ("angaben", "angabe")
+"""Source nouns that leave the medium open even when a person gives them (on WikiNews
+train, „nach Angaben“ of a person is marked speech or writing 11 times in 12)."""
+
 _DETERMINERS = frozenset(
-    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einem", "einen", "einer", "eines", "im", "in"}
+    {
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einem",
+        "einen",
+        "einer",
+        "eines",
+        "im",
+        "in",
+        "nach",
+        "laut",
+    }
 )
 _PLACE_PREPOSITIONS = frozenset({"in", "im", "auf"})
 

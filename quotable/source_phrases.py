@@ -67,7 +67,7 @@ def word_rules(
             # relay as its own quote around the reported one
             rule = "indirect.relay"
         # „nach Ansicht der Experten“: the source noun may tell the medium
-        medium = cues.noun(source.lemma)[1] or cues.noun(source.text)[1]
+        medium = cues.noun(source.lemma)[1] or cues.noun_medium(source.text)
         finding = make(
             doc, index, sentence, rule, words, [word], word.text.lower(), speaker, [], medium, word
         )

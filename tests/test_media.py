@@ -3,6 +3,7 @@ bodies keep the open medium."""
 
 from __future__ import annotations
 
+from quotable import cues
 from quotable.media import with_default_media
 from quotable.model import Entity, EntityKind, Medium, Quote, QuoteType, Span, Speaker
 
@@ -85,3 +86,14 @@ def test_a_written_source_in_the_speaker_or_the_frame_makes_an_open_medium_writi
     audit = written(*at("das Amt habe versagt"), at("Der Prüfbericht"), "w4")
     media = [q.medium for q in with_default_media([report, media_reports, letter, audit], WRITTEN_ENTITIES)]
     assert media == [Medium.WRITING, None, Medium.WRITING, Medium.WRITING]
+
+
+def test_angaben_of_a_person_stay_open_and_a_compound_noun_tells_its_medium() -> None:
+    text = "Nach Angaben der Sprecherin sei niemand verletzt worden."
+    start = text.index("sei")
+    source = quote(start, len(text) - 1, (5, 27), "e1", text=text)
+    # „Angaben“ are spoken or written, whoever gives them: not the person's default speech
+    assert [q.medium for q in with_default_media([source], ENTITIES)] == [None]
+    # „nach Expertenmeinung“: the compound ends in „Meinung“, a thought
+    assert cues.noun_medium("Expertenmeinung") is Medium.THOUGHT
+    assert cues.noun_medium("Polizeiangaben") is None
