@@ -24,55 +24,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
-
-from quotable import back_frames, cues, source_phrases, statement_nouns
+from quotable import back_frames, cues, source_phrases, statement_nouns, surface_clauses
 from quotable.addressees import addressee_of
 from quotable.document import Document
-from quotable.findings import Finding, all_quoted, has_finite, make, relative_clause
+from quotable.findings import Finding, all_quoted, has_finite, make
 from quotable.mark_kinds import MarkKind
 from quotable.model import Quote, Span
 from quotable.participants import speaker_of, wie_clause_speaker
+from quotable.surface_clauses import PLAIN_SPEECH
 from quotable.syntax import Sentence, Word
 from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv, particles_of, verb_complex
 
 COMPLEMENT = frozenset({"ccomp", "parataxis", "xcomp", "csubj"})
-# verbs that report speech even with an indicative verb-second clause
-_PLAIN_SPEECH = frozenset(
-    {
-        "sagen",
-        "erklären",
-        "betonen",
-        "mitteilen",
-        "berichten",
-        "schreiben",
-        "meinen",
-        "versichern",
-        "behaupten",
-        "hinzufügen",
-        "ergänzen",
-        "unterstreichen",
-        "bekräftigen",
-        "antworten",
-        "entgegnen",
-        "melden",
-        "heißen",
-        "glauben",
-        "denken",
-        "finden",
-        "hoffen",
-        "fürchten",
-        "befürchten",
-        "warnen",
-        "kritisieren",
-        "bestätigen",
-        "ankündigen",
-        "feststellen",
-        "argumentieren",
-        "einräumen",
-        "zugeben",
-    }
-)
 
 
 def _speech_ids(doc: Document, sentence: Sentence) -> set[int]:
@@ -194,7 +157,7 @@ def _verb_rules(
             konjunktiv = any(is_konjunktiv(v) for v in finite_verbs(words))
             if konjunktiv:
                 rule = "indirect.clause" if child.id > verb.id else "indirect.before_frame"
-            elif entry.lemma in _PLAIN_SPEECH and has_finite(words):
+            elif entry.lemma in PLAIN_SPEECH and has_finite(words):
                 rule = "indirect.clause_indicative" if child.id > verb.id else "indirect.before_frame"
         if rule is None:
             continue
@@ -228,7 +191,7 @@ def _verb_rules(
             and _comma_before(sentence, verb, speaker_words)
         ):
             konjunktiv = any(is_konjunktiv(v) for v in finite_verbs(words))
-            if konjunktiv or entry.lemma in _PLAIN_SPEECH:
+            if konjunktiv or entry.lemma in PLAIN_SPEECH:
                 finding = make(
                     doc,
                     index,
@@ -265,65 +228,12 @@ def _verb_rules(
             out.append(finding)
     if not out:
         out.extend(
-            _surface(doc, index, sentence, verb, entry, in_direct, speaker_words, addressee, cue_words)
+            surface_clauses.after_cue(
+                doc, index, sentence, verb, entry, in_direct, speaker_words, addressee, cue_words
+            )
+            or surface_clauses.before_cue(doc, index, sentence, verb, entry, in_direct, addressee, cue_words)
         )
     return out
-
-
-def _surface(
-    doc: Document,
-    index: int,
-    sentence: Sentence,
-    verb: Word,
-    entry: cues.VerbCue,
-    in_direct: set[int],
-    speaker_words: list[Word],
-    addressee: list[Word],
-    cue_words: list[Word],
-) -> list[Finding]:
-    """Reported speech the parse did not attach to its cue verb, found from the surface:
-    „X sagte der Zeitung, dass …“ / „X erklärte, er sei …“ / „Wie X mitteilte, …“ —
-    the cue's own clause ends at a comma, and a dass/ob clause, a Konjunktiv clause or
-    a zu-infinitive runs from there to the end of the sentence."""
-    words = sentence.words
-    comma = next((w for w in words[verb.id :] if w.text == ","), None)
-    if comma is None:
-        return []
-    between = [w for w in words[verb.id : comma.id - 1] if w.id not in {c.id for c in cue_words}]
-    if finite_verbs(between) or any(w.id in in_direct for w in between if w.upos != "PUNCT"):
-        return []
-    first_word = words[0]
-    wie = first_word.lemma.lower() == "wie" and first_word.id < verb.id
-    rest = [
-        w for w in words[comma.id :] if not (w.upos == "PUNCT" and w.text in ".!?…" and w.id == len(words))
-    ]
-    if len(rest) < 2 or all_quoted(rest, in_direct):
-        return []
-    lead = rest[0].text.lower()
-    rule: str | None = None
-    verbs = finite_verbs(rest)
-    if wie:
-        rule = "indirect.wie" if verbs else None
-    elif lead in ("dass", "daß") and entry.clause:
-        rule = "indirect.dass"
-    elif lead == "ob" and entry.clause:
-        rule = "indirect.ob"
-    elif entry.clause and verbs and rest[0].upos not in ("SCONJ",) and not relative_clause(rest):
-        if is_konjunktiv(verbs[0]):
-            rule = "indirect.clause"
-        elif entry.lemma in _PLAIN_SPEECH and verbs[0].id <= rest[0].id + 4:
-            rule = "indirect.clause_indicative"  # verb second: „teilte mit, Blair steht bereit“
-    elif entry.infinitive and any(w.text.lower() == "zu" for w in rest) and not verbs:
-        rule = "indirect.infinitive"
-    if rule is None:
-        return []
-    speaker = speaker_words
-    cue = [w for w in words if w.id == 1 and wie] + cue_words
-    finding = make(doc, index, sentence, rule, rest, cue, entry.lemma, speaker, addressee, entry.medium, verb)
-    if finding is None:
-        return []
-    surface = attrs.evolve(finding.quote, confidence=round(finding.quote.confidence * 0.9, 3), rule=rule)
-    return [Finding(surface, index, verb)]
 
 
 def filled_clause(sentence: Sentence, head: Word, cue: Word) -> list[Word]:

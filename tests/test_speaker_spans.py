@@ -387,3 +387,22 @@ def test_who_was_spoken_to_before_in_an_interview_with_and_gegenueber_in_the_men
         ("der Sprecher", "dem Sender"),  # „gegenüber“ inside the so-phrase: to whom, not who
         ("Sie", None),  # „warnte vor Engpässen“: what she warned of, nobody spoken to
     ]
+
+
+FRAME_AFTER_COMMA = (
+    "Der Mann sei in Freiheit und wohlbehalten, bestätigte ein Sprecher des Auswärtigen Amtes. "
+    "Die Polizei beziffert die Zahl der Toten, die gefunden wurden, auf zwölf, befürchtet aber "
+    "weitere Opfer."
+)
+
+
+def test_speech_before_its_cue_is_found_though_the_parser_made_its_subject_the_verbs() -> None:
+    # „Mann“ is parsed as the subject of „bestätigte“; the speaker is the subject after the verb
+    quotes = [q for q in attribute(FRAME_AFTER_COMMA, "frame_after_comma.conllu") if q.confidence >= 0.5]
+    assert [(q.rule, q.text, speaker_text(q)) for q in quotes] == [
+        (
+            "indirect.before_frame",
+            "Der Mann sei in Freiheit und wohlbehalten",
+            "ein Sprecher des Auswärtigen Amtes",
+        )
+    ]  # „befürchtet aber weitere Opfer“ shares the subject before it: no frame, and no speaker „Opfer“
