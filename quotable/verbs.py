@@ -79,9 +79,13 @@ def cue_verb(sentence: Sentence, verb: Word) -> cues.VerbCue | None:
         return cues.verb(lemma) if lemma is not None and verb.text[:1].islower() else None
     particles = tuple(c.text.lower() for c in particles_of(sentence, verb))
     lemma = cues.verb_lemma(verb.text, verb.lemma, particles)
-    if lemma is not None:
-        return cues.verb(lemma)
-    return cues.phrase(verb.lemma, (c.lemma for c in children if c.deprel != "punct"))
+    entry = cues.verb(lemma) if lemma is not None else None
+    if entry is not None and entry.clause:
+        return entry
+    # „spricht davon, dass …“, „beruft sich darauf, dass …“: a phrase takes the clause
+    # its verb alone does not
+    phrase = cues.phrase(verb.lemma, (c.lemma for c in children if c.deprel != "punct"))
+    return entry if phrase is None or (entry is not None and not phrase.clause) else phrase
 
 
 def particles_of(sentence: Sentence, verb: Word) -> list[Word]:

@@ -406,3 +406,18 @@ def test_speech_before_its_cue_is_found_though_the_parser_made_its_subject_the_v
             "ein Sprecher des Auswärtigen Amtes",
         )
     ]  # „befürchtet aber weitere Opfer“ shares the subject before it: no frame, and no speaker „Opfer“
+
+
+PHRASE_CLAUSES = (
+    "Die Ärztin spricht davon, dass die Gewalt zugenommen habe. "
+    "Die Stiftung beruft sich darauf, dass die Daten geschützt seien."
+)
+
+
+def test_a_verb_phrase_takes_the_clause_its_verb_alone_does_not() -> None:
+    # „sprechen“ alone takes no dass-clause („sprach von einem Erfolg“), „sprechen davon“ does
+    quotes = attribute(PHRASE_CLAUSES, "phrase_clauses.conllu")
+    assert [(q.rule, q.text, speaker_text(q)) for q in quotes] == [
+        ("indirect.dass", "dass die Gewalt zugenommen habe", "Die Ärztin"),
+        ("indirect.dass", "dass die Daten geschützt seien", "Die Stiftung"),
+    ]
