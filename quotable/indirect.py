@@ -227,12 +227,10 @@ def _verb_rules(
         if finding is not None:
             out.append(finding)
     if not out:
-        out.extend(
-            surface_clauses.after_cue(
-                doc, index, sentence, verb, entry, in_direct, speaker_words, addressee, cue_words
-            )
-            or surface_clauses.before_cue(doc, index, sentence, verb, entry, in_direct, addressee, cue_words)
+        at = surface_clauses.CueContext(
+            doc, index, sentence, verb, entry, in_direct, speaker_words, addressee, cue_words
         )
+        out.extend(surface_clauses.after_cue(at) or surface_clauses.before_cue(at))
     return out
 
 

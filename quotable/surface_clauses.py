@@ -57,45 +57,64 @@ PLAIN_SPEECH = frozenset(
 )
 
 
+@attrs.frozen(eq=False)
+class CueContext:
+    """One cue verb of a sentence, with what :mod:`quotable.indirect` found around it."""
+
+    doc: Document
+    index: int
+    sentence: Sentence
+    verb: Word
+    entry: cues.VerbCue
+    in_direct: set[int]
+    speaker_words: list[Word]
+    addressee: list[Word]
+    cue_words: list[Word]
+
+    def finding(self, rule: str, words: list[Word], cue: list[Word], speaker: list[Word]) -> list[Finding]:
+        """The quote of ``words`` for this cue, with its rule's confidence times :data:`_SURFACE`."""
+        found = make(
+            self.doc,
+            self.index,
+            self.sentence,
+            rule,
+            words,
+            cue,
+            self.entry.lemma,
+            speaker,
+            self.addressee,
+            self.entry.medium,
+            self.verb,
+        )
+        if found is None:
+            return []
+        quote = attrs.evolve(found.quote, confidence=round(found.quote.confidence * _SURFACE, 3), rule=rule)
+        return [Finding(quote, self.index, self.verb)]
+
+
 _SURFACE = 0.9
 """What a surface reading keeps of its rule's confidence."""
 
 
-def _surface_finding(finding: Finding | None, index: int, verb: Word, rule: str) -> list[Finding]:
-    if finding is None:
-        return []
-    surface = attrs.evolve(finding.quote, confidence=round(finding.quote.confidence * _SURFACE, 3), rule=rule)
-    return [Finding(surface, index, verb)]
-
-
-def after_cue(
-    doc: Document,
-    index: int,
-    sentence: Sentence,
-    verb: Word,
-    entry: cues.VerbCue,
-    in_direct: set[int],
-    speaker_words: list[Word],
-    addressee: list[Word],
-    cue_words: list[Word],
-) -> list[Finding]:
+def after_cue(at: CueContext) -> list[Finding]:
     """Reported speech the parse did not attach to its cue verb, found from the surface:
     „X sagte der Zeitung, dass …“ / „X erklärte, er sei …“ / „Wie X mitteilte, …“ —
     the cue's own clause ends at a comma, and a dass/ob clause, a Konjunktiv clause or
     a zu-infinitive runs from there to the end of the sentence."""
+    sentence, verb, entry = at.sentence, at.verb, at.entry
     words = sentence.words
     comma = next((w for w in words[verb.id :] if w.text == ","), None)
     if comma is None:
         return []
-    between = [w for w in words[verb.id : comma.id - 1] if w.id not in {c.id for c in cue_words}]
-    if finite_verbs(between) or any(w.id in in_direct for w in between if w.upos != "PUNCT"):
+    between = [w for w in words[verb.id : comma.id - 1] if w.id not in {c.id for c in at.cue_words}]
+    if finite_verbs(between) or any(w.id in at.in_direct for w in between if w.upos != "PUNCT"):
         return []
     first_word = words[0]
     wie = first_word.lemma.lower() == "wie" and first_word.id < verb.id
     rest = [
         w for w in words[comma.id :] if not (w.upos == "PUNCT" and w.text in ".!?…" and w.id == len(words))
     ]
-    if len(rest) < 2 or all_quoted(rest, in_direct):
+    if len(rest) < 2 or all_quoted(rest, at.in_direct):
         return []
     lead = rest[0].text.lower()
     rule: str | None = None
@@ -115,30 +134,19 @@ def after_cue(
         rule = "indirect.infinitive"
     if rule is None:
         return []
-    speaker = speaker_words
-    cue = [w for w in words if w.id == 1 and wie] + cue_words
-    finding = make(doc, index, sentence, rule, rest, cue, entry.lemma, speaker, addressee, entry.medium, verb)
-    return _surface_finding(finding, index, verb, rule)
+    return at.finding(rule, rest, [w for w in words if w.id == 1 and wie] + at.cue_words, at.speaker_words)
 
 
-def before_cue(
-    doc: Document,
-    index: int,
-    sentence: Sentence,
-    verb: Word,
-    entry: cues.VerbCue,
-    in_direct: set[int],
-    addressee: list[Word],
-    cue_words: list[Word],
-) -> list[Finding]:
+def before_cue(at: CueContext) -> list[Finding]:
     """„Der Mann sei in Freiheit, bestätigte ein Sprecher des Amtes.“: a clause with a
     Konjunktiv verb (or plain speech) before a comma, the cue verb right after it, and
     its subject after the verb, however the parser hung the words."""
+    sentence, verb, entry = at.sentence, at.verb, at.entry
     words = sentence.words
     if not entry.clause or verb.id < 4 or sentence.word(verb.id - 1).text != ",":
         return []
     before = [w for w in words[: verb.id - 2] if not (w.upos == "PUNCT" and w.id == 1)]
-    if len(before) < 2 or before[0].upos == "SCONJ" or all_quoted(before, in_direct):
+    if len(before) < 2 or before[0].upos == "SCONJ" or all_quoted(before, at.in_direct):
         return []
     verbs = finite_verbs(before)
     # the clause's own verb comes first (verb second), not one of a relative clause in it
@@ -154,17 +162,4 @@ def before_cue(
     rest = [w for w in words[speaker[-1].id :] if w.upos != "PUNCT" or w.text == ":"]
     if len(rest) > 3 or any(w.text == ":" for w in rest):
         return []  # the sentence goes on („beziffert die Zahl …, auf 200“, „erklärt er: „…““)
-    finding = make(
-        doc,
-        index,
-        sentence,
-        "indirect.before_frame",
-        before,
-        cue_words,
-        entry.lemma,
-        speaker,
-        addressee,
-        entry.medium,
-        verb,
-    )
-    return _surface_finding(finding, index, verb, "indirect.before_frame")
+    return at.finding("indirect.before_frame", before, at.cue_words, speaker)
