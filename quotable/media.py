@@ -24,6 +24,7 @@ import regex
 
 from quotable import cues
 from quotable.model import Entity, EntityKind, Medium, Mention, Quote
+from quotable.own_words import ARTICLES
 
 _WORD = regex.compile(r"\p{L}[\p{L}\-]*")
 
@@ -56,26 +57,8 @@ _OPEN_SOURCES = ("angaben", "angabe")
 """Source nouns that leave the medium open even when a person gives them (on WikiNews
 train, „nach Angaben“ of a person is marked speech or writing 11 times in 12)."""
 
-_DETERMINERS = frozenset(
-    {
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "ein",
-        "eine",
-        "einem",
-        "einen",
-        "einer",
-        "eines",
-        "im",
-        "in",
-        "nach",
-        "laut",
-    }
-)
+_DETERMINERS = ARTICLES | {"im", "in", "nach", "laut"}
+"""Words before a mention's head: articles, and a preposition the mention begins with."""
 _PLACE_PREPOSITIONS = frozenset({"in", "im", "auf"})
 
 

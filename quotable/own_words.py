@@ -18,7 +18,7 @@ from quotable.inflection import citation_form
 from quotable.model import EntityKind, Speaker
 from quotable.syntax import Word
 
-_ARTICLES = frozenset(
+ARTICLES = frozenset(
     {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
 )
 _PLACE_TAIL = regex.compile(r"\s+(?:in|im|aus|von|vom)\s+\p{Lu}.*$")
@@ -29,9 +29,9 @@ _BRACKETS = regex.compile(r"\s*\([^()]*\)\s*$")
 def own_words(text: str) -> str:
     """„Angaben der Polizei in Wien“ → „Polizei“: no article, source noun or place after it."""
     words = _LEADING_DATELINE.sub("", text).split()
-    while words and words[0].lower() in _ARTICLES:
+    while words and words[0].lower() in ARTICLES:
         words.pop(0)
-    if len(words) > 2 and cues.is_source_noun(words[0]) and words[1].lower() in _ARTICLES | {"von", "vom"}:
+    if len(words) > 2 and cues.is_source_noun(words[0]) and words[1].lower() in ARTICLES | {"von", "vom"}:
         words = words[2:]
     return _BRACKETS.sub("", _PLACE_TAIL.sub("", " ".join(words)))
 

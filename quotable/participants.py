@@ -124,8 +124,7 @@ def _speaking_subject(sentence: Sentence, verb: Word, subj: Word | None, skip: f
     for child in sentence.children(verb):
         if child.deprel == "nsubj" and child.id > subj.id and child.id not in skip and can_speak(child):
             # „die Stadtwerke Kassel“ parsed as two subjects: one name, read whole
-            adjacent = child.id == subj.id + 1 and subj.upos == "NOUN" and child.upos == "PROPN"
-            return subj if adjacent else child
+            return subj if _name_beside(subj, child) else child
     return subj
 
 
@@ -135,16 +134,14 @@ def _with_name_after(sentence: Sentence, verb: Word, found: list[Word], skip: fr
     if not found:
         return found
     after = sentence.word(found[-1].id + 1) if found[-1].id < len(sentence.words) else None
-    if (
-        after is None
-        or after.id in skip
-        or after.upos != "PROPN"
-        or after.deprel != "nsubj"
-        or after.head != verb.id
-        or found[-1].upos != "NOUN"
-    ):
+    if after is None or after.id in skip or after.deprel != "nsubj" or after.head != verb.id:
         return found
-    return [*found, *noun_phrase(sentence, after)]
+    return [*found, *noun_phrase(sentence, after)] if _name_beside(found[-1], after) else found
+
+
+def _name_beside(noun: Word, name: Word) -> bool:
+    """Whether ``name`` is the name right after the common noun ``noun`` („Stadtwerke Kassel“)."""
+    return name.id == noun.id + 1 and noun.upos == "NOUN" and name.upos == "PROPN"
 
 
 @attrs.frozen
@@ -355,12 +352,12 @@ def wie_clause_speaker(sentence: Sentence, verb: Word) -> list[Word]:
         return []
     cue = {w.id for w in verb_complex(sentence, verb)}
     between = [w for w in words[1 : verb.id - 1] if w.id not in cue]
-    while between and between[-1].upos in _TRAILING and between[-1].text not in _CLOSING:
+    while between and between[-1].upos in _TRAILING and between[-1].text not in QUOTE_CHARS:
         between.pop()
     quoted, outside = False, []
     for w in between:
-        if w.text in _OPENING or w.text in _CLOSING:
-            quoted = w.text in _OPENING
+        if w.text in QUOTE_CHARS:
+            quoted = not quoted
         elif not quoted:
             outside.append(w)
     if (
@@ -372,7 +369,3 @@ def wie_clause_speaker(sentence: Sentence, verb: Word) -> list[Word]:
     ):
         return []
     return between
-
-
-_OPENING = frozenset({"„", "»", "‚", "›"})
-_CLOSING = frozenset({"“", "«", "‘", "‹", '"'})
