@@ -21,6 +21,8 @@ import attrs
 SCHEMA = "quotable/1"
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_SPLIT_PAIR = re.compile("[\ud800-\udbff](?=[\udc00-\udfff])")
+"""A high surrogate right before a low one: JSON reads their two escapes as one character."""
 
 
 class QuoteType(str, enum.Enum):
@@ -322,17 +324,38 @@ class Attribution:
 
         A lone surrogate of the input (which has no UTF-8 form) is written as its
         ``\\udXXX`` escape, so the string always encodes as UTF-8 and reads back
-        as the same text.
+        as the same text. The one exception: a high surrogate directly before a low
+        one (two code units of a Python string, not a character) cannot be written
+        in JSON, whose readers join the two escapes into one character and shift
+        every offset after it; the high one is written as U+FFFD, so every string
+        keeps its length and every offset its meaning (:func:`json_text`).
         """
-        kwargs.setdefault("ensure_ascii", False)
-        encoded = json.dumps(self.to_dict(), **kwargs)
-        return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+        ascii_only = kwargs.pop("ensure_ascii", False)
+        encoded = json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+        if _LONE_SURROGATE.search(encoded):
+            encoded = _LONE_SURROGATE.sub(_escape, _SPLIT_PAIR.sub("\ufffd", encoded))
+        if ascii_only:  # the same document, every other character escaped too
+            return json.dumps(json.loads(encoded), ensure_ascii=True, **kwargs)
+        return encoded
 
     def _repr_html_(self) -> str:
         """The quotes as an HTML table, for Jupyter (``quotable.html(text, result)`` shows the article)."""
         from quotable.view import quotes_table
 
         return quotes_table(self)
+
+
+def json_text(text: str) -> str:
+    """What a JSON reader of :meth:`Attribution.to_json` gets back for ``text``.
+
+    ``text`` itself, except that a high surrogate directly before a low one is
+    U+FFFD (see :meth:`Attribution.to_json`); the length is always the same.
+    """
+    return _SPLIT_PAIR.sub("\ufffd", text)
+
+
+def _escape(surrogate: re.Match[str]) -> str:
+    return f"\\u{ord(surrogate.group()):04x}"
 
 
 def check_offsets(text: str, result: Attribution) -> list[str]:

@@ -4,6 +4,7 @@ arguments checked: the defects of a hostile pipeline, each as a test."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import sys
 import unicodedata
@@ -17,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotable import Attributor, InputTooLargeError, ModelNotFoundError, parsing
-from quotable.model import check_offsets
+from quotable.model import check_offsets, json_text
 from quotable.normalize import normalize, restore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -238,3 +239,14 @@ def test_hostile_shapes_keep_the_offset_rule_with_the_model(model_attributor: At
     result = model_attributor.attribute(text)
     assert check_offsets(text, result) == []
     assert {q.speaker.entity for q in result.quotes if q.speaker} <= {e.id for e in result.entities} | {None}
+
+
+def test_to_json_of_a_split_surrogate_pair_keeps_every_length() -> None:
+    # two code units of a Python string, not a character: JSON would read them back as one
+    text = "„Ja\ud83d\ude00 nein“, sagte er."
+    result = Attributor(None).attribute(text)
+    for ascii_only in (False, True):
+        read = json.loads(result.to_json(ensure_ascii=ascii_only))
+        (quote,) = read["quotes"]
+        assert quote["text"] == json_text("Ja\ud83d\ude00 nein") == "Ja\ufffd\ude00 nein"
+        assert quote["spans"] == [[0, len("„Ja\ud83d\ude00 nein“")]]
