@@ -30,7 +30,8 @@ from quotable.document import Document
 from quotable.findings import Finding, all_quoted, has_finite, make
 from quotable.mark_kinds import MarkKind
 from quotable.model import Quote, Span
-from quotable.participants import speaker_of, wie_clause_speaker
+from quotable.participants import speaker_of
+from quotable.subordinate_subjects import wie_clause_speaker
 from quotable.surface_clauses import PLAIN_SPEECH
 from quotable.syntax import Sentence, Word
 from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv, particles_of, verb_complex
@@ -253,9 +254,14 @@ def filled_clause(sentence: Sentence, head: Word, cue: Word) -> list[Word]:
 
 
 def _speaker_words(sentence: Sentence, verb: Word) -> list[Word]:
-    """The cue verb's speaker, never a word of its own complement clause."""
+    """The cue verb's speaker, never a word of its own complement clause (on the clause's
+    side of the verb: a parse that hangs the Vorfeld on the clause does not take the speaker)."""
     skip = frozenset(
-        w.id for c in sentence.children(verb) if c.deprel in COMPLEMENT for w in sentence.subtree(c)
+        w.id
+        for c in sentence.children(verb)
+        if c.deprel in COMPLEMENT
+        for w in sentence.subtree(c)
+        if (w.id > verb.id) == (c.id > verb.id)
     )
     return speaker_of(sentence, verb, skip=skip) or wie_clause_speaker(sentence, verb)
 

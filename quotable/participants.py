@@ -19,18 +19,18 @@ from quotable.phrases import (
     surface_noun_phrase,
     with_apposition,
 )
+from quotable.subordinate_subjects import subordinate_clause_subject
 from quotable.syntax import Sentence, Word
 from quotable.verbs import (
     cue_verb,
     finite_of,
-    finite_verbs,
     first_finite,
     is_konjunktiv,
     is_passive,
-    verb_complex,
 )
 from quotable.vorfeld import (
     RELATIVE,
+    apposed_vorfeld,
     is_adverbial,
     marked_not_nominative,
     nominal_vorfeld,
@@ -99,7 +99,13 @@ def speaker_of(
             return inverted
     field = [w for w in nominal_vorfeld(sentence, verb) if w.id not in skip]
     if subj is None:
-        found = field or _first_noun_phrase_after(sentence, finite, skip)
+        apposed = [] if field else [w for w in apposed_vorfeld(sentence, verb) if w.id not in skip]
+        found = (
+            field
+            or apposed
+            or _first_noun_phrase_after(sentence, finite, skip)
+            or subordinate_clause_subject(sentence, verb, skip)
+        )
     elif field and any(w.id == subj.id for w in field):
         found = field
     else:
@@ -338,34 +344,3 @@ def subject(sentence: Sentence, verb: Word, skip: frozenset[int] = frozenset()) 
                     return antecedent
             return child
     return None
-
-
-_TRAILING = frozenset({"ADV", "PUNCT", "ADP"})
-
-
-def wie_clause_speaker(sentence: Sentence, verb: Word) -> list[Word]:
-    """„Wie „heise online“ berichtet, …“, „Wie die Banca d'Italia in Rom bekannt gab, …“:
-    when the parse gives the verb of a sentence-initial wie-clause no subject, the words
-    between „Wie“ and the verb are who spoke (without adverbs at their end, „heute“)."""
-    words = sentence.words
-    if words[0].text.lower() != "wie" or verb.id <= 2:
-        return []
-    cue = {w.id for w in verb_complex(sentence, verb)}
-    between = [w for w in words[1 : verb.id - 1] if w.id not in cue]
-    while between and between[-1].upos in _TRAILING and between[-1].text not in QUOTE_CHARS:
-        between.pop()
-    quoted, outside = False, []
-    for w in between:
-        if w.text in QUOTE_CHARS:
-            quoted = not quoted
-        elif not quoted:
-            outside.append(w)
-    if (
-        not between
-        or any(w.text in (";", ":") for w in outside)
-        or finite_verbs(outside)
-        or between[0].upos in ("PRON", "ADV", "VERB", "AUX")
-        or not any(w.upos in ("NOUN", "PROPN", "X", "ADJ") for w in between)
-    ):
-        return []
-    return between

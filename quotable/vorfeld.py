@@ -74,6 +74,32 @@ def vorfeld(sentence: Sentence, verb: Word) -> list[Word]:
     return field
 
 
+def apposed_vorfeld(sentence: Sentence, verb: Word) -> list[Word]:
+    """„Ingrid Hollmann, Vorsitzende des Mieterbundes, | sagte …“: a sentence-initial
+    noun phrase with an apposition between commas before the finite verb, which
+    :func:`vorfeld` (cut at the last comma) finds empty.  Empty unless both parts are
+    noun phrases: no verb, neither opened by a preposition, adverb, conjunction or
+    relative pronoun („Nachdem er kam, sagte …“, „Am Montag, dem 5. Mai, sagte …“)."""
+    finite = finite_of(sentence, verb)
+    words = sentence.words[: finite.id - 1]
+    if len(words) < 4 or words[-1].text != ",":
+        return []
+    commas = [i for i, w in enumerate(words[:-1]) if w.text in _CLAUSE_BREAKS]
+    if len(commas) != 1 or words[commas[0]].text != ",":
+        return []
+    head, apposition = words[: commas[0]], words[commas[0] + 1 : -1]
+    for part in (head, apposition):
+        if (
+            not part
+            or part[0].upos not in ("DET", "NOUN", "PROPN", "ADJ", "NUM")
+            or (part[0].upos == "DET" and part[0].text.lower() in RELATIVE and part is apposition)
+            or any(w.upos in ("VERB", "AUX", "SCONJ", "PRON") for w in part)
+            or not any(w.upos in ("NOUN", "PROPN") for w in part)
+        ):
+            return []
+    return list(words[:-1])
+
+
 def _inside_parentheses(words: Sequence[Word], index: int) -> bool:
     opened = sum(1 for w in words[:index] if w.text == "(") - sum(1 for w in words[:index] if w.text == ")")
     return opened > 0 or (

@@ -421,3 +421,20 @@ def test_a_verb_phrase_takes_the_clause_its_verb_alone_does_not() -> None:
         ("indirect.dass", "dass die Gewalt zugenommen habe", "Die Ärztin"),
         ("indirect.dass", "dass die Daten geschützt seien", "Die Stiftung"),
     ]
+
+
+CLAUSE_MISPARSES = (
+    "Ingrid Hollmann, Vorsitzende des Mieterbundes für das Sauerland, sagte angesichts der Zahlen, "
+    "die Lage sei dramatisch. Während Bürgermeister Klaus-Peter Wendt ankündigte, den Antrag von dem "
+    "Bauausschuss prüfen zu lassen, schwieg die Opposition."
+)
+
+
+def test_a_speaker_the_parse_lost_is_read_from_the_surface() -> None:
+    # the parse hangs „Ingrid Hollmann“ on the complement „angesichts …“ and reads „Während“
+    # as a preposition: the apposed Vorfeld, and the noun phrase after the conjunction
+    quotes = [q for q in attribute(CLAUSE_MISPARSES, "clause_misparses.conllu") if q.confidence >= 0.5]
+    assert [(q.rule, speaker_text(q)) for q in quotes] == [
+        ("indirect.clause", "Ingrid Hollmann, Vorsitzende des Mieterbundes für das Sauerland"),
+        ("indirect.infinitive", "Bürgermeister Klaus-Peter Wendt"),
+    ]
