@@ -37,13 +37,11 @@ def verb_complex(sentence: Sentence, verb: Word) -> list[Word]:
     if entry is not None:
         words.extend(phrase_words(sentence, verb, entry))
     # only the particle that is part of the cue's lemma („teilte … mit“, not „schrieb weiter“)
-    particles = {
-        w.id
-        for w in particles_of(sentence, verb)
-        if entry is not None and entry.lemma.startswith(w.text.lower())
-    }
+    lemma = "" if entry is None else entry.lemma
+    particles = [w for w in particles_of(sentence, verb) if lemma and lemma.startswith(w.text.lower())]
+    words.extend(w for w in particles if w.head != verb.id)  # a stray particle hung elsewhere
     for child in sentence.children(verb):
-        if child.deprel in _CUE_DEPENDENTS or child.id in particles:
+        if child.deprel in _CUE_DEPENDENTS or child in particles:
             words.append(child)
         elif child.lemma.lower() == "wort" and any(
             c.lemma.lower() == "mit" for c in sentence.children(child)
@@ -103,7 +101,29 @@ def particles_of(sentence: Sentence, verb: Word) -> list[Word]:
             )
         ):
             out.append(c)
+    if not out and verb.feat("VerbForm") == "Fin":
+        stray = _particle_before_break(sentence, verb)
+        if stray is not None:
+            out.append(stray)
     return out
+
+
+_BREAKS = frozenset({",", ".", ":", ";", "–", "!", "?"})
+
+
+def _particle_before_break(sentence: Sentence, verb: Word) -> Word | None:
+    """„teilte mit, …“ parsed with „mit“ as the preposition of the next clause's noun: a
+    particle right before a comma or the sentence's end is no preposition (which needs a
+    noun after it), so it is the particle of the finite verb before it in its clause."""
+    for w in sentence.words[verb.id :]:
+        if w.text in _BREAKS:
+            return None
+        if w.upos in ("VERB", "AUX") and w.head != verb.id:
+            return None
+        following = sentence.word(w.id + 1) if w.id < len(sentence.words) else None
+        if w.text.lower() in cues.SEPARABLE_PARTICLES and (following is None or following.text in _BREAKS):
+            return w
+    return None
 
 
 def phrase_words(sentence: Sentence, verb: Word, entry: cues.VerbCue) -> list[Word]:

@@ -438,3 +438,18 @@ def test_a_speaker_the_parse_lost_is_read_from_the_surface() -> None:
         ("indirect.clause", "Ingrid Hollmann, Vorsitzende des Mieterbundes für das Sauerland"),
         ("indirect.infinitive", "Bürgermeister Klaus-Peter Wendt"),
     ]
+
+
+STRAY_PARTICLE = (
+    "Der Hersteller Klemmtec aus Erlangen teilte mit, die Produktion ruhe vorerst. "
+    "Die Gewerkschaft gab bekannt, der Streik sei vorbei."
+)
+
+
+def test_a_particle_before_a_comma_is_the_particle_of_the_verb_before_it() -> None:
+    # the parse makes „mit“ the preposition of „Produktion“; no preposition stands before a comma
+    quotes = attribute(STRAY_PARTICLE, "stray_particle.conllu")
+    assert [(q.text, q.cue.text if q.cue else None, speaker_text(q)) for q in quotes] == [
+        ("die Produktion ruhe vorerst", "teilte mit", "Der Hersteller Klemmtec aus Erlangen"),
+        ("der Streik sei vorbei", "gab bekannt", "Die Gewerkschaft"),
+    ]
