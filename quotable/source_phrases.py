@@ -20,6 +20,7 @@ from quotable.document import Document
 from quotable.findings import CONFIDENCE, Finding, all_quoted, has_finite, make
 from quotable.model import Speaker
 from quotable.phrases import (
+    QUOTE_CHARS,
     clause,
     extend_noun_phrase,
     noun_phrase,
@@ -93,10 +94,42 @@ def word_rules(
         )
         if finding is None:
             return []
-        # the corpus marks the anaphor itself as the speaker („Demnach“ stands for the report)
-        anaphor = Speaker.from_spans(doc.text, [word.span])
+        # the corpus marks the anaphor itself as the speaker („Demnach“ stands for the report),
+        # but a „wonach“ after a report's noun phrase as that phrase
+        antecedent = _wonach_antecedent(sentence, word) if word.text.lower() == "wonach" else []
+        anaphor = Speaker.from_spans(doc.text, [w.span for w in antecedent] or [word.span])
         return [attrs.evolve(finding, quote=attrs.evolve(finding.quote, speaker=anaphor))]
     return []
+
+
+_NAME_PARTS = frozenset({"nmod", "appos", "flat", "flat:name", "compound"})
+
+
+def _wonach_antecedent(sentence: Sentence, word: Word) -> list[Word]:
+    """„Ein Bericht der Agentur, wonach …“, „Die Regierung wies Meldungen zurück, wonach …“:
+    the noun phrase the wonach-clause belongs to, right before its comma, or else the
+    object of the verb that ends there; nothing when there is neither."""
+    if word.id < 3 or sentence.word(word.id - 1).text != ",":
+        return []
+    before = [w for w in sentence.words[: word.id - 2] if w.text not in QUOTE_CHARS]
+    if not before:
+        return []
+    last = before[-1]
+    if last.upos in ("NOUN", "PROPN"):
+        head = last
+        while head.deprel in _NAME_PARTS:
+            above = sentence.head_of(head)
+            if above is None or above.id > head.id or above.upos not in ("NOUN", "PROPN"):
+                break
+            head = above
+    else:
+        verb = last if last.upos in ("VERB", "AUX") else sentence.head_of(last)
+        objects = [] if verb is None else [c for c in sentence.children(verb) if c.deprel == "obj"]
+        if not objects or objects[0].upos != "NOUN" or not cues.is_source_noun(objects[0].text):
+            return []
+        head = objects[0]
+    words = [w for w in noun_phrase(sentence, head) if w.id < word.id - 1]
+    return trim(words)
 
 
 def _after_a_source(doc: Document, index: int) -> bool:

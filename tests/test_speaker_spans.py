@@ -453,3 +453,21 @@ def test_a_particle_before_a_comma_is_the_particle_of_the_verb_before_it() -> No
         ("die Produktion ruhe vorerst", "teilte mit", "Der Hersteller Klemmtec aus Erlangen"),
         ("der Streik sei vorbei", "gab bekannt", "Die Gewerkschaft"),
     ]
+
+
+WONACH = (
+    "Ein Bericht der Agentur Ria, wonach der Minister festgenommen worden sein soll, wurde dementiert. "
+    "Für das Jahr 2010 gibt es eine Schätzung, wonach 300 Menschen betroffen seien. "
+    "Die Männer kehrten zu ihrer alten Version zurück, wonach der Brand ein Unfall gewesen sei."
+)
+
+
+def test_wonach_after_a_noun_phrase_is_spoken_by_it() -> None:
+    # as the corpus marks it: the report before „wonach“ is the speaker; after a verb
+    # whose object is no source noun, „wonach“ itself stands for it
+    quotes = attribute(WONACH, "wonach_antecedent.conllu")
+    assert [(q.rule, q.text, speaker_text(q)) for q in quotes] == [
+        ("indirect.anaphor", "der Minister festgenommen worden sein soll", "Ein Bericht der Agentur Ria"),
+        ("indirect.anaphor", "300 Menschen betroffen seien", "eine Schätzung"),
+        ("indirect.anaphor", "der Brand ein Unfall gewesen sei", "wonach"),
+    ]
