@@ -189,6 +189,13 @@ def classify(text: str, open_position: int, content_start: int, content_end: int
         count <= 5
         and any(w[0].isupper() for w in words)
         and all(w[0].isupper() or w[0].isdigit() or w.lower() in _FUNCTION_WORDS for w in words)
+        and _INDEFINITE_BEFORE.search(text, max(0, open_position - 8), open_position) is None
     ):
         return MarkKind.TITLE
     return MarkKind.FRAGMENT
+
+
+_INDEFINITE_BEFORE = re.compile(r"(?<![^\W_])(?:[Ee]in|[Kk]ein)(?:e[mnrs]?)?\s+\Z")
+"""An indefinite article right before a quotation: „sprach von einer „Gefahr für Leib und
+Leben““, „nannte es einen „Skandal““ quote words, where a name or title would not take
+one (German nouns are capitalised, so the capitals alone do not tell)."""

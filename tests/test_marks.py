@@ -226,6 +226,21 @@ def test_short_lowercase_fragment_is_a_fragment() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Der Dezernent sprach von einer „Gefahr für Leib und Leben“.",
+        "Die Opposition nannte den Beschluss einen „Skandal“.",
+        "Er sah darin keine „Lösung für die Stadt“.",
+        "Ein „Neuanfang“ sei das nicht.",
+    ],
+)
+def test_capitalised_words_after_an_indefinite_article_are_a_fragment(text: str) -> None:
+    # German capitalises nouns: after „ein“/„kein“ the capitals quote words, not a name
+    (q,) = quotes(text)
+    assert q.kind is MarkKind.FRAGMENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Sie sagte: „Nein.“",
         "„Wir schaffen das“, sagte die Kanzlerin.",
         "„Das ist ein Skandal und muss aufgeklärt werden“ – so die Opposition.",
