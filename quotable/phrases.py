@@ -138,8 +138,13 @@ def _adverbial_noun(word: Word) -> bool:
     return lower in _ADVERBIAL_NOUNS or lower.endswith("gründen")
 
 
-_ADVERBIAL_NOUNS = frozenset({"woche", "zukunft", "absprache", "form", "bekanntgabe"})
-"""With „in“, „aus“ or „nach“ before them, and any noun ending in „-gründen“ (aus Kostengründen)."""
+_ADVERBIAL_NOUNS = frozenset(
+    {"woche", "zukunft", "absprache", "form", "bekanntgabe"}
+    | {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september"}
+    | {"oktober", "november", "dezember", "jänner"}
+)
+"""With „in“, „aus“ or „nach“ before them, and any noun ending in „-gründen“ (aus Kostengründen):
+„nach NASA-Angaben im Mai“ is when, not whose."""
 
 
 _NOT_AT_MENTION_EDGE = frozenset(

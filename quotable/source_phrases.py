@@ -23,6 +23,7 @@ from quotable.phrases import (
     QUOTE_CHARS,
     clause,
     extend_noun_phrase,
+    mention_words,
     noun_phrase,
     surface_noun_phrase,
     trim,
@@ -53,7 +54,8 @@ def word_rules(
         )
         if relay and any(w.id in in_direct for w in sentence.subtree(clause_head)):
             return []  # „sagte Kim laut Interfax: „…““: the agency relays a direct quote (via)
-        speaker = _source_speaker(sentence, word, source, kind)
+        # without a phrase of time at its end („nach NASA-Angaben | im Mai“), which stays in the quote
+        speaker = mention_words(_source_speaker(sentence, word, source, kind))
         # the source phrase is no part of the quote, however the parser hung its words
         # („Einer Meldung von Reuters zufolge“ with „Meldung“ on the verb)
         phrase = {w.id for w in sentence.subtree(source)} | {word.id} | {w.id for w in speaker}
@@ -215,9 +217,12 @@ def _with_attributes(sentence: Sentence, words: list[Word]) -> list[Word]:
 
 
 def _verb_above(sentence: Sentence, word: Word) -> Word | None:
-    """The nearest verb (or predicate) above ``word``: the clause a source phrase belongs to."""
+    """The nearest verb (or predicate) above ``word``: the clause a source phrase belongs to
+    (a predicate adjective with its copula or auxiliary: „wurden … obdachlos“)."""
     for ancestor in sentence.ancestors(word):
-        if ancestor.upos in ("VERB", "AUX") or any(c.deprel == "cop" for c in sentence.children(ancestor)):
+        if ancestor.upos in ("VERB", "AUX") or any(
+            c.deprel in ("cop", "aux", "aux:pass") for c in sentence.children(ancestor)
+        ):
             return ancestor
     return None
 

@@ -471,3 +471,21 @@ def test_wonach_after_a_noun_phrase_is_spoken_by_it() -> None:
         ("indirect.anaphor", "300 Menschen betroffen seien", "eine Schätzung"),
         ("indirect.anaphor", "der Brand ein Unfall gewesen sei", "wonach"),
     ]
+
+
+SOURCE_PHRASE_EDGES = (
+    "Rund 300 Menschen wurden nach Angaben der Feuerwehr obdachlos. "
+    "Die Sonde soll nach Angaben der Behörde im Mai landen. "
+    "In dem Fluss sind nach jüngsten Untersuchungen giftige Stoffe gefunden worden."
+)
+
+
+def test_source_phrases_in_adjective_clauses_without_time_with_new_source_nouns() -> None:
+    # a predicate adjective with its auxiliary is a clause; „im Mai“ is when, not whose;
+    # „Untersuchungen“ name a source
+    quotes = attribute(SOURCE_PHRASE_EDGES, "source_phrase_edges.conllu")
+    assert [(q.rule, q.text, speaker_text(q)) for q in quotes] == [
+        ("indirect.nach", "Rund 300 Menschen wurden obdachlos", "Angaben der Feuerwehr"),
+        ("indirect.nach", "Die Sonde soll im Mai landen", "Angaben der Behörde"),
+        ("indirect.nach", "In dem Fluss sind giftige Stoffe gefunden worden", "jüngsten Untersuchungen"),
+    ]
