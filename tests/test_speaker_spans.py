@@ -489,3 +489,18 @@ def test_source_phrases_in_adjective_clauses_without_time_with_new_source_nouns(
         ("indirect.nach", "Die Sonde soll im Mai landen", "Angaben der Behörde"),
         ("indirect.nach", "In dem Fluss sind giftige Stoffe gefunden worden", "jüngsten Untersuchungen"),
     ]
+
+
+SPEAKER_BODIES = (
+    "Andere Quellen berichten von rund 30 verletzten Personen. "
+    "Der Wetterdienst warnte vor Sturm und starken Niederschlägen."
+)
+
+
+def test_sources_and_services_can_speak() -> None:
+    # „Quellen“ and a „-dienst“ (Wetterdienst, Geheimdienst) are bodies that make statements
+    quotes = attribute(SPEAKER_BODIES, "speaker_bodies.conllu")
+    assert [(q.type, speaker_text(q)) for q in quotes] == [
+        (QuoteType.REPORTED, "Andere Quellen"),
+        (QuoteType.REPORTED, "Der Wetterdienst"),
+    ]
