@@ -171,7 +171,10 @@ def classify(text: str, open_position: int, content_start: int, content_end: int
     words = [] if long else _WORD.findall(content)
     count = 11 if long else len(words)
     colon_before = ":" in text[max(0, open_position - 3) : open_position]
-    if count <= 10 and not colon_before:
+    # „sieht in dem Gesetz „kein Hindernis für …““: a name or title never opens with a
+    # lowercase indefinite article, whatever word announces it
+    indefinite = bool(words) and words[0] in _INDEFINITE_ARTICLES
+    if count <= 10 and not colon_before and not indefinite:
         preceding = _words_before(text, open_position, 2)
         if any(_is_title_cue(w) for w in preceding[-1:]):
             return MarkKind.TITLE
@@ -187,6 +190,7 @@ def classify(text: str, open_position: int, content_start: int, content_end: int
         return MarkKind.SPEECH
     if (
         count <= 5
+        and not indefinite
         and any(w[0].isupper() for w in words)
         and all(w[0].isupper() or w[0].isdigit() or w.lower() in _FUNCTION_WORDS for w in words)
         and _INDEFINITE_BEFORE.search(text, max(0, open_position - 8), open_position) is None
@@ -194,6 +198,11 @@ def classify(text: str, open_position: int, content_start: int, content_end: int
         return MarkKind.TITLE
     return MarkKind.FRAGMENT
 
+
+_INDEFINITE_ARTICLES = frozenset(
+    {"ein", "eine", "einer", "einem", "einen", "eines"}
+    | {"kein", "keine", "keiner", "keinem", "keinen", "keines"}
+)
 
 _INDEFINITE_BEFORE = re.compile(r"(?<![^\W_])(?:[Ee]in|[Kk]ein)(?:e[mnrs]?)?\s+\Z")
 """An indefinite article right before a quotation: „sprach von einer „Gefahr für Leib und

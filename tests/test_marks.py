@@ -241,6 +241,21 @@ def test_capitalised_words_after_an_indefinite_article_are_a_fragment(text: str)
 @pytest.mark.parametrize(
     "text",
     [
+        "Die Ministerin sieht in dem Gesetz „kein Hindernis für den Handel“.",
+        "Er nannte den Titel „einen Witz“.",
+        "Sie zogen mit der Parole „Wir bleiben hier“ durch die Stadt.",
+    ],
+)
+def test_words_opening_with_an_indefinite_article_or_a_slogan_are_not_a_title(text: str) -> None:
+    # no name or title opens with a lowercase „ein“/„kein“, whatever word announces it
+    # („Gesetz“, „Titel“); a slogan is chanted, so the corpus counts it as speech
+    (q,) = quotes(text)
+    assert q.kind is not MarkKind.TITLE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Sie sagte: „Nein.“",
         "„Wir schaffen das“, sagte die Kanzlerin.",
         "„Das ist ein Skandal und muss aufgeklärt werden“ – so die Opposition.",
