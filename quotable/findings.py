@@ -155,7 +155,11 @@ def make(
     medium: Medium | None,
     cue_word: Word | None = None,
 ) -> Finding | None:
-    quote_words = _with_whole_quotations(doc, sentence, _quote_words(sentence, quote_words))
+    cue_ids = {w.id for w in cue_words}
+    ordered = sorted(quote_words, key=lambda w: w.id)
+    while ordered and ordered[0].id in cue_ids:  # „teilte mit, …“ with „mit“ hung on the clause
+        ordered.pop(0)
+    quote_words = _with_whole_quotations(doc, sentence, _quote_words(sentence, ordered))
     if len(quote_words) < 2 or _cuts_a_quotation(doc, quote_words) or relative_clause(quote_words):
         return None
     outside = [w for w in quote_words if doc.inside_quote(w, (MarkKind.SPEECH,)) is None]

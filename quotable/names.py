@@ -168,6 +168,7 @@ def name_runs(sentence: Sentence) -> list[NameRun]:
         current = [word] if _name_word(word) or (is_first_name(word.text) and _capitalised(word)) else []
     if current:
         runs.append(current)
+    runs = _with_company_names(words, runs)
     found = []
     for run in (part for whole in runs for part in _split_possessor(whole)):
         if run[-1].text == "-" or any(w.text.endswith("-") for w in run[-1:]):
@@ -181,6 +182,8 @@ def name_runs(sentence: Sentence) -> list[NameRun]:
             continue
         after = next((w for w in words if w.id == run[-1].id + 1), None)
         before = next((w for w in words if w.id == run[0].id - 1), None)
+        if len(run) == 1 and after is not None and _title_adjective(run[0], after):
+            continue  # „Erster Bürgermeister“, „Regierender Bürgermeister“: part of the title
         # a place's genitive before a noun or name qualifies it, whatever the parse made of
         # it: „Sachsens Ministerpräsident“, „Chinas Xi“
         modifier = _modifies(sentence, run[-1], tokens[-1], after) or (
@@ -191,6 +194,47 @@ def name_runs(sentence: Sentence) -> list[NameRun]:
         place = before is not None and before.text.lower() in _PLACE_PREPOSITIONS and before.upos == "ADP"
         found.append(NameRun(tuple(tokens), run[0].start, run[-1].end, tuple(run), modifier, place))
     return found
+
+
+_LEGAL_FORMS = frozenset({"AG", "GmbH", "SE", "KG", "OHG", "KGaA", "eG", "Ltd", "Inc", "plc", "SA"})
+"""Company forms that end a name: what stands before them is the name."""
+
+
+def _with_company_names(words: Sequence[Word], runs: list[list[Word]]) -> list[list[Word]]:
+    """„die Großglockner Hochalpenstraßen AG“: a run that ends with a company form takes
+    the capitalised words before it, up to the article, and the runs among them."""
+    out: list[list[Word]] = []
+    for run in runs:
+        whole = _with_company_name(words, run) if run[-1].text in _LEGAL_FORMS else run
+        while out and out[-1][-1].id >= whole[0].id:
+            out.pop()
+        out.append(whole)
+    return out
+
+
+def _with_company_name(words: Sequence[Word], run: list[Word]) -> list[Word]:
+    start = run[0].id - 1
+    while (
+        start > 0
+        and words[start - 1].upos in ("NOUN", "PROPN", "ADJ", "X")
+        and _capitalised(words[start - 1])
+    ):
+        start -= 1
+    return [*words[start : run[0].id - 1], *run]
+
+
+_ADJECTIVE_ENDINGS = ("er", "e", "es", "en", "em")
+
+
+def _title_adjective(word: Word, after: Word) -> bool:
+    """A capitalised adjective of a title the tagger took for a name, right before the
+    title's noun: „Erster | Bürgermeister“, „Regierender | Bürgermeister“."""
+    return (
+        is_title(after.text)
+        and word.text.endswith(_ADJECTIVE_ENDINGS)
+        and not is_first_name(word.text)
+        and not is_place(word.text)
+    )
 
 
 def _genitive_place(token: str) -> bool:

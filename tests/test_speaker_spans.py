@@ -504,3 +504,17 @@ def test_sources_and_services_can_speak() -> None:
         (QuoteType.REPORTED, "Andere Quellen"),
         (QuoteType.REPORTED, "Der Wetterdienst"),
     ]
+
+
+PARTICLE_IN_CLAUSE = (
+    "Die Bergbahnen AG, die den Lift betreibt, teilte mit, die Besucherzahlen seien stabil geblieben."
+)
+
+
+def test_a_cue_particle_hung_on_the_clause_is_not_part_of_the_quote() -> None:
+    # „mit“ parsed as the preposition of „Besucherzahlen“, inside the complement clause
+    (quote,) = attribute(PARTICLE_IN_CLAUSE, "particle_in_clause.conllu")
+    assert (quote.text, quote.cue.text if quote.cue else None) == (
+        "die Besucherzahlen seien stabil geblieben",
+        "teilte mit",
+    )

@@ -663,3 +663,19 @@ def test_a_tagged_only_sentence_lends_its_vorfeld_if_it_is_a_nominative_speaker(
         "direct.previous_subject",
         "Die Ministerin",
     )
+
+
+COMPANY_AND_TITLE_NAMES = (
+    "Hamburgs Erster Bürgermeister Klaus Wendt sagte, die Stadt sei pleite. "
+    "Die Großglockner Hochalpenstraßen AG, die den Pass betreibt, teilte mit, die Straße sei gesperrt."
+)
+
+
+def test_a_title_adjective_is_no_name_and_a_company_form_ends_a_name() -> None:
+    # „Erster“ tagged as a name belongs to the title „Erster Bürgermeister“; a name ending in
+    # „AG“ takes the capitalised words before it, whatever the tagger made of them
+    quotes = attribute(COMPANY_AND_TITLE_NAMES, "company_and_title_names.conllu")
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("die Stadt sei pleite", "Klaus Wendt"),
+        ("die Straße sei gesperrt", "Großglockner Hochalpenstraßen AG"),
+    ]
