@@ -196,6 +196,14 @@ def _resolve(
     # „Angaben der Sprecherin“, „nach Einschätzung des Ministeriums“: the source's owner
     owner = _source_owner(words, head)
     if owner is not None:
+        for run in table.names_in(sentence):
+            first = run.words[0]
+            whole = first.id > 1 and sentence.word(first.id - 1).upos == "DET"  # not „des Auswärtigen Amts“
+            if whole and run.start <= owner.start and owner.end <= run.end and not run.modifier:
+                # „Einschätzung des Robert Koch-Instituts“: the owner is the name it ends
+                named = table.for_name(run.tokens, speaker.start)
+                if named is not None:
+                    return named
         head, head_lower = owner, owner.text.lower()
         words = [w for w in words if w.id >= owner.id - 1 and w.id <= owner.id]
     acronym = _acronym_owner(head)

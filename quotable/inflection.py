@@ -70,6 +70,15 @@ def _strong(adjective: str, ending: str) -> str:
     return adjective
 
 
+def nominative_noun(noun: Word) -> str:
+    """A noun after a genitive article in its nominative („des Schulministeriums“ →
+    „Schulministerium“); a dative plural of „-kreis“ too („aus Regierungskreisen“ →
+    „Regierungskreise“)."""
+    if noun.text.endswith("kreisen"):
+        return noun.text[:-1]
+    return _nominative_noun(noun, noun.feat("Number") == "Plur", noun_gender(noun))
+
+
 def _nominative_noun(noun: Word, plural: bool, gender: str | None) -> str:
     """A masculine or neuter genitive without its -s/-es (Bundesamts, Wetterdienstes)."""
     form = noun.text

@@ -191,6 +191,12 @@ def name_runs(sentence: Sentence) -> list[NameRun]:
         )
         if modifier:
             tokens[-1] = _strip_genitive(run[-1], tokens[-1])
+        elif before is not None and before.text.lower() in ("des", "eines") and tokens[-1] == run[-1].text:
+            # „des Robert Koch-Instituts“ → Robert Koch-Institut, by the lemma alone
+            # (so „des Konzerns Siemens“ keeps its s)
+            lemma = run[-1].lemma
+            if lemma and run[-1].text in (lemma + "s", lemma + "es"):
+                tokens[-1] = lemma
         place = before is not None and before.text.lower() in _PLACE_PREPOSITIONS and before.upos == "ADP"
         found.append(NameRun(tuple(tokens), run[0].start, run[-1].end, tuple(run), modifier, place))
     return found

@@ -14,7 +14,7 @@ import regex
 
 from quotable import cues
 from quotable.entities import Candidate, Table
-from quotable.inflection import citation_form
+from quotable.inflection import citation_form, nominative_noun
 from quotable.model import EntityKind, Speaker
 from quotable.syntax import Word
 
@@ -75,8 +75,18 @@ def _citation_tokens(tokens: list[str], words: Sequence[Word]) -> list[str]:
     n = len(tokens)
     for i in range(len(texts) - n + 1):
         if texts[i : i + n] == tokens:
-            return citation_form(words[i : i + n])
+            run = words[i : i + n]
+            out = citation_form(run)
+            last = run[-1]
+            if out == tokens and last.upos in ("NOUN", "PROPN"):
+                after_genitive = i > 0 and words[i - 1].text.lower() in _GENITIVE_ARTICLES
+                if after_genitive or last.text.endswith("kreisen"):
+                    out[-1] = nominative_noun(last)
+            return out
     return tokens
+
+
+_GENITIVE_ARTICLES = frozenset({"des", "eines"})
 
 
 def head_word(words: list[Word]) -> Word:

@@ -679,3 +679,21 @@ def test_a_title_adjective_is_no_name_and_a_company_form_ends_a_name() -> None:
         ("die Stadt sei pleite", "Klaus Wendt"),
         ("die Straße sei gesperrt", "Großglockner Hochalpenstraßen AG"),
     ]
+
+
+SOURCE_OWNER_NAMES = (
+    "Nach Einschätzung des Robert Koch-Instituts ist die Lage ernst. "
+    "Nach Angaben des Schulministeriums fallen 300 Stunden aus. "
+    "Aus Regierungskreisen hieß es, der Plan sei gescheitert."
+)
+
+
+def test_a_source_owner_is_named_in_its_nominative() -> None:
+    # the name a source phrase ends in, the genitive's owner and a dative plural of „-kreis“
+    # are named as the article would name them on their own
+    quotes = attribute(SOURCE_OWNER_NAMES, "source_owner_names.conllu")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [
+        "Robert Koch-Institut",
+        "Schulministerium",
+        "Regierungskreise",
+    ]
