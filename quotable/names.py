@@ -107,7 +107,21 @@ def _name_word(word: Word) -> bool:
 def is_title(token: str) -> bool:
     """A role noun written before a name (Außenminister, US-Präsident), not a surname that
     merely ends like one (Neumann, Hartmann, Tesch-Hammann)."""
-    return cues.is_role_noun(token) and not token.lower().endswith(_SURNAME_ENDINGS)
+    lower = token.lower()
+    return cues.is_role_noun(token) and (
+        not lower.endswith(_SURNAME_ENDINGS)
+        or lower.endswith(_TITLES_LIKE_SURNAMES)
+        or _compound_hauptmann(lower)
+    )
+
+
+_TITLES_LIKE_SURNAMES = ("obmann", "obfrau", "obmanns")
+"""Titles that end like a surname („Klubobmann“, „Parteiobfrau“): never a name."""
+
+
+def _compound_hauptmann(lower: str) -> bool:
+    """„Landeshauptmann“, „Bezirkshauptmann“ (the title; „Hauptmann“ alone may be a surname)."""
+    return lower.endswith(("hauptmann", "hauptfrau")) and len(lower) > len("hauptmann")
 
 
 def _feminine_noun(token: str) -> bool:
@@ -142,6 +156,8 @@ def _continues(run: list[Word], word: Word, words: Sequence[Word]) -> bool:
         return False
     if _capitalised(word) and word.upos in ("NOUN", "X", "ADJ", "PROPN") and not is_title(word.text):
         return not cues.is_organisation(word.text)
+    if word.upos == "PROPN" and previous is run[first] and is_title(word.text):
+        return True  # „Peter Kaiser“, „Anna Richter“: a title right after a first name is a surname
     particle = word.text in _PARTICLES or (
         word.text in _ARTICLE_PARTICLES and previous.text in ("von", "van")
     )

@@ -697,3 +697,21 @@ def test_a_source_owner_is_named_in_its_nominative() -> None:
         "Schulministerium",
         "Regierungskreise",
     ]
+
+
+TITLES_BEFORE_NAMES = (
+    "Klubobmann Clemens Aigner sagte, die Reform komme zu spät. "
+    "Landeshauptmann Peter Kaiser sagte, das Land sei bereit. "
+    "Stiko-Mitglied Katrin Brandmeier sagte, die Impfung sei sicher."
+)
+
+
+def test_titles_that_end_like_surnames_and_surnames_that_are_titles() -> None:
+    # „-obmann“ and „Landeshauptmann“ are titles though they end in „-mann“; „Kaiser“ right
+    # after a first name is a surname; a member („Stiko-Mitglied“) is a role
+    quotes = attribute(TITLES_BEFORE_NAMES, "titles_before_names.conllu")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [
+        "Clemens Aigner",
+        "Peter Kaiser",
+        "Katrin Brandmeier",
+    ]
