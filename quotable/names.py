@@ -191,6 +191,8 @@ def name_runs(sentence: Sentence) -> list[NameRun]:
             continue  # „Staats- und Parteichef“: the first half of a truncated compound
         while run and run[-1].text in _PARTICLES | _ARTICLE_PARTICLES:
             run.pop()
+        if len(run) > 1 and run[0].text.lower() in _AGENCY_NOUNS:
+            del run[0]  # „die Agentur AP“ tagged as one name: the agency is AP
         if not run:
             continue
         tokens = _join_tokens(run)
@@ -217,6 +219,8 @@ def name_runs(sentence: Sentence) -> list[NameRun]:
         found.append(NameRun(tuple(tokens), run[0].start, run[-1].end, tuple(run), modifier, place))
     return found
 
+
+_AGENCY_NOUNS = frozenset({"agentur", "nachrichtenagentur", "presseagentur"})
 
 _LEGAL_FORMS = frozenset({"AG", "GmbH", "SE", "KG", "OHG", "KGaA", "eG", "Ltd", "Inc", "plc", "SA"})
 """Company forms that end a name: what stands before them is the name."""

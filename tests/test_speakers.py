@@ -715,3 +715,11 @@ def test_titles_that_end_like_surnames_and_surnames_that_are_titles() -> None:
         "Peter Kaiser",
         "Katrin Brandmeier",
     ]
+
+
+def test_the_agency_noun_before_an_agency_is_no_part_of_its_name() -> None:
+    # „Agentur“ tagged as a name with „AP“: the speaker is the agency AP
+    (quote,) = attribute(
+        "Die Agentur AP berichtete, die Stadt sei eingenommen worden.", "agency_noun_name.conllu"
+    )
+    assert quote.speaker is not None and quote.speaker.name == "AP"
