@@ -239,6 +239,7 @@ def _with_company_names(words: Sequence[Word], runs: list[list[Word]]) -> list[l
 
 
 def _with_company_name(words: Sequence[Word], run: list[Word]) -> list[Word]:
+    """``run`` with the capitalised nouns, names and adjectives right before it."""
     start = run[0].id - 1
     while (
         start > 0
