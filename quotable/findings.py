@@ -93,9 +93,13 @@ def frame_words(sentence: Sentence, quote_ids: set[int]) -> list[Word]:
     return rest
 
 
-def _quote_words(sentence: Sentence, words: Sequence[Word]) -> list[Word]:
-    """Quote words as the corpus marks them: no edge punctuation except a closing quote mark."""
+def _quote_words(sentence: Sentence, words: Sequence[Word], cue_words: Sequence[Word]) -> list[Word]:
+    """Quote words as the corpus marks them: no edge punctuation except a closing quote mark,
+    and no cue word at the start („teilte mit, …“ with „mit“ hung on the clause)."""
     ordered = sorted(words, key=lambda w: w.id)
+    cue_ids = {w.id for w in cue_words}
+    while ordered and ordered[0].id in cue_ids:
+        ordered.pop(0)
     return trim(ordered)
 
 
@@ -155,11 +159,7 @@ def make(
     medium: Medium | None,
     cue_word: Word | None = None,
 ) -> Finding | None:
-    cue_ids = {w.id for w in cue_words}
-    ordered = sorted(quote_words, key=lambda w: w.id)
-    while ordered and ordered[0].id in cue_ids:  # „teilte mit, …“ with „mit“ hung on the clause
-        ordered.pop(0)
-    quote_words = _with_whole_quotations(doc, sentence, _quote_words(sentence, ordered))
+    quote_words = _with_whole_quotations(doc, sentence, _quote_words(sentence, quote_words, cue_words))
     if len(quote_words) < 2 or _cuts_a_quotation(doc, quote_words) or relative_clause(quote_words):
         return None
     outside = [w for w in quote_words if doc.inside_quote(w, (MarkKind.SPEECH,)) is None]

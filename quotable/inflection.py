@@ -72,11 +72,15 @@ def _strong(adjective: str, ending: str) -> str:
 
 def nominative_noun(noun: Word) -> str:
     """A noun after a genitive article in its nominative („des Schulministeriums“ →
-    „Schulministerium“); a dative plural of „-kreis“ too („aus Regierungskreisen“ →
-    „Regierungskreise“)."""
-    if noun.text.endswith("kreisen"):
-        return noun.text[:-1]
+    „Schulministerium“)."""
     return _nominative_noun(noun, noun.feat("Number") == "Plur", noun_gender(noun))
+
+
+def genitive_lemma(noun: Word) -> str | None:
+    """The lemma of a form that is the lemma with a genitive -s/-es („Instituts“ →
+    „Institut“); None when the form is not („Siemens“, whose lemma is itself)."""
+    lemma, form = noun.lemma, noun.text
+    return lemma if lemma and form in (lemma + "s", lemma + "es") else None
 
 
 def _nominative_noun(noun: Word, plural: bool, gender: str | None) -> str:
@@ -84,8 +88,8 @@ def _nominative_noun(noun: Word, plural: bool, gender: str | None) -> str:
     form = noun.text
     if plural or gender == "Fem" or not form.endswith("s"):
         return form
-    lemma = noun.lemma
-    if lemma and lemma != form and form.startswith(lemma) and form[len(lemma) :] in ("s", "es"):
+    lemma = genitive_lemma(noun)
+    if lemma is not None:
         return lemma
     for stem in (form[:-2], form[:-1]):  # a genitive of a listed ending: Bundesamts, Wetterdienstes
         if any(stem.lower().endswith(ending) for ending, _ in _endings()):

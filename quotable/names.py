@@ -24,6 +24,8 @@ from collections.abc import Sequence
 import attrs
 
 from quotable import cues, lexicon
+from quotable.agency_lexicon import cue_table
+from quotable.inflection import genitive_lemma
 from quotable.syntax import Sentence, Word
 
 _PARTICLES = frozenset("von van de zu di da del dos du la le ten ter bin al el".split())
@@ -191,7 +193,7 @@ def name_runs(sentence: Sentence) -> list[NameRun]:
             continue  # „Staats- und Parteichef“: the first half of a truncated compound
         while run and run[-1].text in _PARTICLES | _ARTICLE_PARTICLES:
             run.pop()
-        if len(run) > 1 and run[0].text.lower() in _AGENCY_NOUNS:
+        if len(run) > 1 and run[0].text in cue_table().nouns:
             del run[0]  # „die Agentur AP“ tagged as one name: the agency is AP
         if not run:
             continue
@@ -212,15 +214,11 @@ def name_runs(sentence: Sentence) -> list[NameRun]:
         elif before is not None and before.text.lower() in ("des", "eines") and tokens[-1] == run[-1].text:
             # „des Robert Koch-Instituts“ → Robert Koch-Institut, by the lemma alone
             # (so „des Konzerns Siemens“ keeps its s)
-            lemma = run[-1].lemma
-            if lemma and run[-1].text in (lemma + "s", lemma + "es"):
-                tokens[-1] = lemma
+            tokens[-1] = genitive_lemma(run[-1]) or tokens[-1]
         place = before is not None and before.text.lower() in _PLACE_PREPOSITIONS and before.upos == "ADP"
         found.append(NameRun(tuple(tokens), run[0].start, run[-1].end, tuple(run), modifier, place))
     return found
 
-
-_AGENCY_NOUNS = frozenset({"agentur", "nachrichtenagentur", "presseagentur"})
 
 _LEGAL_FORMS = frozenset({"AG", "GmbH", "SE", "KG", "OHG", "KGaA", "eG", "Ltd", "Inc", "plc", "SA"})
 """Company forms that end a name: what stands before them is the name."""

@@ -79,8 +79,9 @@ def _citation_tokens(tokens: list[str], words: Sequence[Word]) -> list[str]:
             out = citation_form(run)
             last = run[-1]
             if out == tokens and last.upos in ("NOUN", "PROPN"):
-                after_genitive = i > 0 and words[i - 1].text.lower() in _GENITIVE_ARTICLES
-                if after_genitive or last.text.endswith("kreisen"):
+                if last.text.endswith("kreisen"):  # „aus Regierungskreisen“ → Regierungskreise
+                    out[-1] = last.text[:-1]
+                elif i > 0 and words[i - 1].text.lower() in _GENITIVE_ARTICLES:
                     out[-1] = nominative_noun(last)
             return out
     return tokens

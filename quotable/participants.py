@@ -99,10 +99,9 @@ def speaker_of(
             return inverted
     field = [w for w in nominal_vorfeld(sentence, verb) if w.id not in skip]
     if subj is None:
-        apposed = [] if field else [w for w in apposed_vorfeld(sentence, verb) if w.id not in skip]
         found = (
             field
-            or apposed
+            or [w for w in apposed_vorfeld(sentence, verb) if w.id not in skip]
             or _first_noun_phrase_after(sentence, finite, skip)
             or subordinate_clause_subject(sentence, verb, skip)
         )

@@ -681,6 +681,11 @@ def test_a_title_adjective_is_no_name_and_a_company_form_ends_a_name() -> None:
     ]
 
 
+def speaker_names(text: str, fixture: str) -> list[str | None]:
+    """The resolved speaker name of each quote of ``text`` parsed as ``fixture``."""
+    return [q.speaker.name if q.speaker else None for q in attribute(text, fixture)]
+
+
 SOURCE_OWNER_NAMES = (
     "Nach Einschätzung des Robert Koch-Instituts ist die Lage ernst. "
     "Nach Angaben des Schulministeriums fallen 300 Stunden aus. "
@@ -691,8 +696,7 @@ SOURCE_OWNER_NAMES = (
 def test_a_source_owner_is_named_in_its_nominative() -> None:
     # the name a source phrase ends in, the genitive's owner and a dative plural of „-kreis“
     # are named as the article would name them on their own
-    quotes = attribute(SOURCE_OWNER_NAMES, "source_owner_names.conllu")
-    assert [q.speaker.name if q.speaker else None for q in quotes] == [
+    assert speaker_names(SOURCE_OWNER_NAMES, "source_owner_names.conllu") == [
         "Robert Koch-Institut",
         "Schulministerium",
         "Regierungskreise",
@@ -709,8 +713,7 @@ TITLES_BEFORE_NAMES = (
 def test_titles_that_end_like_surnames_and_surnames_that_are_titles() -> None:
     # „-obmann“ and „Landeshauptmann“ are titles though they end in „-mann“; „Kaiser“ right
     # after a first name is a surname; a member („Stiko-Mitglied“) is a role
-    quotes = attribute(TITLES_BEFORE_NAMES, "titles_before_names.conllu")
-    assert [q.speaker.name if q.speaker else None for q in quotes] == [
+    assert speaker_names(TITLES_BEFORE_NAMES, "titles_before_names.conllu") == [
         "Clemens Aigner",
         "Peter Kaiser",
         "Katrin Brandmeier",
