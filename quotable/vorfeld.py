@@ -79,7 +79,9 @@ def apposed_vorfeld(sentence: Sentence, verb: Word) -> list[Word]:
     noun phrase with an apposition between commas before the finite verb, which
     :func:`vorfeld` (cut at the last comma) finds empty.  Empty unless both parts are
     noun phrases: no verb, neither opened by a preposition, adverb, conjunction or
-    relative pronoun („Nachdem er kam, sagte …“, „Am Montag, dem 5. Mai, sagte …“)."""
+    pronoun („Nachdem er kam, sagte …“, „Am Montag, dem 5. Mai, sagte …“).  An article
+    may open the apposition („…, die Vorsitzende des Vereins, sagte …“): a relative
+    clause in its place would hold a verb."""
     finite = finite_of(sentence, verb)
     words = sentence.words[: finite.id - 1]
     if len(words) < 4 or words[-1].text != ",":
@@ -92,7 +94,6 @@ def apposed_vorfeld(sentence: Sentence, verb: Word) -> list[Word]:
         if (
             not part
             or part[0].upos not in ("DET", "NOUN", "PROPN", "ADJ", "NUM")
-            or (part[0].upos == "DET" and part[0].text.lower() in RELATIVE and part is apposition)
             or any(w.upos in ("VERB", "AUX", "SCONJ", "PRON") for w in part)
             or not any(w.upos in ("NOUN", "PROPN") for w in part)
         ):

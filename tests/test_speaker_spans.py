@@ -440,6 +440,21 @@ def test_a_speaker_the_parse_lost_is_read_from_the_surface() -> None:
     ]
 
 
+APPOSITION_ARTICLE = (
+    "Ingrid Hollmann, die Vorsitzende des Mieterbundes für das Sauerland, sagte angesichts der "
+    "Zahlen, die Lage sei dramatisch."
+)
+
+
+def test_an_apposition_may_open_with_its_article() -> None:
+    # the misparse of clause_misparses.conllu with the apposition's article added by hand:
+    # „die“ opening the apposition is an article, not a relative pronoun (no verb follows it)
+    quotes = [q for q in attribute(APPOSITION_ARTICLE, "apposition_article.conllu") if q.confidence >= 0.5]
+    assert [(q.rule, speaker_text(q)) for q in quotes] == [
+        ("indirect.clause", "Ingrid Hollmann, die Vorsitzende des Mieterbundes für das Sauerland"),
+    ]
+
+
 STRAY_PARTICLE = (
     "Der Hersteller Klemmtec aus Erlangen teilte mit, die Produktion ruhe vorerst. "
     "Die Gewerkschaft gab bekannt, der Streik sei vorbei."
