@@ -32,7 +32,7 @@ import regex
 from quotable import cues
 from quotable.inflection import citation_tokens
 from quotable.model import AgencyMention, AgencyRole, Entity, EntityKind, Gender, Mention, Span
-from quotable.names import NameRun, first_name_gender, is_place, name_runs
+from quotable.names import NameRun, first_name_gender, is_first_name, is_place, name_runs
 from quotable.notable import notable_canonical, notable_name
 from quotable.syntax import Parse, Sentence, Word
 
@@ -41,7 +41,7 @@ _GENDER = {"Masc": Gender.MASC, "Fem": Gender.FEM}
 _ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
 _NAME_GLUE = frozenset({"der", "des", "für", "und", "von"})
 _CAPITAL_ARTICLES = frozenset({"Der", "Die", "Das", "Den", "Dem", "Des"})
-_SENTENCE_BREAK = regex.compile(r"[.!?:;]\s+|\n|\s[–—-]\s")
+_SENTENCE_BREAK = regex.compile(r"[.!?:;,]\s+|\n|\s[–—-]\s")
 _NOT_IN_A_NAME = frozenset("laut nach wie bei mit von vom für gegen auch so seit gemäß zufolge".split())
 """Capitalised at the start of a sentence before a body's name („Laut Arbeitsmarktservice (AMS)“)."""
 """Lower-case words inside an organisation's name: Bundesverband der Deutschen Industrie."""
@@ -275,7 +275,8 @@ def _body_descriptor(sentence: Sentence, run: NameRun) -> str | None:
 def _kind_of(run: NameRun) -> EntityKind:
     if is_place(run.text):
         return EntityKind.PLACE
-    if any(cues.is_organisation(t) for t in run.tokens) or (
+    # „Roland“ ends in „land“ but is a first name, not a body
+    if any(cues.is_organisation(t) and not is_first_name(t) for t in run.tokens) or (
         len(run.tokens) == 1 and run.tokens[0].isupper() and len(run.tokens[0]) > 1
     ):
         return EntityKind.ORGANISATION
@@ -364,6 +365,8 @@ def _acronyms(table: Table, text: str) -> None:
         acronym = match.group(1)
         name_words = citation_tokens(name_words)
         owner = table.for_name(name_words, match.start())
+        if is_first_name(name_words[0]) or (owner is not None and owner.kind is EntityKind.PERSON):
+            continue  # „Roland Koch (CDU)“: a person's party, not an acronym of the name
         if owner is None:
             owner = table.for_name([acronym], match.start())
             if owner is not None and owner.name == acronym:

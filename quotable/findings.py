@@ -40,6 +40,7 @@ CONFIDENCE = {
     "indirect.before_frame": 0.65,
     "indirect.infinitive": 0.9,
     "indirect.wie": 0.95,
+    "indirect.wie_after": 0.65,
     "indirect.back_frame": 0.9,
     "indirect.laut": 0.95,
     "indirect.gemäß": 0.9,

@@ -184,6 +184,9 @@ def _verb_rules(
         and verb.deprel in ("parataxis", "ccomp", "conj")
         and head.id < verb.id
         and entry.clause
+        # „X sagte, man habe nichts gefunden“: the clause before is the frame of the one the
+        # verb stands in, not a message of the verb
+        and not (verb.deprel == "ccomp" and cue_verb(sentence, head) is not None)
     ):
         words = [w for w in filled_clause(sentence, head, verb) if w.id < verb.id]
         if (
@@ -227,12 +230,57 @@ def _verb_rules(
         )
         if finding is not None:
             out.append(finding)
+    if head is not None and verb.deprel == "advcl" and head.id < verb.id and _trailing_wie(sentence, verb):
+        words = _before_wie(sentence, head, verb)
+        if speaker_words and words and not all_quoted(words, in_direct):
+            first = min(w.id for w in sentence.subtree(verb) if w.upos != "PUNCT")
+            finding = make(
+                doc,
+                index,
+                sentence,
+                "indirect.wie_after",
+                words,
+                [sentence.word(first), *cue_words],
+                entry.lemma,
+                speaker_words,
+                addressee,
+                entry.medium,
+                verb,
+            )
+            if finding is not None:
+                out.append(finding)
     if not out:
         at = surface_clauses.CueContext(
             doc, index, sentence, verb, entry, in_direct, speaker_words, addressee, cue_words
         )
         out.extend(surface_clauses.after_cue(at) or surface_clauses.before_cue(at))
     return out
+
+
+def _trailing_wie(sentence: Sentence, verb: Word) -> bool:
+    """Whether the cue verb's clause opens with „wie“ right after a comma and ends the
+    sentence: „…, wie die Polizei mitteilte.“, „…, wie er angegeben hat.“"""
+    first = min(w.id for w in sentence.subtree(verb) if w.upos != "PUNCT")
+    if first < 3 or sentence.word(first).lemma.lower() != "wie" or sentence.word(first - 1).text != ",":
+        return False
+    # the verb ends the sentence (its auxiliaries aside): no clause of its own follows
+    return all(w.upos in ("PUNCT", "AUX") for w in sentence.words[verb.id :])
+
+
+def _before_wie(sentence: Sentence, head: Word, verb: Word) -> list[Word]:
+    """The main clause a trailing wie-clause frames („Der Mann soll zwei Banken überfallen
+    haben, wie die Polizei mitteilte.“), across „und“ („… erstochen und missbraucht haben,
+    wie …“); nothing when it has no finite verb or is itself subordinate („… kam zu dem
+    Schluss, dass X …, wie die Zeitung schreibt“ relays a clause another cue frames)."""
+    first = min(w.id for w in sentence.subtree(verb) if w.upos != "PUNCT")
+    clause = head
+    while clause.deprel == "conj" and (up := sentence.head_of(clause)) is not None:
+        clause = up
+    words = [w for w in filled_clause(sentence, clause, verb) if w.id < first - 1]
+    opening = next((w for w in words if w.upos != "PUNCT"), None)
+    if opening is None or opening.upos == "SCONJ" or not has_finite(words):
+        return []
+    return words
 
 
 def filled_clause(sentence: Sentence, head: Word, cue: Word) -> list[Word]:

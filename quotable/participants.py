@@ -108,8 +108,8 @@ def speaker_of(
     elif field and any(w.id == subj.id for w in field):
         found = field
     else:
-        found = extend_noun_phrase(sentence, with_apposition(sentence, noun_phrase(sentence, subj)))
-        found = _with_name_after(sentence, verb, found, skip)
+        found = _with_name_after(sentence, verb, noun_phrase(sentence, subj), skip)
+        found = extend_noun_phrase(sentence, with_apposition(sentence, found))
     if found and found[-1].id < finite.id and is_adverbial(found):
         # „Gestern hat eine Sprecherin mitgeteilt“, „Des Weiteren verwies Steinbrück
         # darauf“, „Zuletzt hatte im Mai der Präsident gebeten“: never the subject
@@ -141,12 +141,23 @@ def _with_name_after(sentence: Sentence, verb: Word, found: list[Word], skip: fr
     after = sentence.word(found[-1].id + 1) if found[-1].id < len(sentence.words) else None
     if after is None or after.id in skip or after.deprel != "nsubj" or after.head != verb.id:
         return found
-    return [*found, *noun_phrase(sentence, after)] if _name_beside(found[-1], after) else found
+    if not _name_beside(found[-1], after):
+        return found
+    taken = {w.id for w in found}
+    return [*found, *(w for w in noun_phrase(sentence, after) if w.id not in taken)]
 
 
 def _name_beside(noun: Word, name: Word) -> bool:
-    """Whether ``name`` is the name right after the common noun ``noun`` („Stadtwerke Kassel“)."""
-    return name.id == noun.id + 1 and noun.upos == "NOUN" and name.upos == "PROPN"
+    """Whether ``name`` is the name right after the common noun ``noun`` („Stadtwerke Kassel“),
+    or the rest of the name ``noun`` begins (a surname tagged as a noun: „Tegaye | Mununhe“)."""
+    if name.id != noun.id + 1:
+        return False
+    if noun.upos == "PROPN":
+        # not a common noun of its own: „Berger | Journalisten“ is a name and an addressee
+        common = cues.is_speaker_noun(name.text) or name.feat("Number") == "Plur"
+        tagged_noun = name.upos == "NOUN" and common
+        return name.upos in ("NOUN", "PROPN") and name.text[:1].isupper() and not tagged_noun
+    return noun.upos == "NOUN" and name.upos == "PROPN"
 
 
 @attrs.frozen

@@ -226,23 +226,40 @@ def with_apposition(sentence: Sentence, words: list[Word]) -> list[Word]:
     if last >= len(sentence.words) or sentence.word(last + 1).text != ",":
         return words
     group: list[Word] = []
+    bracket: list[Word] = []  # „Präsident des Deutschen Fußball-Bundes (DFB)“
     for w in sentence.words[last + 1 :]:
+        if bracket:
+            bracket.append(w)
+            if w.text == ")":
+                break
+            if w.upos not in ("PROPN", "NOUN", "X") or len(bracket) > 4:
+                return words
+            continue
         if w.text in (",", ".", "!", "?", ";", ":") or w.text in QUOTE_CHARS:
             break
+        if w.text == "(" and group:
+            bracket.append(w)
+            continue
         if w.upos not in _APPOSITION_WORDS:
             return words
         group.append(w)
+    end = (bracket or group or words)[-1].id
+    if bracket and (
+        bracket[-1].text != ")"
+        or (end < len(sentence.words) and sentence.word(end + 1).text not in (",", ".", "!", "?", ";", ":"))
+    ):
+        return words
     if not group or group[-1].upos not in ("NOUN", "PROPN") or group[0].upos == "ADP":
         return words
-    if not any(w.upos == "NOUN" for w in group) and not _names_a_role(words, group, sentence):
+    if not any(w.upos == "NOUN" for w in group) and not _names_a_role(words, group, end, sentence):
         return words
-    return [*words, sentence.word(last + 1), *group]
+    return [*words, sentence.word(last + 1), *group, *bracket]
 
 
-def _names_a_role(words: Sequence[Word], group: Sequence[Word], sentence: Sentence) -> bool:
+def _names_a_role(words: Sequence[Word], group: Sequence[Word], end: int, sentence: Sentence) -> bool:
     """„der Sprecherin der Fraktion, Gisela Piltz,“: a name after a role noun phrase,
-    closed by a comma, is its apposition (not the next item of a list)."""
-    after = group[-1].id + 1
+    closed by a comma after ``end``, is its apposition (not the next item of a list)."""
+    after = end + 1
     closed = after <= len(sentence.words) and sentence.word(after).text == ","
     return closed and all(w.upos == "PROPN" for w in group) and any(cues.is_role_noun(w.text) for w in words)
 

@@ -103,7 +103,10 @@ def after_cue(at: CueContext) -> list[Finding]:
     a zu-infinitive runs from there to the end of the sentence."""
     sentence, verb, entry = at.sentence, at.verb, at.entry
     words = sentence.words
-    comma = next((w for w in words[verb.id :] if w.text == ","), None)
+    # the comma after the cue's clause: „sagte der Chef der Firma, Max Roth (SPD), …“
+    # has its speaker's apposition in commas
+    start = max([verb.id, *(w.id for w in at.speaker_words if w.id > verb.id)])
+    comma = next((w for w in words[start:] if w.text == ","), None)
     if comma is None:
         return []
     between = [w for w in words[verb.id : comma.id - 1] if w.id not in {c.id for c in at.cue_words}]

@@ -533,3 +533,75 @@ def test_a_cue_particle_hung_on_the_clause_is_not_part_of_the_quote() -> None:
         "die Besucherzahlen seien stabil geblieben",
         "teilte mit",
     )
+
+
+WIE_AFTER = (
+    "Der Wirt soll im März zwei Tankstellen überfallen haben, wie eine Sprecherin der "
+    "Staatsanwaltschaft mitteilte. Die Kasse sei leer gewesen, wie er angegeben hat, er habe "
+    "nichts genommen. Die Kommission kam zu dem Schluss, dass der Minister abgeschrieben habe, wie "
+    "die Zeitung schreibt."
+)
+
+
+def test_a_wie_clause_that_ends_the_sentence_frames_the_clause_before_it() -> None:
+    quotes = attribute(WIE_AFTER, "wie_after.conllu")
+    trailing = [
+        (q.text, q.cue.text if q.cue else None, speaker_text(q))
+        for q in quotes
+        if q.rule == "indirect.wie_after"
+    ]
+    # not in the second sentence: „wie er angegeben hat“ has a clause of its own after it;
+    # not in the third: the wie-clause relays the dass-clause that „kam zu dem Schluss“ frames
+    assert trailing == [
+        (
+            "Der Wirt soll im März zwei Tankstellen überfallen haben",
+            "wie mitteilte",
+            "eine Sprecherin der Staatsanwaltschaft",
+        )
+    ]
+
+
+FRAME_OF_CLAUSE = "Hugo Seidel, Leiter einer Gruppe von Prüfern, sagte, man habe nichts gefunden."
+
+
+def test_the_frame_of_a_reported_clause_is_no_message_of_the_verb_inside_it() -> None:
+    # „gefunden“ (finden is a cue: „er findet, dass …“) hangs on „sagte“ as its complement:
+    # what stands before it is the frame, not something found
+    quotes = attribute(FRAME_OF_CLAUSE, "frame_of_clause.conllu")
+    assert [(q.text, speaker_text(q)) for q in quotes] == [
+        ("man habe nichts gefunden", "Hugo Seidel, Leiter einer Gruppe von Prüfern"),
+    ]
+
+
+BRACKETED_APPOSITION = (
+    "Heinz Gruber, Präsident des Deutschen Skiverbands (DSV), stellte fest, dass der Winter zu warm sei."
+)
+
+
+def test_an_apposition_may_end_in_a_bracketed_acronym() -> None:
+    # the parser hangs the apposition on the verb; the bracket does not end it
+    q = only(attribute(BRACKETED_APPOSITION, "bracketed_apposition.conllu"), QuoteType.INDIRECT)
+    assert speaker_text(q) == "Heinz Gruber, Präsident des Deutschen Skiverbands (DSV)"
+
+
+APPOSITION_AFTER_VERB = "Dazu sagte der Bürgermeister der Stadt, Karl Huber (SPD), die Schulen seien gut."
+
+
+def test_the_clause_begins_after_the_apposition_of_a_speaker_after_the_verb() -> None:
+    q = only(attribute(APPOSITION_AFTER_VERB, "apposition_after_verb.conllu"), QuoteType.INDIRECT)
+    assert (q.text, speaker_text(q)) == (
+        "die Schulen seien gut",
+        "der Bürgermeister der Stadt, Karl Huber (SPD)",
+    )
+
+
+SURNAME_SECOND_SUBJECT = (
+    "Obinna Otuyelu, der Polizeichef der Provinz, sagte gegenüber der Agentur AFP, dass weitere "
+    "Boote im Einsatz seien."
+)
+
+
+def test_a_surname_parsed_as_a_second_subject_stays_with_the_first_name() -> None:
+    # the tagger took „Otuyelu“ for a noun and the parser for a second subject of „sagte“
+    q = only(attribute(SURNAME_SECOND_SUBJECT, "surname_second_subject.conllu"), QuoteType.INDIRECT)
+    assert speaker_text(q) == "Obinna Otuyelu, der Polizeichef der Provinz"

@@ -726,3 +726,18 @@ def test_the_agency_noun_before_an_agency_is_no_part_of_its_name() -> None:
         "Die Agentur AP berichtete, die Stadt sei eingenommen worden.", "agency_noun_name.conllu"
     )
     assert quote.speaker is not None and quote.speaker.name == "AP"
+
+
+PARTY_AFTER_NAME = (
+    "Der Ministerpräsident von Hessen, Roland Weber (CDU), sagte, die Schulen seien gut. "
+    "Die CDU lobte ihn dafür."
+)
+
+
+def test_a_party_in_brackets_after_a_name_is_no_acronym_of_the_person() -> None:
+    quotes, entities = attribute_with_entities(PARTY_AFTER_NAME, "party_after_name.conllu")
+    # „Roland“ ends in „land“ but is a first name: Weber is a person, and „CDU“ is the party's
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Roland Weber"
+    assert entity_named(entities, "Roland Weber").kind is EntityKind.PERSON
+    assert "CDU" not in entity_named(entities, "Roland Weber").aliases
+    assert entity_named(entities, "CDU").kind is EntityKind.ORGANISATION
