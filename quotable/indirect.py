@@ -132,6 +132,14 @@ def _verb_rules(
     speaker_words = _speaker_words(sentence, verb)
     addressee = addressee_of(sentence, verb)
     cue_words = verb_complex(sentence, verb)
+
+    def add(rule: str, words: list[Word], cue: list[Word]) -> None:
+        found = make(
+            doc, index, sentence, rule, words, cue, entry.lemma, speaker_words, addressee, entry.medium, verb
+        )
+        if found is not None:
+            out.append(found)
+
     for child in _complement_candidates(sentence, verb):
         if child.upos not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "PRON", "ADV"):
             continue
@@ -162,21 +170,7 @@ def _verb_rules(
                 rule = "indirect.clause_indicative" if child.id > verb.id else "indirect.before_frame"
         if rule is None:
             continue
-        finding = make(
-            doc,
-            index,
-            sentence,
-            rule,
-            words,
-            cue_words,
-            entry.lemma,
-            speaker_words,
-            addressee,
-            entry.medium,
-            verb,
-        )
-        if finding is not None:
-            out.append(finding)
+        add(rule, words, cue_words)
     head = sentence.head_of(verb)
     # the clause comes first and the cue verb hangs off it: „Die Lage sei ernst, sagte er.“
     if (
@@ -196,59 +190,18 @@ def _verb_rules(
         ):
             konjunktiv = any(is_konjunktiv(v) for v in finite_verbs(words))
             if konjunktiv or entry.lemma in PLAIN_SPEECH:
-                finding = make(
-                    doc,
-                    index,
-                    sentence,
-                    "indirect.before_frame",
-                    words,
-                    cue_words,
-                    entry.lemma,
-                    speaker_words,
-                    addressee,
-                    entry.medium,
-                    verb,
-                )
-                if finding is not None:
-                    out.append(finding)
+                add("indirect.before_frame", words, cue_words)
     # „Wie die Polizei mitteilte, wurden …“
     wie = [c for c in sentence.children(verb) if c.deprel == "mark" and c.lemma.lower() == "wie"]
     if wie and head is not None and verb.deprel == "advcl" and verb.id < head.id and head.deprel == "root":
         words = [w for w in filled_clause(sentence, head, verb) if w.id > verb.id]
-        finding = make(
-            doc,
-            index,
-            sentence,
-            "indirect.wie",
-            words,
-            [*wie, *cue_words],
-            entry.lemma,
-            speaker_words,
-            addressee,
-            entry.medium,
-            verb,
-        )
-        if finding is not None:
-            out.append(finding)
+        add("indirect.wie", words, [*wie, *cue_words])
+    # „Der Mann soll zwei Banken überfallen haben, wie die Polizei mitteilte.“
     if head is not None and verb.deprel == "advcl" and head.id < verb.id and _trailing_wie(sentence, verb):
         words = _before_wie(sentence, head, verb)
         if speaker_words and words and not all_quoted(words, in_direct):
             first = min(w.id for w in sentence.subtree(verb) if w.upos != "PUNCT")
-            finding = make(
-                doc,
-                index,
-                sentence,
-                "indirect.wie_after",
-                words,
-                [sentence.word(first), *cue_words],
-                entry.lemma,
-                speaker_words,
-                addressee,
-                entry.medium,
-                verb,
-            )
-            if finding is not None:
-                out.append(finding)
+            add("indirect.wie_after", words, [sentence.word(first), *cue_words])
     if not out:
         at = surface_clauses.CueContext(
             doc, index, sentence, verb, entry, in_direct, speaker_words, addressee, cue_words
