@@ -350,13 +350,29 @@ def extend_noun_phrase(sentence: Sentence, words: list[Word]) -> list[Word]:
                     and not any(g.upos in ("NOUN", "PROPN") for g in group[1:])
                 ) or w.upos in ("NOUN", "PROPN"):
                     group.append(w)
+                elif w.text in ("„", "»") and len(group) == 1:
+                    group.extend(_quoted_name(sentence, w))  # „die Online-Ausgabe des „Spiegel““
+                    break
                 else:
                     break
-            if group[-1].upos in ("NOUN", "PROPN"):
+            if group[-1].upos in ("NOUN", "PROPN") or (len(group) > 1 and group[-1].text in ("“", "«")):
                 out.extend(group)
                 continue
         break
     return out
+
+
+def _quoted_name(sentence: Sentence, opening: Word) -> list[Word]:
+    """A name of at most four words in marks, from ``opening`` to its closing mark; empty
+    if there is none."""
+    words = sentence.words[opening.id : opening.id + 5]
+    close = next((w for w in words if w.text in ("“", "«")), None)
+    if close is None or close.id == opening.id + 1:
+        return []
+    inside = sentence.words[opening.id : close.id - 1]
+    if not all(w.upos in ("PROPN", "NOUN", "ADJ", "X", "NUM", "DET") for w in inside):
+        return []
+    return [opening, *inside, close]
 
 
 def _bare_genitive(sentence: Sentence, first: Word) -> bool:

@@ -605,3 +605,11 @@ def test_a_surname_parsed_as_a_second_subject_stays_with_the_first_name() -> Non
     # the tagger took „Otuyelu“ for a noun and the parser for a second subject of „sagte“
     q = only(attribute(SURNAME_SECOND_SUBJECT, "surname_second_subject.conllu"), QuoteType.INDIRECT)
     assert speaker_text(q) == "Obinna Otuyelu, der Polizeichef der Provinz"
+
+
+QUOTED_GENITIVE = "Der Minister trete zurück, berichtete die Online-Ausgabe des „Spiegel“ am Montag."
+
+
+def test_a_genitive_may_be_a_name_in_quotation_marks() -> None:
+    q = only(attribute(QUOTED_GENITIVE, "quoted_genitive.conllu"), QuoteType.INDIRECT)
+    assert speaker_text(q) == "die Online-Ausgabe des „Spiegel“"
