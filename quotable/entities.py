@@ -344,7 +344,8 @@ def _acronyms(table: Table, text: str) -> None:
     """„Deutsche Krankenhausgesellschaft (DKG)“: the bracketed letters name what precedes them."""
     for match in _ACRONYM.finditer(text):
         before = text[max(0, match.start() - 80) : match.start()].rstrip()
-        # within its own sentence, after a capitalised article („… Journalisten. Die Deutsche
+        # within its own sentence and after the last comma („Hessen, Roland Koch (CDU)“),
+        # after a capitalised article („… Journalisten. Die Deutsche
         # Krankenhausgesellschaft (DKG)“ is the Deutsche Krankenhausgesellschaft)
         before = _SENTENCE_BREAK.split(before)[-1]
         words = regex.findall(r"[\p{L}\d-]+", before)[-5:]
