@@ -72,8 +72,32 @@ def _mention(doc: Document, sentence: Sentence, words: Sequence[Word]) -> Mentio
 
 
 def speaker_mention(doc: Document, sentence: Sentence, words: Sequence[Word]) -> Speaker | None:
-    spans = contiguous(sentence, words)
+    spans = contiguous(sentence, _in_its_marks(sentence, words))
     return Speaker.from_spans(doc.text, spans) if spans else None
+
+
+_OPENING = frozenset('„»"')
+_CLOSING = frozenset('“«"')
+
+
+def _in_its_marks(sentence: Sentence, words: Sequence[Word]) -> Sequence[Word]:
+    """A speaker that is a name in quotation marks keeps its marks, as the corpus marks it:
+    „„France Football“ berichtete“ (the marks touch the name on both sides)."""
+    if not words:
+        return words
+    first = min(words, key=lambda w: w.id)
+    last = max(words, key=lambda w: w.id)
+    if first.id < 2 or last.id >= len(sentence.words):
+        return words
+    before, after = sentence.word(first.id - 1), sentence.word(last.id + 1)
+    if (
+        before.text in _OPENING
+        and after.text in _CLOSING
+        and before.end == first.start
+        and last.end == after.start
+    ):
+        return [before, *words, after]
+    return words
 
 
 def addressee_mention(doc: Document, sentence: Sentence, words: Sequence[Word]) -> Mention | None:

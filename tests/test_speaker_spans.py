@@ -613,3 +613,12 @@ QUOTED_GENITIVE = "Der Minister trete zurück, berichtete die Online-Ausgabe des
 def test_a_genitive_may_be_a_name_in_quotation_marks() -> None:
     q = only(attribute(QUOTED_GENITIVE, "quoted_genitive.conllu"), QuoteType.INDIRECT)
     assert speaker_text(q) == "die Online-Ausgabe des „Spiegel“"
+
+
+QUOTED_SPEAKER = "Der Trainer sei entlassen worden, berichtete „France Football“."
+
+
+def test_a_speaker_that_is_a_name_in_marks_keeps_its_marks() -> None:
+    q = only(attribute(QUOTED_SPEAKER, "quoted_speaker.conllu"), QuoteType.INDIRECT)
+    assert speaker_text(q) == "„France Football“"
+    assert q.speaker is not None and q.speaker.name == "France Football"
