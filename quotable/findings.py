@@ -18,7 +18,7 @@ import attrs
 from quotable.document import Document
 from quotable.mark_kinds import MarkKind
 from quotable.model import Cue, Medium, Mention, Quote, QuoteType, Speaker
-from quotable.phrases import contiguous, mention_words, split_addressee, trim
+from quotable.phrases import CLOSING_MARKS, OPENING_MARKS, contiguous, mention_words, split_addressee, trim
 from quotable.syntax import Sentence, Word
 from quotable.verbs import finite_verbs
 
@@ -76,10 +76,6 @@ def speaker_mention(doc: Document, sentence: Sentence, words: Sequence[Word]) ->
     return Speaker.from_spans(doc.text, spans) if spans else None
 
 
-_OPENING = frozenset('„»"')
-_CLOSING = frozenset('“«"')
-
-
 def _in_its_marks(sentence: Sentence, words: Sequence[Word]) -> Sequence[Word]:
     """A speaker that is a name in quotation marks keeps its marks, as the corpus marks it:
     „„France Football“ berichtete“ (the marks touch the name on both sides)."""
@@ -91,8 +87,8 @@ def _in_its_marks(sentence: Sentence, words: Sequence[Word]) -> Sequence[Word]:
         return words
     before, after = sentence.word(first.id - 1), sentence.word(last.id + 1)
     if (
-        before.text in _OPENING
-        and after.text in _CLOSING
+        before.text in OPENING_MARKS
+        and after.text in CLOSING_MARKS
         and before.end == first.start
         and last.end == after.start
     ):

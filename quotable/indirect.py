@@ -197,11 +197,11 @@ def _verb_rules(
         words = [w for w in filled_clause(sentence, head, verb) if w.id > verb.id]
         add("indirect.wie", words, [*wie, *cue_words])
     # „Der Mann soll zwei Banken überfallen haben, wie die Polizei mitteilte.“
-    if head is not None and verb.deprel == "advcl" and head.id < verb.id and _trailing_wie(sentence, verb):
-        words = _before_wie(sentence, head, verb)
-        if speaker_words and words and not all_quoted(words, in_direct):
-            first = min(w.id for w in sentence.subtree(verb) if w.upos != "PUNCT")
-            add("indirect.wie_after", words, [sentence.word(first), *cue_words])
+    if head is not None and verb.deprel == "advcl" and head.id < verb.id and speaker_words:
+        trailing = _trailing_wie(sentence, verb)
+        words = _before_wie(sentence, head, verb, trailing) if trailing is not None else []
+        if trailing is not None and words and not all_quoted(words, in_direct):
+            add("indirect.wie_after", words, [trailing, *cue_words])
     if not out:
         at = surface_clauses.CueContext(
             doc, index, sentence, verb, entry, in_direct, speaker_words, addressee, cue_words
@@ -210,26 +210,26 @@ def _verb_rules(
     return out
 
 
-def _trailing_wie(sentence: Sentence, verb: Word) -> bool:
-    """Whether the cue verb's clause opens with „wie“ right after a comma and ends the
-    sentence: „…, wie die Polizei mitteilte.“, „…, wie er angegeben hat.“"""
+def _trailing_wie(sentence: Sentence, verb: Word) -> Word | None:
+    """The „wie“ that opens the cue verb's clause right after a comma, where that clause ends
+    the sentence: „…, wie die Polizei mitteilte.“, „…, wie er angegeben hat.“"""
     first = min(w.id for w in sentence.subtree(verb) if w.upos != "PUNCT")
-    if first < 3 or sentence.word(first).lemma.lower() != "wie" or sentence.word(first - 1).text != ",":
-        return False
+    wie = sentence.word(first)
+    if first < 3 or wie.lemma.lower() != "wie" or sentence.word(first - 1).text != ",":
+        return None
     # the verb ends the sentence (its auxiliaries aside): no clause of its own follows
-    return all(w.upos in ("PUNCT", "AUX") for w in sentence.words[verb.id :])
+    return wie if all(w.upos in ("PUNCT", "AUX") for w in sentence.words[verb.id :]) else None
 
 
-def _before_wie(sentence: Sentence, head: Word, verb: Word) -> list[Word]:
+def _before_wie(sentence: Sentence, head: Word, verb: Word, wie: Word) -> list[Word]:
     """The main clause a trailing wie-clause frames („Der Mann soll zwei Banken überfallen
     haben, wie die Polizei mitteilte.“), across „und“ („… erstochen und missbraucht haben,
     wie …“); nothing when it has no finite verb or is itself subordinate („… kam zu dem
     Schluss, dass X …, wie die Zeitung schreibt“ relays a clause another cue frames)."""
-    first = min(w.id for w in sentence.subtree(verb) if w.upos != "PUNCT")
     clause = head
     while clause.deprel == "conj" and (up := sentence.head_of(clause)) is not None:
         clause = up
-    words = [w for w in filled_clause(sentence, clause, verb) if w.id < first - 1]
+    words = [w for w in filled_clause(sentence, clause, verb) if w.id < wie.id - 1]
     opening = next((w for w in words if w.upos != "PUNCT"), None)
     if opening is None or opening.upos == "SCONJ" or not has_finite(words):
         return []

@@ -25,6 +25,9 @@ _NP_EXCLUDE = frozenset(
 )
 PUNCT_EDGE = frozenset(",;:–—-.!?…")
 QUOTE_CHARS = frozenset("„“”»«‚‘’›‹\"'")
+OPENING_MARKS = frozenset('„»"')
+"""Marks that open a quoted name („The Guardian“, »Die Zeit«, "Spiegel")."""
+CLOSING_MARKS = frozenset('“”«"')
 
 
 def word_spans(words: Iterable[Word]) -> tuple[Span, ...]:
@@ -316,17 +319,9 @@ def extend_noun_phrase(sentence: Sentence, words: list[Word]) -> list[Word]:
             if close is not None:
                 out.extend(sentence.words[nxt.id - 1 : close.id])
                 continue
-        if nxt.text in ("„", "»", '"') and last.upos in ("NOUN", "PROPN"):
-            # „die Tageszeitung „The Guardian““: a quoted name after the noun
-            close = next(
-                (w for w in sentence.words[nxt.id : nxt.id + 6] if w.text in ("“", "”", "«", '"')), None
-            )
-            if close is not None and all(
-                w.upos in ("PROPN", "NOUN", "DET", "ADJ", "X", "NUM")
-                for w in sentence.words[nxt.id : close.id - 1]
-            ):
-                out.extend(sentence.words[nxt.id - 1 : close.id])
-                continue
+        if last.upos in ("NOUN", "PROPN") and (quoted := _quoted_name_words(sentence, nxt)):
+            out.extend(quoted)  # „die Tageszeitung „The Guardian““: a quoted name after the noun
+            continue
         genitive = (
             nxt.upos == "DET"
             and (
@@ -350,23 +345,26 @@ def extend_noun_phrase(sentence: Sentence, words: list[Word]) -> list[Word]:
                     and not any(g.upos in ("NOUN", "PROPN") for g in group[1:])
                 ) or w.upos in ("NOUN", "PROPN"):
                     group.append(w)
-                elif w.text in ("„", "»") and len(group) == 1:
-                    group.extend(_quoted_name(sentence, w))  # „die Online-Ausgabe des „Spiegel““
+                elif len(group) == 1:
+                    group.extend(_quoted_name_words(sentence, w))  # „die Online-Ausgabe des „Spiegel““
                     break
                 else:
                     break
-            if group[-1].upos in ("NOUN", "PROPN") or (len(group) > 1 and group[-1].text in ("“", "«")):
+            if group[-1].upos in ("NOUN", "PROPN") or (len(group) > 1 and group[-1].text in CLOSING_MARKS):
                 out.extend(group)
                 continue
         break
     return out
 
 
-def _quoted_name(sentence: Sentence, opening: Word) -> list[Word]:
-    """A name of at most four words in marks, from ``opening`` to its closing mark; empty
-    if there is none."""
-    words = sentence.words[opening.id : opening.id + 5]
-    close = next((w for w in words if w.text in ("“", "«")), None)
+def _quoted_name_words(sentence: Sentence, opening: Word) -> list[Word]:
+    """The name in marks that opens at ``opening`` (at most five words of names, nouns,
+    articles, adjectives and numbers, „The Guardian“), marks included; empty if
+    ``opening`` opens none."""
+    if opening.text not in OPENING_MARKS:
+        return []
+    words = sentence.words[opening.id : opening.id + 6]
+    close = next((w for w in words if w.text in CLOSING_MARKS), None)
     if close is None or close.id == opening.id + 1:
         return []
     inside = sentence.words[opening.id : close.id - 1]
