@@ -141,7 +141,7 @@ def after_cue(at: CueContext) -> list[Finding]:
 
 
 def before_cue(at: CueContext) -> list[Finding]:
-    """„Der Mann sei in Freiheit, bestätigte ein Sprecher des Amtes.“: a clause with a
+    """„Die Frau sei unverletzt, bestätigte ein Sprecher des Amtes.“: a clause with a
     Konjunktiv verb (or plain speech) before a comma, the cue verb right after it, and
     its subject after the verb, however the parser hung the words."""
     sentence, verb, entry = at.sentence, at.verb, at.entry

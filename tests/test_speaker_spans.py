@@ -390,7 +390,7 @@ def test_who_was_spoken_to_before_in_an_interview_with_and_gegenueber_in_the_men
 
 
 FRAME_AFTER_COMMA = (
-    "Der Mann sei in Freiheit und wohlbehalten, bestätigte ein Sprecher des Auswärtigen Amtes. "
+    "Der Mann sei in Freiheit und unverletzt, bestätigte ein Sprecher des Auswärtigen Amtes. "
     "Die Polizei beziffert die Zahl der Toten, die gefunden wurden, auf zwölf, befürchtet aber "
     "weitere Opfer."
 )
@@ -402,7 +402,7 @@ def test_speech_before_its_cue_is_found_though_the_parser_made_its_subject_the_v
     assert [(q.rule, q.text, speaker_text(q)) for q in quotes] == [
         (
             "indirect.before_frame",
-            "Der Mann sei in Freiheit und wohlbehalten",
+            "Der Mann sei in Freiheit und unverletzt",
             "ein Sprecher des Auswärtigen Amtes",
         )
     ]  # „befürchtet aber weitere Opfer“ shares the subject before it: no frame, and no speaker „Opfer“

@@ -139,11 +139,11 @@ def test_soll_at_the_end_of_a_relative_clause_reports_nothing() -> None:
     text = (
         "Der Minister sagte, die Lage sei ernst. "
         "Das Gesetz erlaubt Spezialisten, die einheimische Lehrer unterstützen sollen. "
-        "Der Verdächtige soll nach Bangkok gebracht werden."
+        "Der Verdächtige soll nach Hamburg gebracht werden."
     )
     quotes = attribute(text, "soll_clauses.conllu")
     hearsay = only(quotes, QuoteType.FREE_INDIRECT)
-    assert hearsay.text == "Der Verdächtige soll nach Bangkok gebracht werden."
+    assert hearsay.text == "Der Verdächtige soll nach Hamburg gebracht werden."
     assert not any(q.text.startswith("Das Gesetz") for q in quotes)
 
 
