@@ -326,7 +326,8 @@ def is_role_noun(form: str) -> bool:
     """Präsident, Kremlchef, Kanzlerin, Regierungssprecher …: a noun for a person's role."""
     lower = form.lower().replace("-", "")
     if _matches_compound(lower, "role_nouns.txt"):
-        return True
+        # a given name is no compound of a role: Hermann, Hans-Hermann (… „mann“), Nursultan
+        return lower in _suffix_list("role_nouns.txt")[0] or not _is_given_name(form)
     for ending in (*_FEMININE, "en", "n", "e", "s"):
         if lower.endswith(ending) and _matches_compound(lower[: -len(ending)], "role_nouns.txt"):
             return True
@@ -335,6 +336,16 @@ def is_role_noun(form: str) -> bool:
         if lower.endswith(ending) and _matches_compound(_without_last_umlaut(stem), "role_nouns.txt"):
             return True
     return False
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in lexicon.table("first_names.tsv", 2))
+
+
+def _is_given_name(form: str) -> bool:
+    """Whether ``form`` (or its last hyphenated part: Hans-Hermann) is a given name."""
+    return form.rsplit("-", 1)[-1].lower() in _given_names()
 
 
 def _without_last_umlaut(word: str) -> str:

@@ -243,15 +243,28 @@ def filled_clause(sentence: Sentence, head: Word, cue: Word) -> list[Word]:
     ids = [w.id for w in sentence.subtree(head)]
     cue_side = {w.id for w in sentence.words if w.head == cue.id and w.id != head.id} | {cue.id}
     if head.id > cue.id:
-        low = max([i for i in cue_side if i < head.id], default=0) + 1
+        stray = _stray_subject(sentence, cue, head)
+        low = stray if stray is not None else max([i for i in cue_side if i < head.id], default=0) + 1
         ids = [i for i in ids if i >= low]
         high = max(ids)
-        low = min(ids)
+        low = low if stray is not None else min(ids)
     else:
         high = min([i for i in cue_side if i > head.id], default=len(sentence.words) + 1) - 1
         ids = [i for i in ids if i <= high]
         low, high = min(ids), max(ids)
     return [sentence.word(i) for i in range(low, high + 1)]
+
+
+def _stray_subject(sentence: Sentence, cue: Word, head: Word) -> int | None:
+    """Where the subject of the clause ``head`` starts that the parser gave the cue verb as a
+    second subject, after a comma („Der Wart meinte, Anna Roth, die …, sei nicht verletzt“)."""
+    children = sentence.children(cue)
+    if not any(c.deprel == "nsubj" and c.id < cue.id for c in children):
+        return None
+    for child in children:
+        if child.deprel == "nsubj" and cue.id < child.id < head.id and sentence.comma_between(cue, child):
+            return min(w.id for w in sentence.subtree(child) if w.upos != "PUNCT")
+    return None
 
 
 def _speaker_words(sentence: Sentence, verb: Word) -> list[Word]:

@@ -127,7 +127,13 @@ def _speaking_subject(sentence: Sentence, verb: Word, subj: Word | None, skip: f
     if subj is None or can_speak(subj):
         return subj
     for child in sentence.children(verb):
-        if child.deprel == "nsubj" and child.id > subj.id and child.id not in skip and can_speak(child):
+        if child.deprel != "nsubj" or child.id <= subj.id or child.id in skip:
+            continue
+        if subj.id < verb.id < child.id and sentence.comma_between(verb, child):
+            # „Der Tourenwart meinte später, Anna Roth … sei nicht verletzt worden“: the
+            # subject of the reported clause, after the comma, which the parser gave the cue verb
+            continue
+        if can_speak(child):
             # „die Stadtwerke Kassel“ parsed as two subjects: one name, read whole
             return subj if _name_beside(subj, child) else child
     return subj

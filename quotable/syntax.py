@@ -88,6 +88,11 @@ class Sentence:
                     changed = True
         return tuple(w for w in self.words if w.id in keep)
 
+    def comma_between(self, first: Word, last: Word) -> bool:
+        """Whether a comma stands between the words ``first`` and ``last`` (ids, either order)."""
+        low, high = sorted((first.id, last.id))
+        return any(w.text == "," for w in self.words[low : high - 1])
+
     def ancestors(self, word: Word) -> Iterator[Word]:
         seen = {word.id}
         current = self.head_of(word)

@@ -622,3 +622,17 @@ def test_a_speaker_that_is_a_name_in_marks_keeps_its_marks() -> None:
     q = only(attribute(QUOTED_SPEAKER, "quoted_speaker.conllu"), QuoteType.INDIRECT)
     assert speaker_text(q) == "„France Football“"
     assert q.speaker is not None and q.speaker.name == "France Football"
+
+
+def test_the_reported_clause_keeps_the_subject_the_parser_gave_the_cue_verb() -> None:
+    text = (
+        "Der Tourenwart des Vereins meinte später, Anna Roth, die den Notruf abgesetzt hatte, sei "
+        "nicht verletzt worden. Der Einsatzverantwortliche der Feuerwehr sagte, Tim Berg, der am "
+        "Steuer saß, habe den Wagen noch gebremst."
+    )
+    # both names after the comma are parsed as second subjects of „meinte“ / „sagte“
+    first, second = (q for q in attribute(text, "clause_subject_after_comma.conllu") if q.confidence >= 0.5)
+    assert speaker_text(first) == "Der Tourenwart des Vereins"
+    assert first.text == "Anna Roth, die den Notruf abgesetzt hatte, sei nicht verletzt worden"
+    assert speaker_text(second) == "Der Einsatzverantwortliche der Feuerwehr"
+    assert second.text == "Tim Berg, der am Steuer saß, habe den Wagen noch gebremst"

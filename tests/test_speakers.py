@@ -11,7 +11,7 @@ from collections.abc import Collection
 import pytest
 from fixture_parses import FIXTURES, attribute, fixture_parse, only
 
-from quotable import agencies, marks, speakers
+from quotable import agencies, cues, marks, speakers
 from quotable.model import Attribution, Entity, EntityKind, Gender, Quote, QuoteType, check_offsets
 from quotable.syntax import Word, from_conllu
 from quotable.verbs import is_konjunktiv_one
@@ -193,6 +193,26 @@ def test_role_noun_is_resolved_to_the_named_person() -> None:
 )
 def test_needs_parse_selects_sentences_that_may_hold_speech(sentence: str, expected: bool) -> None:
     assert speakers.needs_parse(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("Musikverantwortliche", True),  # nominalised adjectives, in -e and -er
+        ("Polizeibeamter", True),
+        ("Angehörigen", True),
+        ("Busfahrer", True),
+        ("Juristin", True),
+        ("Landeshauptmann", True),
+        ("Mann", True),
+        ("Hermann", False),  # given names that end like a role („mann“, „sultan“)
+        ("Hans-Hermann", False),
+        ("Nursultan", False),
+        ("Urkunde", False),
+    ],
+)
+def test_role_nouns_are_read_in_compounds_but_given_names_are_none(form: str, expected: bool) -> None:
+    assert cues.is_role_noun(form) is expected
 
 
 def _finite(form: str, lemma: str) -> Word:
