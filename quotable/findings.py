@@ -181,7 +181,12 @@ def make(
     cue_word: Word | None = None,
 ) -> Finding | None:
     quote_words = _with_whole_quotations(doc, sentence, _quote_words(sentence, quote_words, cue_words))
-    if len(quote_words) < 2 or _cuts_a_quotation(doc, quote_words) or relative_clause(quote_words):
+    if len(quote_words) < 2 or _cuts_a_quotation(doc, quote_words):
+        return None
+    if relative_clause(quote_words) and rule not in _SOURCE_RULES:
+        # a relative clause describes someone („…, sagte Arauz, der das Gesetz entworfen
+        # hatte“), unless a source phrase inside it reports it („Geräte, die nach Angaben
+        # der Behörde nicht geprüft waren“)
         return None
     outside = [w for w in quote_words if doc.inside_quote(w, (MarkKind.SPEECH,)) is None]
     if rule not in _SOURCE_RULES and not any(w.upos in ("VERB", "AUX") for w in outside):

@@ -636,3 +636,16 @@ def test_the_reported_clause_keeps_the_subject_the_parser_gave_the_cue_verb() ->
     assert first.text == "Anna Roth, die den Notruf abgesetzt hatte, sei nicht verletzt worden"
     assert speaker_text(second) == "Der Einsatzverantwortliche der Feuerwehr"
     assert second.text == "Tim Berg, der am Steuer saß, habe den Wagen noch gebremst"
+
+
+def test_a_source_phrase_reports_the_relative_clause_it_stands_in() -> None:
+    text = (
+        "Die Firma verkaufte Geräte, die nach Angaben der Behörde nicht geprüft waren. Die Polizei "
+        "fand eine Kiste, die laut dem Fahrer nur Werkzeug enthielt. Der Stadtrat lehnte den Antrag "
+        "ab, sagte Anna Roth, die das Café seit 1990 führt."
+    )
+    devices, box, council = attribute(text, "relative_source_clause.conllu")
+    assert (devices.text, speaker_text(devices)) == ("die nicht geprüft waren", "Angaben der Behörde")
+    assert (box.text, speaker_text(box)) == ("die nur Werkzeug enthielt", "dem Fahrer")
+    # a relative clause after a cue verb's speaker only describes her
+    assert (council.text, speaker_text(council)) == ("Der Stadtrat lehnte den Antrag ab", "Anna Roth")
