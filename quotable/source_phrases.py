@@ -184,6 +184,12 @@ def _source_speaker(sentence: Sentence, word: Word, source: Word, kind: str) -> 
         for w in reversed(words[: word.id - 1]):
             if w.text in (",", ":", ";", "(") or finite_verbs([w]):
                 break
+            if w.id != source.id and (
+                w.upos in ("PRON", "SCONJ") or (w.upos == "ADV" and _on_a_verb(sentence, w))
+            ):
+                # „Die Kinder, die sich Gerüchten zufolge …“, „…, konnten jedoch eigenen Angaben
+                # zufolge …“: the phrase starts after them („nicht näher genannten Quellen“ keeps its adverb)
+                break
             stretch.insert(0, w)
         if stretch and any(w.id == source.id for w in stretch):
             return trim(stretch)
@@ -198,6 +204,11 @@ def _source_speaker(sentence: Sentence, word: Word, source: Word, kind: str) -> 
             break
         cut.append(w)
     return trim(cut)
+
+
+def _on_a_verb(sentence: Sentence, word: Word) -> bool:
+    head = sentence.head_of(word)
+    return head is None or head.upos in ("VERB", "AUX")
 
 
 _ATTRIBUTE_PREPOSITIONS = frozenset({"in", "im", "aus", "bei", "beim"})

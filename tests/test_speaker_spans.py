@@ -649,3 +649,19 @@ def test_a_source_phrase_reports_the_relative_clause_it_stands_in() -> None:
     assert (box.text, speaker_text(box)) == ("die nur Werkzeug enthielt", "dem Fahrer")
     # a relative clause after a cue verb's speaker only describes her
     assert (council.text, speaker_text(council)) == ("Der Stadtrat lehnte den Antrag ab", "Anna Roth")
+
+
+def test_a_zufolge_phrase_starts_after_a_pronoun_or_a_clause_adverb() -> None:
+    text = (
+        "Die Kinder, die sich Gerüchten zufolge im Wald versteckt hatten, wurden gefunden. Die Helfer "
+        "konnten jedoch eigenen Angaben zufolge zwölf Menschen retten. Nicht näher genannten Quellen "
+        "zufolge ist der Minister zurückgetreten."
+    )
+    children, helpers, minister = attribute(text, "zufolge_edges.conllu")
+    assert (speaker_text(children), children.text) == ("Gerüchten", "die sich im Wald versteckt hatten")
+    assert (speaker_text(helpers), helpers.text) == (
+        "eigenen Angaben",
+        "Die Helfer konnten jedoch zwölf Menschen retten",
+    )
+    # an adverb inside the source's adjective phrase stays in it
+    assert speaker_text(minister) == "Nicht näher genannten Quellen"
