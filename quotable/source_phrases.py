@@ -44,6 +44,8 @@ def word_rules(
         relative = source.upos == "PRON" and source.text.lower() in _RELATIVE_SOURCES
         if kind == "source" and not (cues.is_source_noun(source.text) or relative):
             return []
+        if kind == "source" and word.id > 1 and sentence.word(word.id - 1).text.lower() in _TIME_BEFORE_NACH:
+            return []  # „Zwei Monate nach dem Urteil“, „kurz nach der Mitteilung“: a time, not a source
         if kind == "prep" and source.id < word.id:
             return []
         clause_head = _verb_above(sentence, source)
@@ -141,6 +143,11 @@ def _after_a_source(doc: Document, index: int) -> bool:
         return False
     return cues.may_cue(w.text for w in doc.sentences[index - 1].words)
 
+
+_TIME_BEFORE_NACH = frozenset(
+    "kurz gleich unmittelbar bald erst noch schon direkt wenige tag tage tagen woche wochen monat monate "
+    "monaten jahr jahre jahren stunde stunden minute minuten".split()
+)
 
 _RELATIVE_SOURCES = frozenset({"denen", "dem", "der", "welchem", "welcher", "welchen"})
 

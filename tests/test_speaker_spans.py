@@ -665,3 +665,13 @@ def test_a_zufolge_phrase_starts_after_a_pronoun_or_a_clause_adverb() -> None:
     )
     # an adverb inside the source's adjective phrase stays in it
     assert speaker_text(minister) == "Nicht näher genannten Quellen"
+
+
+def test_nach_after_a_span_of_time_is_a_time_not_a_source() -> None:
+    text = (
+        "Zwei Monate nach dem Urteil des Landgerichts liegt nun die schriftliche Begründung vor. "
+        "Kurz nach der Mitteilung des Vereins trat der Trainer zurück. "
+        "Nach Angaben der Polizei wurde niemand verletzt."
+    )
+    (police,) = attribute(text, "nach_time.conllu")
+    assert (police.text, speaker_text(police)) == ("wurde niemand verletzt", "Angaben der Polizei")
