@@ -33,6 +33,9 @@ class VerbCue:
     """Takes a zu-infinitive (forderte ihn auf, zurückzutreten)."""
     reported: bool
     """Reports a speech act through a noun-phrase object."""
+    seldom_reported: bool = False
+    """Such a speech act is seldom a statement in the news' sense (kritisierte den Plan,
+    äußerte sich, bat um Hilfe): reported below the default threshold."""
 
 
 @attrs.frozen
@@ -54,7 +57,8 @@ def _verbs() -> dict[str, VerbCue]:
             direct="d" in uses,
             clause="i" in uses,
             infinitive="z" in uses,
-            reported="r" in uses,
+            reported="r" in uses or "w" in uses,
+            seldom_reported="w" in uses,
         )
     return _with_swiss_spelling(verbs)
 

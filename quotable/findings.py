@@ -51,6 +51,7 @@ CONFIDENCE = {
     "indirect.anaphor": 0.8,
     "indirect.noun": 0.9,
     "reported": 0.5,
+    "reported.weak": 0.1,
     "indirect_free_indirect": 0.8,
     "free_indirect": 0.6,
     "free_indirect.soll": 0.55,

@@ -74,6 +74,7 @@ def reported(doc: Document, covered: Sequence[Quote]) -> list[Finding]:
                 continue
             if any(w.text in ("-", "–", "—") for w in speaker):
                 continue  # „Brüssel (Reuters) - Im Handelsstreit …“: a dateline is nobody
+            rule = "reported.weak" if entry.seldom_reported else "reported"
             words = list(sentence.words)
             spans = contiguous(sentence, trim_start(words))
             quote = Quote(
@@ -84,8 +85,8 @@ def reported(doc: Document, covered: Sequence[Quote]) -> list[Finding]:
                 speaker=speaker_mention(doc, sentence, speaker),
                 addressee=addressee_mention(doc, sentence, addressee_of(sentence, verb)),
                 medium=entry.medium,
-                confidence=CONFIDENCE["reported"],
-                rule="reported",
+                confidence=CONFIDENCE[rule],
+                rule=rule,
             )
             out.append(Finding(quote, index, verb))
             break

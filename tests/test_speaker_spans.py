@@ -206,6 +206,18 @@ def test_a_reported_speech_act_needs_content_and_is_neither_negated_nor_asked() 
     assert q.confidence >= 0.5  # shown by default
 
 
+def test_a_speech_act_seldom_meant_as_a_statement_is_reported_below_the_default_threshold() -> None:
+    text = (
+        "Die Grünen kritisierten den Plan der Regierung. "
+        "Die Gewerkschaft forderte höhere Löhne für alle Beschäftigten."
+    )
+    criticism, demand = attribute(text, "reported_weak.conllu")
+    assert (criticism.rule, speaker_text(criticism)) == ("reported.weak", "Die Grünen")
+    assert criticism.confidence < 0.5  # hidden by default
+    assert (demand.rule, speaker_text(demand)) == ("reported", "Die Gewerkschaft")
+    assert demand.confidence >= 0.5
+
+
 ADDRESSEES = (
     "Der Minister sagte einem Radiosender, die Lage sei ernst. "
     "Ihm wird vorgeworfen, Gelder veruntreut zu haben."
