@@ -219,6 +219,7 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
             # further than two sentences the speech goes on, but who speaks is unsure; a
             # relative pronoun or „Demnach“ stands for a speaker only in its own sentence
             speaker = previous if _near(doc, previous, sentence, 2) and not _pointer(previous) else None
+            speaker = _own_subject(doc, sentence) or speaker
             run = _whole(
                 doc, index, sentence, QuoteType.INDIRECT_FREE_INDIRECT, speaker, "indirect_free_indirect"
             )
@@ -279,6 +280,29 @@ def _framed(doc: Document, index: int, previous: Quote | None) -> Quote | None:
     before = doc.sentences[index - 1]
     if not before.words or (previous is not None and previous.end > before.start):
         return None
+    return _stand_in(doc, before)
+
+
+def _own_subject(doc: Document, sentence: Sentence) -> Quote | None:
+    """A stand-in quote for the speaker a continuing sentence names itself: an indicative
+    main clause whose subject can speak, with the Konjunktiv in a clause below it („Der
+    Geschäftsführer ärgerte sich darüber, dass man ihn nicht gefragt habe“)."""
+    if not sentence.parsed:
+        return None
+    root = next((w for w in sentence.words if w.deprel == "root"), None)
+    if root is None or root.upos not in ("VERB", "AUX") or is_passive(sentence, root):
+        return None
+    own = [root, *(c for c in sentence.children(root) if c.deprel in ("aux", "aux:pass", "cop"))]
+    if any(is_konjunktiv(v) for v in finite_verbs(own)):
+        return None  # „Der Iran wolle …“: the main clause itself reports
+    below = [c for c in sentence.children(root) if c.deprel in ("ccomp", "advcl")]
+    if not any(is_konjunktiv(v) for c in below for v in finite_verbs(sentence.subtree(c))):
+        return None  # the Konjunktiv is in no clause the subject frames („…, und X wäre …“)
+    return _stand_in(doc, sentence)
+
+
+def _stand_in(doc: Document, before: Sentence) -> Quote | None:
+    """A quote over ``before`` that carries the speaker its main clause names (None if nobody)."""
     if before.parsed:
         root = next((w for w in before.words if w.deprel == "root"), None)
         if root is None or root.upos not in ("VERB", "AUX"):

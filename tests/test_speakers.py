@@ -98,6 +98,17 @@ def test_konjunktiv_sentence_continues_the_previous_speaker() -> None:
     assert second.cue is None and second.frame is None
 
 
+def test_a_continuing_sentence_whose_indicative_subject_frames_the_konjunktiv_names_its_speaker() -> None:
+    text = (
+        "Die Ministerin sagte, das Gesetz komme zu spät. Der Bürgermeister ärgerte sich darüber, "
+        "dass man ihn nicht gefragt habe. Es fehle außerdem an Geld."
+    )
+    continued = only(attribute(text, "own_subject_continued.conllu"), QuoteType.INDIRECT_FREE_INDIRECT)
+    # „ärgerte sich“ is no cue verb, but its subject, not the minister, is who is reported
+    assert continued.speaker is not None and continued.speaker.text == "Der Bürgermeister"
+    assert continued.text.endswith("Es fehle außerdem an Geld.")
+
+
 def test_konjunktiv_sentence_three_sentences_on_is_speech_of_an_open_speaker() -> None:
     text = (
         "Der Sprecher sagte, die Lage sei ernst. Die Stadt liegt an einem großen Fluss. "
