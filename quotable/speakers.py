@@ -24,7 +24,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from quotable import coref, cues, direct, indirect, sources, whole_sentences
+from quotable import coref, cues, direct, indirect, sources, speech_acts, whole_sentences
 from quotable.document import Document
 from quotable.mark_kinds import MarkKind
 from quotable.marks import MarkedQuote
@@ -73,7 +73,7 @@ def find(doc: Document, agencies: Sequence[AgencyMention]) -> tuple[Quote, ...]:
                 rule="direct.fragment",
             )
         quotes.append(quote)
-    quotes.extend(f.quote for f in whole_sentences.reported(doc, quotes))
+    quotes.extend(f.quote for f in speech_acts.reported(doc, quotes))
     quotes.extend(f.quote for f in whole_sentences.continuing(doc, quotes))
     quotes = _continue_reported_speech(doc, quotes)
     quotes = _untangle(_nest_fragments(quotes))

@@ -1,7 +1,6 @@
-"""Speech that is a whole sentence, with neither cue nor frame (see docs/rules.md):
+"""Speech that is a whole sentence, with neither cue nor frame, continuing a speaker
+(see docs/rules.md):
 
-* ``reported``: a speech act with a noun-phrase object and no clause
-  (Die Grünen forderten eine schnellere Entscheidung.), in a sentence with no other quote;
 * ``indirect_free_indirect``: Konjunktiv-I sentences that go on reporting the
   previous speaker without a new frame;
 * ``free_indirect``: hearsay with ``soll`` and a perfect infinitive (Er soll
@@ -9,7 +8,9 @@
 
 They run after the quotes in marks are attributed (:mod:`quotable.speakers`), since
 they look at the quotes before them; each quote is the whole sentence with its
-punctuation.
+punctuation.  The helpers such sentences share (who can speak, which sentences are
+taken or are headings) are here too; speech acts told in a whole sentence are
+:mod:`quotable.speech_acts`.
 """
 
 from __future__ import annotations
@@ -19,143 +20,17 @@ from collections.abc import Sequence
 import attrs
 
 from quotable import cues
-from quotable.addressees import addressee_of
 from quotable.document import Document
-from quotable.findings import CONFIDENCE, Finding, addressee_mention, speaker_mention
-from quotable.indirect import COMPLEMENT
+from quotable.findings import CONFIDENCE, Finding, speaker_mention
 from quotable.mark_kinds import MarkKind
 from quotable.model import Quote, QuoteType
-from quotable.participants import speaker_of, subject
+from quotable.participants import speaker_of
 from quotable.phrases import contiguous, surface_noun_phrase
 from quotable.syntax import Sentence, Word
-from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv, is_konjunktiv_one, is_passive
+from quotable.verbs import finite_verbs, is_konjunktiv, is_konjunktiv_one, is_passive
 
 
-def reported(doc: Document, covered: Sequence[Quote]) -> list[Finding]:
-    """Speech acts with a noun-phrase object, in sentences with no other quote."""
-    out: list[Finding] = []
-    for index, sentence in enumerate(doc.sentences):
-        if (
-            not sentence.parsed
-            or sentence.words[-1].text == "?"  # a question asks, it reports nothing
-            or _covered(sentence, covered)
-            or any(doc.inside_quote(w, (MarkKind.SPEECH,)) for w in sentence.words)
-            or _is_heading(doc, sentence)
-        ):
-            continue
-        for verb in sentence.words:
-            # the tagger takes some finite verbs for auxiliaries („warf … vor“)
-            if verb.upos not in ("VERB", "AUX") or verb.deprel not in ("root", "conj"):
-                continue
-            if verb.upos == "AUX" and verb.lemma in _AUXILIARIES:
-                continue
-            entry = cue_verb(sentence, verb)
-            if entry is None or not entry.reported or is_passive(sentence, verb) or _stative(sentence, verb):
-                continue
-            children = sentence.children(verb)
-            if any(
-                (c.deprel in COMPLEMENT and not _predicative(sentence, c)) or c.deprel == "mark"
-                for c in children
-            ):
-                continue
-            if not any(_content(sentence, c) for c in children):
-                continue
-            if entry.lemma == "aufrufen" and not any(
-                c.text.lower() in ("zu", "zum", "zur") for c in sentence.words if c.id > 1
-            ):
-                continue  # „die Seite aufgerufen“ is no call to anything
-            if _negated(sentence, verb):
-                continue  # „äußerte sich nicht“, „konnte … nicht bestätigen“: nothing was said
-            subj = subject(sentence, verb)
-            if subj is not None and subj.text.lower() in _FIRST_AND_SECOND_PERSON:
-                continue
-            speaker = speaker_of(sentence, verb)
-            if not speaker or not _can_speak(sentence, speaker) or not _third_person_subject(speaker):
-                continue
-            if any(w.text in ("-", "–", "—") for w in speaker):
-                continue  # „Brüssel (Reuters) - Im Handelsstreit …“: a dateline is nobody
-            rule = "reported.weak" if entry.seldom_reported else "reported"
-            words = list(sentence.words)
-            spans = contiguous(sentence, trim_start(words))
-            quote = Quote(
-                type=QuoteType.REPORTED,
-                spans=spans,
-                content=spans,
-                text=" ".join(s.of(doc.text) for s in spans),
-                speaker=speaker_mention(doc, sentence, speaker),
-                addressee=addressee_mention(doc, sentence, addressee_of(sentence, verb)),
-                medium=entry.medium,
-                confidence=CONFIDENCE[rule],
-                rule=rule,
-            )
-            out.append(Finding(quote, index, verb))
-            break
-    return out
-
-
-_CONTENT_PREPOSITIONS = frozenset(
-    {"von", "vom", "über", "für", "gegen", "zu", "zum", "zur", "auf", "vor", "um", "als"}
-)
-"""Prepositions of what a speech act is about (sprach von …, warnte vor …, rief zu … auf),
-not of where, when or with whom („sprach mit den Gewerkschaften“)."""
-
-
-def _content(sentence: Sentence, child: Word) -> bool:
-    """Whether ``child`` of a speech-act verb says what the act was about."""
-    if child.deprel in ("obj", "obl:arg", "iobj", "xcomp"):
-        return True
-    if child.deprel != "obl":
-        return False
-    case = next((c for c in sentence.children(child) if c.deprel == "case"), None)
-    return case is not None and case.text.lower() in _CONTENT_PREPOSITIONS
-
-
-def _negated(sentence: Sentence, verb: Word) -> bool:
-    """Whether the verb or the modal above it is negated („nicht“, „nie“, „noch nicht“)."""
-    heads = [verb, *(h for h in (sentence.head_of(verb),) if h is not None and verb.deprel == "xcomp")]
-    return any(c.lemma.lower() in ("nicht", "nie", "niemals") for h in heads for c in sentence.children(h))
-
-
-_AUXILIARIES = frozenset(
-    {"sein", "haben", "werden", "können", "müssen", "sollen", "wollen", "dürfen", "mögen"}
-)
-
-
-def _predicative(sentence: Sentence, complement: Word) -> bool:
-    """„bezeichnete die Entscheidung als verantwortungsbewusst“: an als-predicate, not a clause."""
-    return complement.deprel == "xcomp" and any(
-        c.deprel == "mark" and c.lemma.lower() == "als" for c in sentence.children(complement)
-    )
-
-
-_FIRST_AND_SECOND_PERSON = frozenset({"ich", "wir", "du", "ihr"})
-
-
-def _third_person_subject(speaker: Sequence[Word]) -> bool:
-    """A reported speech act is told of somebody else, in the nominative: not „ich“ or
-    „wir“ (an interview answer, a quotation), nor a dative „Ihm drohen …“."""
-    head = next((w for w in speaker if w.upos in ("NOUN", "PROPN", "PRON")), None)
-    if head is None:
-        return False
-    if head.upos == "PRON" and head.text.lower() in _FIRST_AND_SECOND_PERSON:
-        return False
-    if head.upos == "PRON" and head.text == "Sie" and head.id > 1:
-        return False  # the polite „Sie“ of an interview question
-    if head.upos == "PRON":
-        return head.feat("Case") in (None, "Nom")
-    # the tagger's case on nouns and names is unreliable; an oblique article is not
-    return speaker[0].text.lower() not in ("den", "dem", "einem", "einen")
-
-
-def _stative(sentence: Sentence, verb: Word) -> bool:
-    """„Weitere Aktionen sind angekündigt“: a participle with sein/werden is a state or
-    a passive, not somebody speaking."""
-    return verb.feat("VerbForm") == "Part" and any(
-        c.deprel.startswith("aux") and c.lemma in ("sein", "werden") for c in sentence.children(verb)
-    )
-
-
-def _can_speak(sentence: Sentence, speaker: Sequence[Word]) -> bool:
+def can_speak_words(sentence: Sentence, speaker: Sequence[Word]) -> bool:
     """Whether a subject can be a speaker: a person or group named or described
     (a name, a personal pronoun, a role noun, an organisation), not „der Prozess“ or
     „ein DNA-Test“."""
@@ -168,13 +43,15 @@ def _can_speak(sentence: Sentence, speaker: Sequence[Word]) -> bool:
 
 
 def trim_start(words: Sequence[Word]) -> list[Word]:
+    """``words`` without the punctuation they start with, but an opening mark or bracket."""
     out = list(words)
     while out and out[0].upos == "PUNCT" and out[0].text not in '„»"(':
         out.pop(0)
     return out
 
 
-def _covered(sentence: Sentence, quotes: Sequence[Quote]) -> bool:
+def sentence_covered(sentence: Sentence, quotes: Sequence[Quote]) -> bool:
+    """Whether any of ``quotes`` takes up part of ``sentence``."""
     span = sentence.span
     return any(s.overlaps(span) for q in quotes for s in q.spans)
 
@@ -194,7 +71,7 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
     out: list[Finding] = []
     run: Finding | None = None
     for index, sentence in enumerate(doc.sentences):
-        if _covered(sentence, covering) or _mostly_quoted(doc, sentence) or _is_heading(doc, sentence):
+        if sentence_covered(sentence, covering) or _mostly_quoted(doc, sentence) or is_heading(doc, sentence):
             run = None
             continue
         previous = _previous(doc, ordered, out, sentence.start)
@@ -252,7 +129,7 @@ def _mostly_quoted(doc: Document, sentence: Sentence) -> bool:
     return quoted * 2 > len(sentence.words)
 
 
-def _is_heading(doc: Document, sentence: Sentence) -> bool:
+def is_heading(doc: Document, sentence: Sentence) -> bool:
     """A line of its own without final punctuation: a heading, not a statement."""
     last = sentence.words[-1].text if sentence.words else ""
     if last in (".", "!", "?", "…", "“", '"', "«", "»"):
@@ -310,7 +187,7 @@ def _stand_in(doc: Document, before: Sentence) -> Quote | None:
         words = speaker_of(before, root)
     else:
         words = _vorfeld_subject(before)
-    if not words or not _can_speak(before, words):
+    if not words or not can_speak_words(before, words):
         return None
     speaker = speaker_mention(doc, before, words)
     if speaker is None:
