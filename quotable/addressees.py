@@ -1,13 +1,16 @@
 """Who speech is addressed to, as the WikiNews corpus marks it (without the preposition):
 a dative object („sagte der Zeitung“, „einem Radiosender“), „gegenüber X“, „an X
-gerichtet“, „in einem Interview mit X“, an audience „vor X“ („vor Journalisten“,
-``data/audiences.txt``), the person asked, accused or urged („forderte ihn auf“, „warf
-dem Iran vor“), also in the passive („Ihm wird vorgeworfen“).  Pure given the parse.
+gerichtet“, „in einem Interview mit X“, an audience „vor X“ („vor Journalisten“, „vor der
+Presse“, ``data/audiences.txt``), the person asked, accused or urged („forderte ihn auf“,
+„warf dem Iran vor“, also when the parser hangs the dative on the subject: „warf die
+Staatsanwaltschaft dem Manager vor“), also in the passive („Ihm wird vorgeworfen“).  Pure
+given the parse.
 """
 
 from __future__ import annotations
 
 from quotable import cues
+from quotable.inflection import bare_dative, dative_article
 from quotable.phrases import QUOTE_CHARS, extend_noun_phrase, noun_phrase
 from quotable.syntax import Sentence, Word
 from quotable.verbs import cue_verb
@@ -38,18 +41,6 @@ _DATIVE_ADDRESSEE = frozenset({"vorwerfen", "raten", "empfehlen", "vorschlagen",
 
 _APPEAL_TO = frozenset({"appellieren", "schreiben", "übergeben", "übermitteln", "schicken", "senden"})
 """Verbs whose „an X“ is the addressee: „appellierte an die Regierung“."""
-
-
-def _dative_article(sentence: Sentence, noun: Word) -> bool:
-    """„dem Gericht“, „einem Sender“, „den Mitarbeitern“: an article that is only dative
-    here (the tagger's case is not reliable); „den“ only before a plural."""
-    for c in sentence.children(noun):
-        if c.deprel != "det":
-            continue
-        article = c.text.lower()
-        if article in ("dem", "einem", "diesem") or (article == "den" and noun.feat("Number") == "Plur"):
-            return True
-    return False
 
 
 def _dative_of_speech(sentence: Sentence, verb: Word, child: Word) -> bool:
@@ -103,7 +94,7 @@ def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
             and (
                 child.deprel == "iobj"
                 or (child.deprel in ("obj", "obl:arg") and child.feat("Case") == "Dat")
-                or (child.deprel in ("obj", "obl:arg", "obl") and _dative_article(sentence, child))
+                or (child.deprel in ("obj", "obl:arg", "obl") and dative_article(sentence, child))
                 or (child.deprel == "obj" and lemma in _ADDRESSEE_OBJECT)
                 # „warf Obama vor, er sei …“: the clause fills the accusative, the object is the dative
                 or (child.deprel == "obj" and lemma in _DATIVE_ADDRESSEE and _has_clause(sentence, verb))
@@ -114,6 +105,11 @@ def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
             return extend_noun_phrase(sentence, noun_phrase(sentence, child))
         if not case and nominal and speech and _dative_of_speech(sentence, verb, child):
             return _own_phrase(sentence, child)
+        if child.deprel == "nsubj" and lemma in _DATIVE_ADDRESSEE | _ADDRESSEE_OBJECT:
+            # „warf die Staatsanwaltschaft dem Manager vor“ with the object parsed into the subject
+            stray = [g for g in sentence.children(child) if g.deprel == "nmod" and g.id > child.id]
+            if stray and bare_dative(sentence, stray[0]):
+                return extend_noun_phrase(sentence, noun_phrase(sentence, stray[0]))
         if case and case[0].lemma.lower() == "gegenüber" and nominal:
             return extend_noun_phrase(sentence, noun_phrase(sentence, child))
         if case and case[0].lemma.lower() == "an" and nominal and lemma in _APPEAL_TO:
@@ -139,13 +135,21 @@ def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
             phrase = _phrase_after(sentence, word)
         elif lower.endswith(_TALKS) and sentence.word(word.id + 1).text.lower() == "mit":
             phrase = _phrase_after(sentence, sentence.word(word.id + 1))
-        elif lower == "vor" and cues.is_audience(sentence.word(word.id + 1).text):
-            phrase = _phrase_after(sentence, word)  # „sagte vor Journalisten“
+        elif lower == "vor" and _audience_after(sentence, word):
+            phrase = _phrase_after(sentence, word)  # „sagte vor Journalisten“, „vor der Presse“
         else:
             continue
         if phrase:
             return phrase
     return []
+
+
+def _audience_after(sentence: Sentence, vor: Word) -> bool:
+    """Whether people spoken to follow „vor“, with or without an article."""
+    after = sentence.word(vor.id + 1)
+    if after.upos == "DET" and after.id < len(sentence.words):
+        after = sentence.word(after.id + 1)
+    return cues.is_audience(after.text)
 
 
 _TALKS = ("interview", "gespräch", "telefonat", "telefonats", "interviews", "gesprächs")

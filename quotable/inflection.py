@@ -15,7 +15,7 @@ import functools
 from collections.abc import Sequence
 
 from quotable import lexicon
-from quotable.syntax import Word
+from quotable.syntax import Sentence, Word
 
 _WEAK_ENDINGS = ("en", "em", "er", "es", "e")
 _GENDERS = {"masc": "Masc", "fem": "Fem", "neut": "Neut"}
@@ -111,3 +111,20 @@ def citation_tokens(tokens: Sequence[str]) -> list[str]:
     if gender is None or not all(t[:1].isupper() and t.endswith(_WEAK_ENDINGS) for t in adjectives):
         return list(tokens)
     return [*(_strong(t, _STRONG[gender]) for t in adjectives), tokens[-1]]
+
+
+def dative_article(sentence: Sentence, noun: Word) -> bool:
+    """„dem Gericht“, „einem Sender“, „den Mitarbeitern“: an article that is only dative
+    here (the tagger's case is not reliable); „den“ only before a plural."""
+    for c in sentence.children(noun):
+        if c.deprel != "det":
+            continue
+        article = c.text.lower()
+        if article in ("dem", "einem", "diesem") or (article == "den" and noun.feat("Number") == "Plur"):
+            return True
+    return False
+
+
+def bare_dative(sentence: Sentence, noun: Word) -> bool:
+    """A dative noun phrase with no preposition: an object, never a noun's attribute."""
+    return dative_article(sentence, noun) and not any(c.deprel == "case" for c in sentence.children(noun))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from quotable import cues
+from quotable.inflection import bare_dative
 from quotable.model import Span
 from quotable.names import name_runs
 from quotable.syntax import Sentence, Word
@@ -172,6 +173,8 @@ def noun_phrase(sentence: Sentence, head: Word, *, drop_case: bool = True) -> li
                 continue
             if any(c.deprel == "case" and c.text.lower() == "gegenüber" for c in sentence.children(child)):
                 continue  # „gegenüber der Onlineausgabe des Spiegels“ is the addressee
+            if child.deprel == "nmod" and child.id > current.id and bare_dative(sentence, child):
+                continue  # „warf die Staatsanwaltschaft dem Manager vor“: an object
             if current is head and drop_case and child.deprel == "case" and child.id < head.id:
                 continue
             if child.deprel == "mark":

@@ -232,6 +232,18 @@ def test_addressees_by_a_dative_article_and_in_the_passive_of_accusing() -> None
     assert accused.speaker is None
 
 
+def test_a_dative_the_parser_hung_on_the_subject_is_the_addressee_and_the_press_is_an_audience() -> None:
+    text = (
+        "Außerdem warf die Staatsanwaltschaft dem Manager vor, er habe Geld veruntreut. "
+        "Später sagte die Kanzlerin vor der Presse, die Lage sei ernst."
+    )
+    accused, press = attribute(text, "stray_datives.conllu")
+    # „dem Manager“ is parsed as an attribute of „Staatsanwaltschaft“
+    assert speaker_text(accused) == "die Staatsanwaltschaft"
+    assert accused.addressee is not None and accused.addressee.text == "dem Manager"
+    assert press.addressee is not None and press.addressee.text == "der Presse"
+
+
 DATIVES = (
     "„Das ist vorbei“, sagte Berger Journalisten in Graz. "
     "Die Ministerin sagte der Financial Times, die Lage sei ernst. "
