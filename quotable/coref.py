@@ -210,7 +210,7 @@ def _resolve(
     if acronym is not None:  # „Nach VDV-Angaben“: the body behind the acronym
         return table.for_name([acronym], speaker.start) or table.add(EntityKind.ORGANISATION, [acronym])
     # 3. personal pronouns
-    if head.upos == "PRON" and head_lower in _PRONOUNS:
+    if head.upos in ("PRON", "DET") and head_lower in _PRONOUNS:  # a demonstrative may be tagged DET
         gender, number = _PRONOUNS[head_lower]
         number = number or _verb_number(sentence, head, quote) or head.feat("Number")
         if gender is None and number != "Plur" and head_lower in ("sie", "die", "diese"):

@@ -106,6 +106,8 @@ def mention_words(words: Sequence[Word], avoid: Sequence[Span] = ()) -> list[Wor
     while len(kept) > 1 and kept[-1].text.lower() in _NOT_AT_MENTION_EDGE and kept[-1].upos in _PARTICLE_TAGS:
         kept.pop()
     kept = kept[: _adverbial_phrase(kept)]
+    if len(kept) == 1 and kept[0].text.lower() in ("dieser", "diese", "jener", "jene"):
+        return kept  # „sagte dieser“: a demonstrative standing alone, tagged as an article
     while kept and kept[-1].upos in _NOT_AT_NP_END:
         kept.pop()
         kept = trim(kept)

@@ -772,3 +772,13 @@ def test_a_party_in_brackets_after_a_name_is_no_acronym_of_the_person() -> None:
     assert entity_named(entities, "Roland Weber").kind is EntityKind.PERSON
     assert "CDU" not in entity_named(entities, "Roland Weber").aliases
     assert entity_named(entities, "CDU").kind is EntityKind.ORGANISATION
+
+
+def test_a_demonstrative_the_tagger_took_for_an_article_speaks_for_the_person_before() -> None:
+    text = (
+        "Die Polizei befragte den Anwalt Karl Wenz. Dabei sagte dieser, dass sein Mandant krank sei. "
+        "Die Zeitung sprach mit der Ärztin Anna Roth. Diese erklärte, der Patient sei stabil."
+    )
+    # „dieser“ and „Diese“ are tagged DET
+    assert name_of(text, "demonstrative_speaker.conllu", "dieser") == "Karl Wenz"
+    assert name_of(text, "demonstrative_speaker.conllu", "Diese") == "Anna Roth"
