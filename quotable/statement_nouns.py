@@ -33,9 +33,8 @@ def noun_rule(
         return []
     words = rest
     speaker = _noun_speaker(sentence, noun)
-    finding = make(
-        doc, index, sentence, "indirect.noun", words, [noun], noun.lemma, speaker, [], medium, noun
-    )
+    cue = _light_verb_cue(sentence, noun) if not _owner(sentence, noun) else [noun]
+    finding = make(doc, index, sentence, "indirect.noun", words, cue, noun.lemma, speaker, [], medium, noun)
     return [finding] if finding is not None else []
 
 
@@ -63,6 +62,29 @@ def _noun_speaker(sentence: Sentence, noun: Word) -> list[Word]:
     if nxt is not None and nxt.text.lower() in ("des", "der"):
         return surface_noun_phrase(sentence, nxt)
     return _governor_speaker(sentence, noun)
+
+
+def _owner(sentence: Sentence, noun: Word) -> bool:
+    """Whether the statement noun names whose it is (von X, des Ministers, seine)."""
+    nxt = sentence.word(noun.id + 1) if noun.id < len(sentence.words) else None
+    return any(c.deprel in ("nmod", "nmod:poss", "det:poss") for c in sentence.children(noun)) or (
+        nxt is not None and nxt.text.lower() in ("von", "des", "der")
+    )
+
+
+def _light_verb_cue(sentence: Sentence, noun: Word) -> list[Word]:
+    """The cue of a statement noun its clause's verb carries, as the corpus marks it: the
+    verb with the noun and its article („vertritt die Ansicht“, „sind der Meinung“, „kam
+    zu dem Schluss“); the noun alone where no verb governs it."""
+    own = [c for c in sentence.children(noun) if c.deprel in ("det", "amod", "case", "cop")]
+    head = sentence.head_of(noun)
+    if any(c.deprel == "cop" for c in own):
+        verbs: list[Word] = []
+    elif head is not None and head.upos in ("VERB", "AUX") and noun.deprel in ("obj", "obl"):
+        verbs = [head, *(c for c in sentence.children(head) if c.deprel in ("aux", "compound:prt"))]
+    else:
+        return [noun]
+    return sorted([*verbs, *own, noun], key=lambda w: w.id)
 
 
 def _governor_speaker(sentence: Sentence, noun: Word) -> list[Word]:

@@ -699,3 +699,17 @@ def test_nach_after_a_span_of_time_is_a_time_not_a_source() -> None:
     )
     (police,) = attribute(text, "nach_time.conllu")
     assert (police.text, speaker_text(police)) == ("wurde niemand verletzt", "Angaben der Polizei")
+
+
+def test_a_statement_noun_its_verb_carries_is_cued_with_the_verb() -> None:
+    text = (
+        "Der Verteidiger Karl Lenz vertritt die Ansicht, sein Mandant habe sich gewehrt. Die Forscher "
+        "sind der Meinung, die Zahl sei zu hoch. Er wies eine Äußerung von Anna Roth zurück, die Firma "
+        "habe gelogen."
+    )
+    view, opinion, remark = attribute(text, "light_verb_cues.conllu")
+    assert view.cue is not None and view.cue.text == "vertritt die Ansicht"
+    assert opinion.cue is not None and opinion.cue.text == "sind der Meinung"
+    # a noun that names whose statement it is cues alone
+    assert remark.cue is not None and remark.cue.text == "Äußerung"
+    assert speaker_text(remark) == "Anna Roth"
