@@ -705,11 +705,14 @@ def test_a_statement_noun_its_verb_carries_is_cued_with_the_verb() -> None:
     text = (
         "Der Verteidiger Karl Lenz vertritt die Ansicht, sein Mandant habe sich gewehrt. Die Forscher "
         "sind der Meinung, die Zahl sei zu hoch. Er wies eine Äußerung von Anna Roth zurück, die Firma "
-        "habe gelogen."
+        "habe gelogen. Das Gericht kam zu dem Schluss, der Vertrag sei ungültig."
     )
-    view, opinion, remark = attribute(text, "light_verb_cues.conllu")
+    view, opinion, remark, conclusion = attribute(text, "light_verb_cues.conllu")
     assert view.cue is not None and view.cue.text == "vertritt die Ansicht"
     assert opinion.cue is not None and opinion.cue.text == "sind der Meinung"
     # a noun that names whose statement it is cues alone
     assert remark.cue is not None and remark.cue.text == "Äußerung"
     assert speaker_text(remark) == "Anna Roth"
+    # „Schluss“ is lemmatised in the old spelling, „Schluß“
+    assert conclusion.cue is not None and conclusion.cue.text == "kam zu dem Schluss"
+    assert speaker_text(conclusion) == "Das Gericht"
