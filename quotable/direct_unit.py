@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from quotable import cues
 from quotable.document import Document
 from quotable.marks import MarkedQuote
+from quotable.mentions import mention_words, split_addressee
 from quotable.model import Cue, Medium, Mention, Quote, QuoteType, Span, Speaker
-from quotable.phrases import contiguous, mention_words, split_addressee
+from quotable.phrases import contiguous
 from quotable.syntax import Sentence, Word
 
 CONFIDENCE = {

@@ -17,8 +17,9 @@ import attrs
 
 from quotable.document import Document
 from quotable.mark_kinds import MarkKind
+from quotable.mentions import mention_words, split_addressee
 from quotable.model import Cue, Medium, Mention, Quote, QuoteType, Speaker
-from quotable.phrases import CLOSING_MARKS, OPENING_MARKS, contiguous, mention_words, split_addressee, trim
+from quotable.phrases import CLOSING_MARKS, OPENING_MARKS, contiguous, trim
 from quotable.syntax import Sentence, Word
 from quotable.verbs import finite_verbs
 

@@ -5,7 +5,7 @@ Pure functions over :mod:`quotable.syntax` records.  The span conventions
 follow the German WikiNews quotation corpus: a speaker is the whole noun phrase
 with article, titles and appositions but without relative clauses.  Which noun
 phrase speaks is :mod:`quotable.participants`; the verb side (cue, verb complex,
-Konjunktiv) is :mod:`quotable.verbs`.
+Konjunktiv) is :mod:`quotable.verbs`; cleaning a mention for output is :mod:`quotable.mentions`.
 """
 
 from __future__ import annotations
@@ -81,82 +81,6 @@ def trim(words: Sequence[Word]) -> list[Word]:
     while out and out[0].text in '„»"' and not any(w.text in QUOTE_CHARS for w in out[1:]):
         out.pop(0)
     return out
-
-
-_NOT_AT_NP_END = frozenset({"ADV", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PART", "DET"})
-
-
-def mention_words(words: Sequence[Word], avoid: Sequence[Span] = ()) -> list[Word]:
-    """Clean a speaker or addressee mention: one run of words that stays clear of the
-    quote (``avoid``) and ends in a noun, name, number or closing bracket/mark."""
-    kept: list[Word] = []
-    for w in sorted(words, key=lambda w: w.id):
-        if any(s.start < w.end and w.start < s.end for s in avoid):
-            if kept:
-                break
-            continue
-        if kept and w.id != kept[-1].id + 1:
-            break
-        kept.append(w)
-    kept = trim(kept)
-    # „Auch Winfried Hassemer“, „Einzig Sony“, „sich ersten Angaben“, „Guttenberg wörtlich“:
-    # a focus particle, a reflexive or a manner word is no part of who speaks
-    while len(kept) > 1 and kept[0].text.lower() in _NOT_AT_MENTION_EDGE and kept[0].upos in _PARTICLE_TAGS:
-        kept.pop(0)
-    while len(kept) > 1 and kept[-1].text.lower() in _NOT_AT_MENTION_EDGE and kept[-1].upos in _PARTICLE_TAGS:
-        kept.pop()
-    kept = kept[: _adverbial_phrase(kept)]
-    if len(kept) == 1 and kept[0].text.lower() in ("dieser", "diese", "jener", "jene"):
-        return kept  # „sagte dieser“: a demonstrative standing alone, tagged as an article
-    while kept and kept[-1].upos in _NOT_AT_NP_END:
-        kept.pop()
-        kept = trim(kept)
-    return kept
-
-
-def split_addressee(words: Sequence[Word]) -> tuple[list[Word], list[Word]]:
-    """A speaker mention with a „gegenüber“ phrase in it, split into who spoke and to
-    whom: „der Sprecher gegenüber der Zeitung“ → („der Sprecher“, „der Zeitung“),
-    „Angaben einer Sprecherin gegenüber dem Sender“ → („Angaben einer Sprecherin“, „dem Sender“)."""
-    ordered = sorted(words, key=lambda w: w.id)
-    for i, word in enumerate(ordered):
-        if i and word.text.lower() == "gegenüber" and word.upos == "ADP" and i + 1 < len(ordered):
-            return ordered[:i], ordered[i + 1 :]
-    return ordered, []
-
-
-def _adverbial_phrase(words: Sequence[Word]) -> int:
-    """Where a phrase of time or manner the parser hung on the mention begins, or the
-    mention's length: „Schnappauf aus Sicherheitsgründen“, „der Direktor in der nächsten
-    Woche“, „Angaben der EU-Kommission in schriftlicher Form“, „der Politiker in Zukunft“."""
-    for i, word in enumerate(words):
-        if (
-            i
-            and word.text.lower() in ("in", "aus", "nach")
-            and any(_adverbial_noun(w) for w in words[i + 1 : i + 4])
-        ):
-            return i
-    return len(words)
-
-
-def _adverbial_noun(word: Word) -> bool:
-    lower = word.text.lower()
-    return lower in _ADVERBIAL_NOUNS or lower.endswith("gründen")
-
-
-_ADVERBIAL_NOUNS = frozenset(
-    {"woche", "zukunft", "absprache", "form", "bekanntgabe"}
-    | {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september"}
-    | {"oktober", "november", "dezember", "jänner"}
-)
-"""With „in“, „aus“ or „nach“ before them, and any noun ending in „-gründen“ (aus Kostengründen):
-„nach NASA-Angaben im Mai“ is when, not whose."""
-
-
-_NOT_AT_MENTION_EDGE = frozenset(
-    {"auch", "selbst", "sogar", "nur", "einzig", "ebenfalls", "gerade", "allein", "zudem", "sich", "wörtlich"}
-)
-_PARTICLE_TAGS = frozenset({"ADV", "PART", "PRON", "ADJ"})
 
 
 def noun_phrase(sentence: Sentence, head: Word, *, drop_case: bool = True) -> list[Word]:
@@ -342,7 +266,10 @@ def extend_noun_phrase(sentence: Sentence, words: list[Word]) -> list[Word]:
             last.upos == "NOUN" and cues.is_source_noun(last.text) and _bare_genitive(sentence, nxt)
         )
         of_whom = nxt.text.lower() == "von" and last.upos == "NOUN"
-        if genitive or (of_whom and (cues.is_role_noun(last.text) or cues.is_source_noun(last.text))):
+        role = of_whom and (cues.is_role_noun(last.text) or cues.is_source_noun(last.text))
+        # „Anna Berg von der Caritas“, „Yolanda Alvarez vom Sender RTVE“: a name's body
+        body = last.upos == "PROPN" and nxt.text.lower() in ("von", "vom", "aus")
+        if genitive or role or body:
             group = [nxt]
             for w in sentence.words[nxt.id :]:
                 if (
@@ -355,11 +282,22 @@ def extend_noun_phrase(sentence: Sentence, words: list[Word]) -> list[Word]:
                     break
                 else:
                     break
+            if body and not genitive and not _names_a_body(sentence, group):
+                break
             if group[-1].upos in ("NOUN", "PROPN") or (len(group) > 1 and group[-1].text in CLOSING_MARKS):
                 out.extend(group)
                 continue
         break
     return out
+
+
+def _names_a_body(sentence: Sentence, group: list[Word]) -> bool:
+    """Whether a von/aus-phrase after a name names a body or a place (not „von ihrer Flucht“,
+    „von Anfang an“): a name or a body's noun, and no „an“ after it."""
+    after = sentence.word(group[-1].id + 1) if group[-1].id < len(sentence.words) else None
+    if after is not None and after.text.lower() in ("an", "aus", "bis"):
+        return False
+    return any(w.upos == "PROPN" or (w.upos == "NOUN" and cues.is_organisation(w.text)) for w in group[1:])
 
 
 def _quoted_name_words(sentence: Sentence, opening: Word) -> list[Word]:

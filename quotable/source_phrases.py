@@ -18,12 +18,12 @@ import attrs
 from quotable import cues
 from quotable.document import Document
 from quotable.findings import CONFIDENCE, Finding, all_quoted, has_finite, make
+from quotable.mentions import mention_words
 from quotable.model import Speaker
 from quotable.phrases import (
     QUOTE_CHARS,
     clause,
     extend_noun_phrase,
-    mention_words,
     noun_phrase,
     surface_noun_phrase,
     trim,

@@ -716,3 +716,14 @@ def test_a_statement_noun_its_verb_carries_is_cued_with_the_verb() -> None:
     # „Schluss“ is lemmatised in the old spelling, „Schluß“
     assert conclusion.cue is not None and conclusion.cue.text == "kam zu dem Schluss"
     assert speaker_text(conclusion) == "Das Gericht"
+
+
+def test_a_name_keeps_the_body_it_speaks_for_but_not_what_it_tells_of() -> None:
+    text = (
+        "„Die Lage ist ernst“, sagte Anna Berg von der Caritas. „Es war schlimm“, erzählte Tim Roth "
+        "von seiner Flucht. „Das war klar“, sagte Pia Lenz von Anfang an."
+    )
+    caritas, flight, start = attribute(text, "name_and_body.conllu")
+    assert speaker_text(caritas) == "Anna Berg von der Caritas"
+    assert speaker_text(flight) == "Tim Roth"  # what he told of
+    assert speaker_text(start) == "Pia Lenz"  # a phrase of time
