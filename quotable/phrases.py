@@ -152,8 +152,8 @@ def with_apposition(sentence: Sentence, words: list[Word]) -> list[Word]:
     """``words`` plus a following apposition the parser attached elsewhere:
     „Juri Uschakow, Putins außenpolitischer Berater.“  The apposition must be a
     plain noun group that ends the clause (a comma, a full stop or the end)."""
-    if not words:
-        return words
+    if not words or any(w.text == "," for w in words):
+        return words  # one apposition already: „X, Chef von Y, die neue Kartoffel“ goes on with an object
     last = max(w.id for w in words)
     if last >= len(sentence.words) or sentence.word(last + 1).text != ",":
         return words

@@ -727,3 +727,12 @@ def test_a_name_keeps_the_body_it_speaks_for_but_not_what_it_tells_of() -> None:
     assert speaker_text(caritas) == "Anna Berg von der Caritas"
     assert speaker_text(flight) == "Tim Roth"  # what he told of
     assert speaker_text(start) == "Pia Lenz"  # a phrase of time
+
+
+def test_after_its_apposition_the_speaker_ends_and_the_object_begins() -> None:
+    text = (
+        "Als überflüssig bezeichnete Karl Berg, Geschäftsführer des Bauernverbandes, die neue "
+        "Kartoffel: „Das braucht niemand.“"
+    )
+    q = only(attribute(text, "apposition_then_object.conllu"), QuoteType.DIRECT)
+    assert speaker_text(q) == "Karl Berg, Geschäftsführer des Bauernverbandes"
