@@ -45,7 +45,7 @@ def word_rules(
         if kind == "source" and not (cues.is_source_noun(source.text) or relative):
             return []
         if kind == "source" and word.id > 1 and sentence.word(word.id - 1).text.lower() in _TIME_BEFORE_NACH:
-            return []  # „Zwei Monate nach dem Urteil“, „kurz nach der Mitteilung“: a time, not a source
+            return []  # „Drei Wochen nach dem Urteil“, „kurz nach der Mitteilung“: a time, not a source
         if kind == "prep" and source.id < word.id:
             return []
         clause_head = _verb_above(sentence, source)
@@ -194,7 +194,7 @@ def _source_speaker(sentence: Sentence, word: Word, source: Word, kind: str) -> 
             if w.id != source.id and (
                 w.upos in ("PRON", "SCONJ") or (w.upos == "ADV" and _on_a_verb(sentence, w))
             ):
-                # „Die Kinder, die sich Gerüchten zufolge …“, „…, konnten jedoch eigenen Angaben
+                # „Die Kinder, die sich Gerüchten zufolge …“, „…, retteten jedoch eigenen Angaben
                 # zufolge …“: the phrase starts after them („nicht näher genannten Quellen“ keeps its adverb)
                 break
             stretch.insert(0, w)

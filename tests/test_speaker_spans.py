@@ -678,22 +678,22 @@ def test_a_source_phrase_reports_the_relative_clause_it_stands_in() -> None:
 def test_a_zufolge_phrase_starts_after_a_pronoun_or_a_clause_adverb() -> None:
     text = (
         "Die Kinder, die sich Gerüchten zufolge im Wald versteckt hatten, wurden gefunden. Die Helfer "
-        "konnten jedoch eigenen Angaben zufolge zwölf Menschen retten. Nicht näher genannten Quellen "
-        "zufolge ist der Minister zurückgetreten."
+        "retteten jedoch eigenen Angaben zufolge zwölf Menschen aus dem Fluss. Nicht näher bezeichneten "
+        "Kreisen zufolge ist der Minister zurückgetreten."
     )
     children, helpers, minister = attribute(text, "zufolge_edges.conllu")
     assert (speaker_text(children), children.text) == ("Gerüchten", "die sich im Wald versteckt hatten")
     assert (speaker_text(helpers), helpers.text) == (
         "eigenen Angaben",
-        "Die Helfer konnten jedoch zwölf Menschen retten",
+        "Die Helfer retteten jedoch zwölf Menschen aus dem Fluss",
     )
     # an adverb inside the source's adjective phrase stays in it
-    assert speaker_text(minister) == "Nicht näher genannten Quellen"
+    assert speaker_text(minister) == "Nicht näher bezeichneten Kreisen"
 
 
 def test_nach_after_a_span_of_time_is_a_time_not_a_source() -> None:
     text = (
-        "Zwei Monate nach dem Urteil des Landgerichts liegt nun die schriftliche Begründung vor. "
+        "Drei Wochen nach dem Urteil des Landgerichts liegt jetzt die schriftliche Begründung vor. "
         "Kurz nach der Mitteilung des Vereins trat der Trainer zurück. "
         "Nach Angaben der Polizei wurde niemand verletzt."
     )
@@ -731,8 +731,8 @@ def test_a_name_keeps_the_body_it_speaks_for_but_not_what_it_tells_of() -> None:
 
 def test_after_its_apposition_the_speaker_ends_and_the_object_begins() -> None:
     text = (
-        "Als überflüssig bezeichnete Karl Berg, Geschäftsführer des Bauernverbandes, die neue "
-        "Kartoffel: „Das braucht niemand.“"
+        "Als unnötig kritisierte Karl Berg, Sprecher des Obstbauvereins, die neue Apfelsorte: "
+        "„Das braucht niemand.“"
     )
     q = only(attribute(text, "apposition_then_object.conllu"), QuoteType.DIRECT)
-    assert speaker_text(q) == "Karl Berg, Geschäftsführer des Bauernverbandes"
+    assert speaker_text(q) == "Karl Berg, Sprecher des Obstbauvereins"
