@@ -159,7 +159,7 @@ def _resolve(
     if sentence is None or not words:
         return by_own_words(table, speaker)
     if _is_dateline(doc.text, speaker.start, speaker.end):
-        # „Wien – Diese Frage musste ja kommen, sagt Produzent John Lueftner“: the dateline is
+        # „Wien – Das war zu erwarten, sagt der Regisseur Paul Hofer“: the dateline is
         # no speaker; the person named in the sentence is, if there is one
         moved[(speaker.start, speaker.end)] = None
         for run in table.names_in(sentence):

@@ -59,7 +59,7 @@ def split_addressee(words: Sequence[Word]) -> tuple[list[Word], list[Word]]:
 def _adverbial_phrase(words: Sequence[Word]) -> int:
     """Where a phrase of time or manner the parser hung on the mention begins, or the
     mention's length: „Schnappauf aus Sicherheitsgründen“, „der Direktor in der nächsten
-    Woche“, „Angaben der EU-Kommission in schriftlicher Form“, „der Politiker in Zukunft“."""
+    Woche“, „Angaben des Ministeriums in schriftlicher Form“, „der Politiker in Zukunft“."""
     for i, word in enumerate(words):
         if (
             i

@@ -115,7 +115,7 @@ _AUXILIARIES = frozenset(
 
 
 def _predicative(sentence: Sentence, complement: Word) -> bool:
-    """„bezeichnete die Entscheidung als verantwortungsbewusst“: an als-predicate, not a clause."""
+    """„bezeichnete den Plan als vernünftig“: an als-predicate, not a clause."""
     return complement.deprel == "xcomp" and any(
         c.deprel == "mark" and c.lemma.lower() == "als" for c in sentence.children(complement)
     )
