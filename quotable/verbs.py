@@ -223,10 +223,25 @@ _UMLAUTS = frozenset("äöü")
 
 
 def is_konjunktiv(word: Word) -> bool:
-    """Konjunktiv I or II (sei, habe; hätte, wäre, würde): the marks of reported speech."""
+    """Konjunktiv I or II (sei, habe; hätte, wäre, würde): the marks of reported speech; the
+    tagger's Mood=Sub counts, except on forms the past indicative shares (sollte, wollte)."""
     if word.upos not in ("VERB", "AUX"):
         return False
-    return is_konjunktiv_one(word) or word.text.lower() in _KONJUNKTIV_TWO or word.feat("Mood") == "Sub"
+    return (
+        is_konjunktiv_one(word)
+        or word.text.lower() in _KONJUNKTIV_TWO
+        or (word.feat("Mood") == "Sub" and word.text.lower() not in _PAST_INDICATIVE_TOO)
+    )
+
+
+_PAST_INDICATIVE_TOO = frozenset({"sollte", "sollten", "wollte", "wollten"})
+"""Forms the tagger may mark Mood=Sub that are just as much the past indicative."""
+
+
+def is_clear_konjunktiv(word: Word) -> bool:
+    """Konjunktiv I, or a Konjunktiv II that no indicative shares (hätte, wäre, könnte); not
+    „sollte“ or „wollte“, which are also past indicative, whatever the tagger's mood."""
+    return word.upos in ("VERB", "AUX") and (is_konjunktiv_one(word) or word.text.lower() in _KONJUNKTIV_TWO)
 
 
 def first_finite(words: Iterable[Word]) -> Word | None:

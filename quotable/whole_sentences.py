@@ -27,7 +27,7 @@ from quotable.model import Quote, QuoteType
 from quotable.participants import speaker_of
 from quotable.phrases import contiguous, surface_noun_phrase
 from quotable.syntax import Sentence, Word
-from quotable.verbs import finite_verbs, is_konjunktiv, is_konjunktiv_one, is_passive
+from quotable.verbs import finite_verbs, is_clear_konjunktiv, is_konjunktiv, is_konjunktiv_one, is_passive
 
 
 def can_speak_words(sentence: Sentence, speaker: Sequence[Word]) -> bool:
@@ -85,7 +85,7 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
         # würde), which also marks mere conditionals, only right after the speaker's quote
         if previous is not None and (
             (konjunktiv_one and _near(doc, previous, sentence, _KONJUNKTIV_ONE_REACH))
-            or (any(is_konjunktiv(v) for v in verbs) and _near(doc, previous, sentence, 1))
+            or (any(is_clear_konjunktiv(v) for v in verbs) and _near(doc, previous, sentence, 1))
         ):
             if run is not None and run.sentence == index - 1:
                 spans = (attrs.evolve(run.quote.spans[0], end=sentence.end),)

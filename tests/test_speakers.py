@@ -14,7 +14,7 @@ from fixture_parses import FIXTURES, attribute, fixture_parse, only
 from quotable import agencies, cues, marks, speakers
 from quotable.model import Attribution, Entity, EntityKind, Gender, Quote, QuoteType, check_offsets
 from quotable.syntax import Word, from_conllu
-from quotable.verbs import is_konjunktiv_one
+from quotable.verbs import is_konjunktiv, is_konjunktiv_one
 
 
 def test_direct_quote_with_the_cue_after_it() -> None:
@@ -784,3 +784,23 @@ def test_a_demonstrative_the_tagger_took_for_an_article_speaks_for_the_person_be
     # „dieser“ and „Diese“ are tagged DET
     assert name_of(text, "demonstrative_speaker.conllu", "dieser") == "Karl Wenz"
     assert name_of(text, "demonstrative_speaker.conllu", "Diese") == "Anna Roth"
+
+
+def test_sollte_is_past_indicative_too_and_continues_no_speech() -> None:
+    text = (
+        "Bei dem Brand starben zwölf Menschen. Angehörige beklagten sich über mangelnde Information "
+        "durch die Behörden. Das Heim war 2006 erbaut worden und sollte 300 Kindern als Unterkunft dienen."
+    )
+    # the tagger marks „sollte“ Mood=Sub; it is the same form as the past indicative
+    quotes = attribute(text, "sollte_past.conllu")
+    assert [q.type for q in quotes if q.confidence >= 0.5] == [QuoteType.REPORTED]
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [("sollte", False), ("wollten", False), ("könnte", True), ("hätte", True), ("käme", True)],
+)
+def test_the_taggers_mood_is_not_trusted_on_past_indicative_forms(form: str, expected: bool) -> None:
+    feats = (("Mood", "Sub"), ("Number", "Sing"), ("Person", "3"), ("Tense", "Past"), ("VerbForm", "Fin"))
+    word = Word(1, form, form, "AUX", "VMFIN", feats, 0, "root", 0, len(form))
+    assert is_konjunktiv(word) is expected
