@@ -224,18 +224,22 @@ _UMLAUTS = frozenset("äöü")
 
 def is_konjunktiv(word: Word) -> bool:
     """Konjunktiv I or II (sei, habe; hätte, wäre, würde): the marks of reported speech; the
-    tagger's Mood=Sub counts, except on forms the past indicative shares (sollte, wollte)."""
+    tagger's Mood=Sub counts, except on forms that are (also) indicative (konnte, sollte, wollte)."""
     if word.upos not in ("VERB", "AUX"):
         return False
     return (
         is_konjunktiv_one(word)
         or word.text.lower() in _KONJUNKTIV_TWO
-        or (word.feat("Mood") == "Sub" and word.text.lower() not in _PAST_INDICATIVE_TOO)
+        or (word.feat("Mood") == "Sub" and not _indicative_too(word.text.lower()))
     )
 
 
-_PAST_INDICATIVE_TOO = frozenset({"sollte", "sollten", "wollte", "wollten"})
-"""Forms the tagger may mark Mood=Sub that are just as much the past indicative."""
+def _indicative_too(form: str) -> bool:
+    """Forms the tagger marks Mood=Sub that are (also) indicative: a past in -te without
+    umlaut (konnte, musste, sollte, wollte: their Konjunktiv II is könnte, müsste, or the same
+    form), and „sollen“."""
+    past = form.endswith(("te", "ten", "test", "tet")) and not any(u in form for u in "äöü")
+    return past or form == "sollen"
 
 
 def is_clear_konjunktiv(word: Word) -> bool:

@@ -798,7 +798,15 @@ def test_sollte_is_past_indicative_too_and_continues_no_speech() -> None:
 
 @pytest.mark.parametrize(
     ("form", "expected"),
-    [("sollte", False), ("wollten", False), ("könnte", True), ("hätte", True), ("käme", True)],
+    [
+        ("sollte", False),
+        ("wollten", False),
+        ("konnte", False),
+        ("mussten", False),
+        ("könnte", True),
+        ("hätte", True),
+        ("käme", True),
+    ],
 )
 def test_the_taggers_mood_is_not_trusted_on_past_indicative_forms(form: str, expected: bool) -> None:
     feats = (("Mood", "Sub"), ("Number", "Sing"), ("Person", "3"), ("Tense", "Past"), ("VerbForm", "Fin"))
