@@ -244,8 +244,12 @@ def _indicative_too(form: str) -> bool:
 
 def is_clear_konjunktiv(word: Word) -> bool:
     """Konjunktiv I, or a Konjunktiv II that no indicative shares (hätte, wäre, könnte); not
-    „sollte“ or „wollte“, which are also past indicative, whatever the tagger's mood."""
-    return word.upos in ("VERB", "AUX") and (is_konjunktiv_one(word) or word.text.lower() in _KONJUNKTIV_TWO)
+    „sollte“ or „wollte“, which are also past indicative, whatever the tagger's mood, nor
+    „möchte“, which today is the present of a modal („Sie möchte im Januar reisen“)."""
+    form = word.text.lower()
+    return word.upos in ("VERB", "AUX") and (
+        is_konjunktiv_one(word) or (form in _KONJUNKTIV_TWO and form not in ("möchte", "möchten"))
+    )
 
 
 def first_finite(words: Iterable[Word]) -> Word | None:

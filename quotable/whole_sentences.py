@@ -76,7 +76,8 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
             continue
         previous = _previous(doc, ordered, out, sentence.start)
         verbs = finite_verbs(sentence.words)
-        konjunktiv_one = any(is_konjunktiv_one(v) for v in verbs)
+        reporting = [v for v in verbs if not _first_person(sentence, v)]
+        konjunktiv_one = any(is_konjunktiv_one(v) for v in reporting)
         # a sentence in between names who goes on speaking: „Der Iran streitet dies ab.
         # Sein Programm diene …“ continues the Iran, not the quote before
         if konjunktiv_one and (run is None or run.sentence != index - 1):
@@ -85,7 +86,7 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
         # würde), which also marks mere conditionals, only right after the speaker's quote
         if previous is not None and (
             (konjunktiv_one and _near(doc, previous, sentence, _KONJUNKTIV_ONE_REACH))
-            or (any(is_clear_konjunktiv(v) for v in verbs) and _near(doc, previous, sentence, 1))
+            or (any(is_clear_konjunktiv(v) for v in reporting) and _near(doc, previous, sentence, 1))
         ):
             if run is not None and run.sentence == index - 1:
                 spans = (attrs.evolve(run.quote.spans[0], end=sentence.end),)
@@ -112,6 +113,14 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
 
 
 _RELATIVE_FORMS = frozenset("der die das dem den denen deren dessen welcher welche welches welchem".split())
+
+
+def _first_person(sentence: Sentence, verb: Word) -> bool:
+    """„Ich habe viel gelernt“, „… lehne ich ab“: „ich“ beside the verb or as its subject makes
+    a form like „habe“ the indicative (an interview's answer, not reported speech)."""
+    beside = [sentence.word(i) for i in (verb.id - 1, verb.id + 1) if 1 <= i <= len(sentence.words)]
+    subjects = [c for c in sentence.children(verb) if c.deprel.startswith("nsubj")]
+    return any(w.text.lower() == "ich" for w in (*beside, *subjects))
 
 
 def _pointer(quote: Quote) -> bool:

@@ -812,3 +812,13 @@ def test_the_taggers_mood_is_not_trusted_on_past_indicative_forms(form: str, exp
     feats = (("Mood", "Sub"), ("Number", "Sing"), ("Person", "3"), ("Tense", "Past"), ("VerbForm", "Fin"))
     word = Word(1, form, form, "AUX", "VMFIN", feats, 0, "root", 0, len(form))
     assert is_konjunktiv(word) is expected
+
+
+def test_a_modal_present_and_a_first_person_continue_no_reported_speech() -> None:
+    text = (
+        "Die Ministerin sagte, das Gesetz komme zu spät. Sie möchte im Januar nach Rom reisen. "
+        "Der Bürgermeister sagte, die Stadt sei vorbereitet. Ich habe davon heute erst erfahren."
+    )
+    # „möchte“ is a Konjunktiv II form used as a present, „ich habe“ the indicative
+    quotes = attribute(text, "not_continued.conllu")
+    assert [q.text for q in quotes] == ["das Gesetz komme zu spät", "die Stadt sei vorbereitet"]
