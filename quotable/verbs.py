@@ -245,11 +245,15 @@ def _indicative_too(form: str) -> bool:
 def is_clear_konjunktiv(word: Word) -> bool:
     """Konjunktiv I, or a Konjunktiv II that no indicative shares (hätte, wäre, könnte); not
     „sollte“ or „wollte“, which are also past indicative, whatever the tagger's mood, nor
-    „möchte“, which today is the present of a modal („Sie möchte im Januar reisen“)."""
+    „möchte“, which today is the present of a modal („Sie möchte im Januar reisen“), nor the
+    modals „könnte“, „dürfte“, „müsste“, as often the writer's own guess as reported speech."""
     form = word.text.lower()
     return word.upos in ("VERB", "AUX") and (
-        is_konjunktiv_one(word) or (form in _KONJUNKTIV_TWO and form not in ("möchte", "möchten"))
+        is_konjunktiv_one(word) or (form in _KONJUNKTIV_TWO and form not in _OWN_MODALS)
     )
+
+
+_OWN_MODALS = frozenset({"möchte", "möchten", "könnte", "könnten", "dürfte", "dürften", "müsste", "müssten"})
 
 
 def first_finite(words: Iterable[Word]) -> Word | None:

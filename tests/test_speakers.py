@@ -822,3 +822,9 @@ def test_a_modal_present_and_a_first_person_continue_no_reported_speech() -> Non
     # „möchte“ is a Konjunktiv II form used as a present, „ich habe“ the indicative
     quotes = attribute(text, "not_continued.conllu")
     assert [q.text for q in quotes] == ["das Gesetz komme zu spät", "die Stadt sei vorbereitet"]
+
+
+def test_a_modal_konjunktiv_two_right_after_a_quote_is_the_writers_own_guess() -> None:
+    text = "Die Ministerin sagte, das Gesetz komme zu spät. Der Schnee dürfte bis Montag liegen bleiben."
+    quotes = attribute(text, "own_guess.conllu")
+    assert [q.text for q in quotes] == ["das Gesetz komme zu spät"]
