@@ -34,8 +34,7 @@ class VerbCue:
     reported: bool
     """Reports a speech act through a noun-phrase object."""
     seldom_reported: bool = False
-    """Such a speech act is seldom a statement in the news' sense (kritisierte den Plan,
-    äußerte sich, bat um Hilfe): reported below the default threshold."""
+    """Such an act is seldom a statement (kritisierte den Plan): rule ``reported.weak``."""
 
 
 @attrs.frozen
@@ -329,9 +328,9 @@ def is_speaker_noun(form: str) -> bool:
 def is_role_noun(form: str) -> bool:
     """Präsident, Kremlchef, Kanzlerin, Regierungssprecher …: a noun for a person's role."""
     lower = form.lower().replace("-", "")
-    if _matches_compound(lower, "role_nouns.txt"):
-        # a given name is no compound of a role: Hermann, Hans-Hermann (… „mann“), Nursultan
-        return lower in _suffix_list("role_nouns.txt")[0] or not _is_given_name(form)
+    if _matches_compound(lower, "role_nouns.txt"):  # but a given name is none: Hermann, Nursultan
+        given = form.rsplit("-", 1)[-1].lower() in _given_names()  # Hans-Hermann
+        return lower in _suffix_list("role_nouns.txt")[0] or not given
     for ending in (*_FEMININE, "en", "n", "e", "s"):
         if lower.endswith(ending) and _matches_compound(lower[: -len(ending)], "role_nouns.txt"):
             return True
@@ -344,12 +343,8 @@ def is_role_noun(form: str) -> bool:
 
 @functools.cache
 def _given_names() -> frozenset[str]:
+    """``first_names.tsv`` in lower case (a hyphenated name's last part is looked up)."""
     return frozenset(row[0].lower() for row in lexicon.table("first_names.tsv", 2))
-
-
-def _is_given_name(form: str) -> bool:
-    """Whether ``form`` (or its last hyphenated part: Hans-Hermann) is a given name."""
-    return form.rsplit("-", 1)[-1].lower() in _given_names()
 
 
 def _without_last_umlaut(word: str) -> str:

@@ -788,8 +788,8 @@ def test_a_demonstrative_the_tagger_took_for_an_article_speaks_for_the_person_be
 
 def test_sollte_is_past_indicative_too_and_continues_no_speech() -> None:
     text = (
-        "Bei dem Brand starben zwölf Menschen. Angehörige beklagten sich über mangelnde Information "
-        "durch die Behörden. Das Heim war 2006 erbaut worden und sollte 300 Kindern als Unterkunft dienen."
+        "Bei dem Brand starben zwölf Menschen. Die Anwohner beklagten sich über fehlende Auskünfte der "
+        "Stadt. Das Heim war 2006 erbaut worden und sollte 300 Kindern als Unterkunft dienen."
     )
     # the tagger marks „sollte“ Mood=Sub; it is the same form as the past indicative
     quotes = attribute(text, "sollte_past.conllu")
