@@ -238,7 +238,7 @@ def _indicative_too(form: str) -> bool:
     """Forms the tagger marks Mood=Sub that are (also) indicative: a past in -te without
     umlaut (konnte, musste, sollte, wollte: their Konjunktiv II is könnte, müsste, or the same
     form), and „sollen“."""
-    past = form.endswith(("te", "ten", "test", "tet")) and not any(u in form for u in "äöü")
+    past = form.endswith(("te", "ten", "test", "tet")) and not _UMLAUTS & set(form)
     return past or form == "sollen"
 
 
