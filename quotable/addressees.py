@@ -38,6 +38,9 @@ _ADDRESSEE_OBJECT = frozenset(
 _DATIVE_ADDRESSEE = frozenset({"vorwerfen", "raten", "empfehlen", "vorschlagen", "zusichern", "versprechen"})
 """Verbs whose dative is the addressee, also as the passive's first noun („Ihm wird vorgeworfen“)."""
 
+_ADDRESSED_AS_OBJECT = _ADDRESSEE_OBJECT | _DATIVE_ADDRESSEE
+"""Verbs whose object or dative is the person addressed, asked or accused."""
+
 
 _APPEAL_TO = frozenset({"appellieren", "schreiben", "übergeben", "übermitteln", "schicken", "senden"})
 """Verbs whose „an X“ is the addressee: „appellierte an die Regierung“."""
@@ -99,13 +102,13 @@ def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
                 # „warf Obama vor, er sei …“: the clause fills the accusative, the object is the dative
                 or (child.deprel == "obj" and lemma in _DATIVE_ADDRESSEE and _has_clause(sentence, verb))
                 # „Ihm wird vorgeworfen …“, „Er wird beschuldigt …“: who is accused is no speaker
-                or (child.deprel == "nsubj:pass" and lemma in _ADDRESSEE_OBJECT | _DATIVE_ADDRESSEE)
+                or (child.deprel == "nsubj:pass" and lemma in _ADDRESSED_AS_OBJECT)
             )
         ):
             return extend_noun_phrase(sentence, noun_phrase(sentence, child))
         if not case and nominal and speech and _dative_of_speech(sentence, verb, child):
             return _own_phrase(sentence, child)
-        if child.deprel == "nsubj" and lemma in _DATIVE_ADDRESSEE | _ADDRESSEE_OBJECT:
+        if child.deprel == "nsubj" and lemma in _ADDRESSED_AS_OBJECT:
             # „warf die Staatsanwaltschaft dem Manager vor“ with the object parsed into the subject
             stray = [g for g in sentence.children(child) if g.deprel == "nmod" and g.id > child.id]
             if stray and bare_dative(sentence, stray[0]):

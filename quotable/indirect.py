@@ -30,7 +30,7 @@ from quotable.document import Document
 from quotable.findings import Finding, all_quoted, has_finite, make
 from quotable.mark_kinds import MarkKind
 from quotable.model import Quote, Span
-from quotable.participants import speaker_of
+from quotable.participants import clause_subjects_after_comma, speaker_of
 from quotable.subordinate_subjects import wie_clause_speaker
 from quotable.surface_clauses import PLAIN_SPEECH
 from quotable.syntax import Sentence, Word
@@ -258,11 +258,10 @@ def filled_clause(sentence: Sentence, head: Word, cue: Word) -> list[Word]:
 def _stray_subject(sentence: Sentence, cue: Word, head: Word) -> int | None:
     """Where the subject of the clause ``head`` starts that the parser gave the cue verb as a
     second subject, after a comma („Der Wart meinte, Anna Roth, die …, sei nicht verletzt“)."""
-    children = sentence.children(cue)
-    if not any(c.deprel == "nsubj" and c.id < cue.id for c in children):
+    if not any(c.deprel == "nsubj" and c.id < cue.id for c in sentence.children(cue)):
         return None
-    for child in children:
-        if child.deprel == "nsubj" and cue.id < child.id < head.id and sentence.comma_between(cue, child):
+    for child in clause_subjects_after_comma(sentence, cue):
+        if child.id < head.id:
             return min(w.id for w in sentence.subtree(child) if w.upos != "PUNCT")
     return None
 

@@ -126,17 +126,24 @@ def _speaking_subject(sentence: Sentence, verb: Word, subj: Word | None, skip: f
     Richtlinie stellte der SPD-Vorsitzende in Frage“ → der SPD-Vorsitzende."""
     if subj is None or can_speak(subj):
         return subj
+    stray = clause_subjects_after_comma(sentence, verb) if subj.id < verb.id else []
     for child in sentence.children(verb):
-        if child.deprel != "nsubj" or child.id <= subj.id or child.id in skip:
-            continue
-        if subj.id < verb.id < child.id and sentence.comma_between(verb, child):
-            # „Der Tourenwart meinte später, Anna Roth … sei nicht verletzt worden“: the
-            # subject of the reported clause, after the comma, which the parser gave the cue verb
+        if child.deprel != "nsubj" or child.id <= subj.id or child.id in skip or child in stray:
             continue
         if can_speak(child):
             # „die Stadtwerke Kassel“ parsed as two subjects: one name, read whole
             return subj if _name_beside(subj, child) else child
     return subj
+
+
+def clause_subjects_after_comma(sentence: Sentence, verb: Word) -> list[Word]:
+    """Subjects the parser gave a cue verb after its comma, which belong to the reported
+    clause: „Der Tourenwart meinte später, [Anna Roth], die …, sei nicht verletzt worden“."""
+    return [
+        c
+        for c in sentence.children(verb)
+        if c.deprel == "nsubj" and c.id > verb.id and sentence.comma_between(verb, c)
+    ]
 
 
 def _with_name_after(sentence: Sentence, verb: Word, found: list[Word], skip: frozenset[int]) -> list[Word]:

@@ -32,8 +32,10 @@ def noun_rule(
     if not verbs or not is_konjunktiv(verbs[0]) or any(w.id in in_direct for w in rest):
         return []
     words = rest
-    speaker = _noun_speaker(sentence, noun)
-    cue = _light_verb_cue(sentence, noun) if not _owner(sentence, noun) else [noun]
+    owner = _owner(sentence, noun)
+    # a noun that names no owner speaks for its verb's subject, and the verb is in the cue
+    speaker = owner if owner is not None else _governor_speaker(sentence, noun)
+    cue = [noun] if owner is not None else _light_verb_cue(sentence, noun)
     finding = make(doc, index, sentence, "indirect.noun", words, cue, noun.lemma, speaker, [], medium, noun)
     return [finding] if finding is not None else []
 
@@ -46,8 +48,9 @@ def statement_object(sentence: Sentence, verb: Word) -> bool:
     )
 
 
-def _noun_speaker(sentence: Sentence, noun: Word) -> list[Word]:
-    """Whose statement: „eine Äußerung [von Trump]“, „[seine] Forderung“, „die Warnung [des Ministers]“."""
+def _owner(sentence: Sentence, noun: Word) -> list[Word] | None:
+    """Whose statement, where the noun says it: „eine Äußerung [von Trump]“, „[seine]
+    Forderung“, „die Warnung [des Ministers]“; None where it names no owner."""
     for child in sentence.children(noun):
         if child.deprel in ("nmod", "nmod:poss", "det:poss") and child.upos in (
             "PROPN",
@@ -61,15 +64,7 @@ def _noun_speaker(sentence: Sentence, noun: Word) -> list[Word]:
         return surface_noun_phrase(sentence, sentence.word(nxt.id + 1))
     if nxt is not None and nxt.text.lower() in ("des", "der"):
         return surface_noun_phrase(sentence, nxt)
-    return _governor_speaker(sentence, noun)
-
-
-def _owner(sentence: Sentence, noun: Word) -> bool:
-    """Whether the statement noun names whose it is (von X, des Ministers, seine)."""
-    nxt = sentence.word(noun.id + 1) if noun.id < len(sentence.words) else None
-    return any(c.deprel in ("nmod", "nmod:poss", "det:poss") for c in sentence.children(noun)) or (
-        nxt is not None and nxt.text.lower() in ("von", "des", "der")
-    )
+    return None
 
 
 def _light_verb_cue(sentence: Sentence, noun: Word) -> list[Word]:
