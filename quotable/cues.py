@@ -83,18 +83,6 @@ def _words() -> dict[str, WordCue]:
     return {word: WordCue(word, kind) for word, kind, _ in lexicon.table("cue_words.tsv", 3)}
 
 
-@functools.cache
-def _suffix_list(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    entries = lexicon.words(name)
-    return entries, tuple(sorted((e for e in entries if len(e) >= 4), key=len, reverse=True))
-
-
-def _matches_compound(word: str, name: str) -> bool:
-    entries, suffixes = _suffix_list(name)
-    lower = word.lower().replace("-", "")
-    return lower in entries or lower.endswith(suffixes)
-
-
 def verb(lemma: str) -> VerbCue | None:
     """The cue entry for a verb lemma (particle verbs joined: ``mitteilen``), if any."""
     return _verbs().get(lemma.lower())
@@ -293,17 +281,17 @@ def word(form: str) -> WordCue | None:
 
 def is_source_noun(form: str) -> bool:
     """Angaben, Polizeiangaben, Medienberichten, Sicht …: a noun naming a source."""
-    return _matches_compound(form, "source_nouns.txt")
+    return lexicon.compound_match(form, "source_nouns.txt")
 
 
 def is_audience(form: str) -> bool:
     """Journalisten, Reportern, Delegierten …: people spoken to „vor“ (sagte vor Journalisten)."""
-    return _matches_compound(form, "audiences.txt")
+    return lexicon.compound_match(form, "audiences.txt")
 
 
 def is_written_source(form: str) -> bool:
     """Bericht, Studie, Zeitung, Abschlussbericht …: a noun naming a written source."""
-    return _matches_compound(form, "written_sources.txt")
+    return lexicon.compound_match(form, "written_sources.txt")
 
 
 _FEMININE = ("innen", "in")
@@ -312,10 +300,10 @@ _FEMININE = ("innen", "in")
 def is_organisation(form: str) -> bool:
     """Regierung, Ministerium, Polizei, Gericht, Partei …: a body that can make statements."""
     lower = form.lower().replace("-", "")
-    if _matches_compound(lower, "organisation_nouns.txt"):
+    if lexicon.compound_match(lower, "organisation_nouns.txt"):
         return True
     return any(
-        lower.endswith(e) and _matches_compound(lower[: -len(e)], "organisation_nouns.txt")
+        lower.endswith(e) and lexicon.compound_match(lower[: -len(e)], "organisation_nouns.txt")
         for e in ("en", "n", "s", "es")
     )
 
@@ -328,15 +316,15 @@ def is_speaker_noun(form: str) -> bool:
 def is_role_noun(form: str) -> bool:
     """Präsident, Kremlchef, Kanzlerin, Regierungssprecher …: a noun for a person's role."""
     lower = form.lower().replace("-", "")
-    if _matches_compound(lower, "role_nouns.txt"):  # but a given name is none: Hermann, Nursultan
+    if lexicon.compound_match(lower, "role_nouns.txt"):  # but a given name is none: Hermann, Nursultan
         given = form.rsplit("-", 1)[-1].lower() in _given_names()  # Hans-Hermann
-        return lower in _suffix_list("role_nouns.txt")[0] or not given
+        return lower in lexicon.words("role_nouns.txt") or not given
     for ending in (*_FEMININE, "en", "n", "e", "s"):
-        if lower.endswith(ending) and _matches_compound(lower[: -len(ending)], "role_nouns.txt"):
+        if lower.endswith(ending) and lexicon.compound_match(lower[: -len(ending)], "role_nouns.txt"):
             return True
     for ending in _FEMININE:  # Anwältin, Stadträtin, Ärztin: the feminine takes an umlaut
         stem = lower[: -len(ending)]
-        if lower.endswith(ending) and _matches_compound(_without_last_umlaut(stem), "role_nouns.txt"):
+        if lower.endswith(ending) and lexicon.compound_match(_without_last_umlaut(stem), "role_nouns.txt"):
             return True
     return False
 

@@ -59,3 +59,18 @@ def parse_table(
 def words(name: str) -> frozenset[str]:
     """The first column of a one-entry-a-line word list."""
     return frozenset(row[0] for row in table(name, 1, 8))
+
+
+@functools.cache
+def _suffixes(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    entries = words(name)
+    return entries, tuple(sorted((e for e in entries if len(e) >= 4), key=len, reverse=True))
+
+
+def compound_match(word: str, name: str) -> bool:
+    """Whether ``word`` is an entry of the word list ``name`` or a compound ending in
+    one of its entries of four letters or more (``Abschlussbericht`` for ``bericht``);
+    case and hyphens are ignored."""
+    entries, suffixes = _suffixes(name)
+    lower = word.lower().replace("-", "")
+    return lower in entries or lower.endswith(suffixes)

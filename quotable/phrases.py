@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from quotable import cues
+from quotable import cues, lexicon
 from quotable.inflection import bare_dative
 from quotable.model import Span
 from quotable.names import name_runs
@@ -101,6 +101,8 @@ def noun_phrase(sentence: Sentence, head: Word, *, drop_case: bool = True) -> li
                 continue  # „gegenüber der Onlineausgabe des Spiegels“ is the addressee
             if child.deprel == "nmod" and child.id > current.id and bare_dative(sentence, child):
                 continue  # „warf die Staatsanwaltschaft dem Manager vor“: an object
+            if child.deprel == "nmod" and child.id > current.id and _circumstance(sentence, child):
+                continue  # „Bouchard am Montag“, „Nasrallah im Fernsehen“: the verb's, not the name's
             if current is head and drop_case and child.deprel == "case" and child.id < head.id:
                 continue
             if child.deprel == "mark":
@@ -143,6 +145,39 @@ def noun_phrase(sentence: Sentence, head: Word, *, drop_case: bool = True) -> li
         while run[0].id > 1 and sentence.word(run[0].id - 1).upos == "PROPN":
             run.insert(0, sentence.word(run[0].id - 1))
     return trim(run)
+
+
+_CIRCUMSTANCE_PREPOSITIONS = frozenset({"nach", "unter", "während", "seit", "wegen", "trotz", "durch", "ab"})
+"""Prepositions whose phrase after a speaker never describes it („nach der Festnahme“,
+„unter Berufung auf …“).  Not „zu“ and „bei“: „das Büro zur Koordinierung …“, „die
+Delegationsleiterin beim Klimagipfel“ name a body or a role."""
+_PLACE_PREPOSITIONS = frozenset({"in", "an", "auf"})
+
+
+def _circumstance(sentence: Sentence, noun: Word) -> bool:
+    """Whether the prepositional phrase of ``noun``, attached to a noun phrase, tells
+    the circumstances of saying rather than who: a time, a channel (see
+    ``data/circumstance_nouns.txt``), a preposition that never describes a speaker, or
+    a phrase set off by a comma („der Bevollmächtigte, Gerald Braun, in Luxemburg“)."""
+    case = next((c for c in sentence.children(noun) if c.deprel == "case" and c.id < noun.id), None)
+    if case is None:
+        return False
+    after = sentence.word(noun.id + 1) if noun.id < len(sentence.words) else None
+    if after is not None and after.xpos == "ADJA":
+        return False  # inside an attribute: „des am Montag zurückgetretenen Chefs“
+    preposition = case.lemma.lower()
+    if preposition in _CIRCUMSTANCE_PREPOSITIONS:
+        return True
+    if case.id > 1 and sentence.word(case.id - 1).text == ",":
+        return True
+    return preposition in _PLACE_PREPOSITIONS and lexicon.compound_match(noun.text, "circumstance_nouns.txt")
+
+
+def opens_circumstance(sentence: Sentence, word: Word) -> bool:
+    """Whether ``word`` is the preposition of a phrase of time or channel that ends a
+    source read from the word order („so der Autor | in einem Blogeintrag …“)."""
+    noun = sentence.head_of(word) if word.upos == "ADP" else None
+    return noun is not None and noun.id > word.id and _circumstance(sentence, noun)
 
 
 _APPOSITION_WORDS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP"})
@@ -295,9 +330,14 @@ def _names_a_body(sentence: Sentence, group: list[Word]) -> bool:
     """Whether a von/aus-phrase after a name names a body or a place (not „von ihrer Flucht“,
     „von Anfang an“): a name or a body's noun, and no „an“ after it."""
     after = sentence.word(group[-1].id + 1) if group[-1].id < len(sentence.words) else None
-    if after is not None and after.text.lower() in ("an", "aus", "bis"):
+    if after is not None and after.text.lower() in ("an", "aus", "bis") and not _contracted(sentence, after):
         return False
     return any(w.upos == "PROPN" or (w.upos == "NOUN" and cues.is_organisation(w.text)) for w in group[1:])
+
+
+def _contracted(sentence: Sentence, word: Word) -> bool:
+    """Whether ``word`` is the preposition of a contraction („am“ = an dem, „im“ = in dem)."""
+    return word.id < len(sentence.words) and sentence.word(word.id + 1).start == word.start
 
 
 def _quoted_name_words(sentence: Sentence, opening: Word) -> list[Word]:

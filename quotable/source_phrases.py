@@ -25,6 +25,7 @@ from quotable.phrases import (
     clause,
     extend_noun_phrase,
     noun_phrase,
+    opens_circumstance,
     surface_noun_phrase,
     trim,
     with_apposition,
@@ -183,6 +184,8 @@ def _source_speaker(sentence: Sentence, word: Word, source: Word, kind: str) -> 
         for w in words[word.id :]:
             if w.text in (",", ":", ";") or finite_verbs([w]):
                 break
+            if opens_circumstance(sentence, w) and any(x.upos in ("NOUN", "PROPN") for x in stretch):
+                break  # „Laut dem Minister am Montag“
             stretch.append(w)
         if stretch and any(w.id == source.id for w in stretch):
             return with_apposition(sentence, trim(stretch))
@@ -348,5 +351,7 @@ def _np_by_sequence(sentence: Sentence, so: Word) -> list[Word]:
             break
         if w.text.lower() == "gegenüber" and out:
             break
+        if opens_circumstance(sentence, w) and any(x.upos in ("NOUN", "PROPN") for x in out):
+            break  # „so der Autor in einem Blogeintrag“
         out.append(w)
     return with_apposition(sentence, trim(out))

@@ -736,3 +736,18 @@ def test_after_its_apposition_the_speaker_ends_and_the_object_begins() -> None:
     )
     q = only(attribute(text, "apposition_then_object.conllu"), QuoteType.DIRECT)
     assert speaker_text(q) == "Karl Berg, Sprecher des Obstbauvereins"
+
+
+def test_a_phrase_of_time_or_channel_after_the_speaker_is_no_part_of_it() -> None:
+    text = (
+        "Die Preise würden steigen, so der Ökonom Karl Brandt in einem Interview mit dem Radiosender. "
+        "Laut dem Sprecher der Feuerwehr nach dem Einsatz sei niemand verletzt worden. Nach Angaben "
+        "der Polizei unter Berufung auf Zeugen habe der Fahrer gebremst. „Das Ende ist nah“, warnte "
+        "der Forscher Paul Kern im deutschen Fernsehen."
+    )
+    prices, injured, braked, end = attribute(text, "circumstance_phrases.conllu")
+    assert speaker_text(prices) == "der Ökonom Karl Brandt"
+    assert speaker_text(injured) == "dem Sprecher der Feuerwehr"
+    assert speaker_text(braked) == "Angaben der Polizei"
+    # „Fernsehen“ hung on „Forscher“ by hand, as the model does in longer sentences
+    assert speaker_text(end) == "der Forscher Paul Kern"
