@@ -209,6 +209,8 @@ def _resolve(
     acronym = _acronym_owner(head)
     if acronym is not None:  # „Nach VDV-Angaben“: the body behind the acronym
         return table.for_name([acronym], speaker.start) or table.add(EntityKind.ORGANISATION, [acronym])
+    if head.upos == "NOUN" and len(words) == 2 and words[0].feat("Poss") == "Yes":
+        return salience.possessor(words[0], history)  # „seiner Meinung nach“: the last speaker's
     # 3. personal pronouns
     if head.upos in ("PRON", "DET") and head_lower in _PRONOUNS:  # a demonstrative may be tagged DET
         gender, number = _PRONOUNS[head_lower]

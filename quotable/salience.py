@@ -30,6 +30,17 @@ def co_arguments(sentence: Sentence, head: Word) -> set[str]:
     return out
 
 
+def possessor(determiner: Word, history: Sequence[tuple[int, Candidate]]) -> Candidate | None:
+    """Whose „seiner Meinung“ or „ihren Angaben“ it is: the last speaker, if a person the
+    possessive agrees with (sein- masculine, ihr- feminine); else nobody (the owner of
+    „ihren Angaben“ may as well be a body or a group, which only the context tells)."""
+    gender = {"sein": "Masc", "ihr": "Fem"}.get(determiner.lemma.lower())
+    if gender is None or not history:
+        return None
+    last = history[-1][1]
+    return last if last.kind is EntityKind.PERSON and last.gender == gender else None
+
+
 def just_named(
     doc: Document, table: Table, offset: int, gender: str | None, exclude: set[str]
 ) -> Candidate | None:

@@ -38,6 +38,8 @@ def word_rules(
     doc: Document, index: int, sentence: Sentence, word: Word, entry: cues.WordCue, in_direct: set[int]
 ) -> list[Finding]:
     kind = entry.kind
+    if kind == "source" and _opinion_before(sentence, word):
+        kind = "postp"  # „seiner Meinung nach“, „dem Vernehmen nach“: „nach“ after its source
     if kind in ("prep", "postp", "source"):
         source = _source_noun(sentence, word, kind)
         if source is None:
@@ -143,6 +145,26 @@ def _after_a_source(doc: Document, index: int) -> bool:
     if index == 0:
         return False
     return cues.may_cue(w.text for w in doc.sentences[index - 1].words)
+
+
+_OPINION_NOUNS = frozenset(
+    "meinung ansicht auffassung einschätzung überzeugung darstellung vernehmen bekunden".split()
+)
+"""Nouns before a postposed „nach“: „seiner Meinung nach“, „dem Vernehmen nach“."""
+
+
+def _opinion_before(sentence: Sentence, nach: Word) -> bool:
+    """Whether „nach“ follows its source, as in „seiner Ansicht nach“ or „eigenem Bekunden
+    nach“ (an article, possessive or adjective, then one of the nouns); not in a question
+    („Was ist Ihrer Meinung nach falsch?“ asks, it does not report)."""
+    if nach.id < 3 or sentence.words[-1].text == "?":
+        return False
+    noun, before = sentence.word(nach.id - 1), sentence.word(nach.id - 2)
+    if nach.id < len(sentence.words) and sentence.word(nach.id + 1).xpos == "ADJA":
+        return False  # inside a noun phrase: „die seiner Ansicht nach fragwürdige Rolle“
+    if before.text.lower() in ("meiner", "meinem", "unserer", "unserem") or before.text in ("Ihrer", "Ihrem"):
+        return False  # the writer's or the interviewee's own view, or the interviewer's question
+    return noun.text.lower() in _OPINION_NOUNS and before.upos in ("DET", "ADJ", "PRON")
 
 
 _TIME_BEFORE_NACH = frozenset(

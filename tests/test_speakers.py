@@ -828,3 +828,18 @@ def test_a_modal_konjunktiv_two_right_after_a_quote_is_the_writers_own_guess() -
     text = "Die Ministerin sagte, das Gesetz komme zu spät. Der Schnee dürfte bis Montag liegen bleiben."
     quotes = attribute(text, "own_guess.conllu")
     assert [q.text for q in quotes] == ["das Gesetz komme zu spät"]
+
+
+def test_nach_after_an_opinion_noun_reports_and_the_possessive_is_the_last_speaker() -> None:
+    text = (
+        "„Wir müssen handeln“, sagte der Minister Karl Berg in Wien. Die Lage sei seiner Meinung "
+        "nach ernst. Die seiner Ansicht nach fragwürdige Reform kam trotzdem. Dort treffen sich "
+        "dem Vernehmen nach die Chefs der Banken."
+    )
+    quotes, entities = attribute_with_entities(text, "postposed_nach.conllu")
+    _, view, hearsay = quotes  # „seiner Ansicht nach“ inside a noun phrase reports nothing
+    assert (view.text, view.rule) == ("Die Lage sei ernst", "indirect.nach")
+    assert view.speaker is not None and view.speaker.text == "seiner Meinung"
+    assert view.speaker.entity == entity_named(entities, "Karl Berg").id
+    assert hearsay.text == "Dort treffen sich die Chefs der Banken"
+    assert hearsay.speaker is not None and hearsay.speaker.text == "dem Vernehmen"
