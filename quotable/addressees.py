@@ -65,7 +65,13 @@ def _dative_of_speech(sentence: Sentence, verb: Word, child: Word) -> bool:
 
 
 def _has_clause(sentence: Sentence, verb: Word) -> bool:
-    return any(c.deprel in ("ccomp", "xcomp", "csubj", "parataxis") for c in sentence.children(verb))
+    """Whether the verb has a clause complement (or a clause after a comma the parser made
+    its conjunct: „warf ihm vor, er habe …“)."""
+    return any(
+        c.deprel in ("ccomp", "xcomp", "csubj", "parataxis")
+        or (c.deprel == "conj" and c.id > verb.id and sentence.subtree(c)[0].text == ",")
+        for c in sentence.children(verb)
+    )
 
 
 def _quoted(sentence: Sentence, word: Word) -> bool:
@@ -79,6 +85,18 @@ def _own_phrase(sentence: Sentence, noun: Word) -> list[Word]:
     set beside it („sagte Karsai Journalisten“ → Journalisten)."""
     start = min([c.id for c in sentence.children(noun) if c.id < noun.id] + [noun.id])
     return [w for w in extend_noun_phrase(sentence, noun_phrase(sentence, noun)) if w.id >= start]
+
+
+def _stray_dative(sentence: Sentence, verb: Word, lemma: str, stray: Word) -> bool:
+    """„warf die Staatsanwaltschaft Huber vor, …“: with its clause filling the accusative, a
+    verb of _DATIVE_ADDRESSEE needs a dative, so a bare name hung on the subject is that
+    dative (not a „der“-phrase, which is as often the subject's genitive: „Vertreter der
+    Armee werfen den Rebellen vor“)."""
+    if lemma not in _DATIVE_ADDRESSEE or not _has_clause(sentence, verb):
+        return False
+    if any(c.deprel == "case" for c in sentence.children(stray)):
+        return False
+    return stray.upos == "PROPN" and not any(c.deprel == "det" for c in sentence.children(stray))
 
 
 def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
@@ -111,7 +129,7 @@ def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
         if child.deprel == "nsubj" and lemma in _ADDRESSED_AS_OBJECT:
             # „warf die Staatsanwaltschaft dem Manager vor“ with the object parsed into the subject
             stray = [g for g in sentence.children(child) if g.deprel == "nmod" and g.id > child.id]
-            if stray and bare_dative(sentence, stray[0]):
+            if stray and (bare_dative(sentence, stray[0]) or _stray_dative(sentence, verb, lemma, stray[0])):
                 return extend_noun_phrase(sentence, noun_phrase(sentence, stray[0]))
         if case and case[0].lemma.lower() == "gegenüber" and nominal:
             return extend_noun_phrase(sentence, noun_phrase(sentence, child))

@@ -199,6 +199,9 @@ def make(
     spans = contiguous(sentence, quote_words)
     speaker_words, told = split_addressee(speaker_words)
     addressee_words = addressee_words or told
+    if addressee_words:  # who is spoken to is not also who speaks („warf die Behörde Huber vor“)
+        first = min(w.id for w in addressee_words)
+        speaker_words = [w for w in speaker_words if w.id < first] or speaker_words
     quote_ids = {w.id for w in quote_words}
     frame = _mention(doc, sentence, frame_words(sentence, quote_ids))
     content = " ".join(s.of(doc.text) for s in spans)

@@ -112,11 +112,23 @@ def _complement_candidates(sentence: Sentence, verb: Word) -> list[Word]:
         marks = {c.lemma.lower() for c in sentence.children(clause) if c.deprel == "mark"}
         return bool(marks) and marks <= {"dass", "daß", "ob"}
 
+    def infinitive_conjunct(clause: Word) -> bool:
+        # „wird der Präsident aufgefordert, sein Amt niederzulegen“ parsed as a conjunct
+        first = sentence.subtree(clause)[0]
+        return (
+            clause.id > verb.id
+            and _has_zu(sentence, clause)
+            and first.text == ","
+            and not any(c.deprel == "cc" for c in sentence.children(clause))
+        )
+
     return [
         c
         for head in (verb, *particles_of(sentence, verb))
         for c in sentence.children(head)
-        if c.deprel in COMPLEMENT or (c.deprel in ("advcl", "acl") and plain_dass_or_ob(c))
+        if c.deprel in COMPLEMENT
+        or (c.deprel in ("advcl", "acl") and plain_dass_or_ob(c))
+        or (c.deprel == "conj" and infinitive_conjunct(c))
     ]
 
 

@@ -751,3 +751,17 @@ def test_a_phrase_of_time_or_channel_after_the_speaker_is_no_part_of_it() -> Non
     assert speaker_text(braked) == "Angaben der Polizei"
     # „Fernsehen“ hung on „Forscher“ by hand, as the model does in longer sentences
     assert speaker_text(end) == "der Forscher Paul Kern"
+
+
+def test_a_clause_the_parser_made_a_conjunct_after_its_comma_is_still_the_complement() -> None:
+    text = (
+        "In der Erklärung wird der Präsident aufgefordert, sein Amt niederzulegen. Außerdem warf "
+        "die Staatsanwaltschaft Huber vor, er habe Geld unterschlagen."
+    )
+    urged, accused = attribute(text, "clauses_as_conjuncts.conllu")
+    assert (urged.text, urged.rule) == ("sein Amt niederzulegen", "indirect.infinitive")
+    assert urged.addressee is not None and urged.addressee.text == "der Präsident"
+    # „vorwerfen“ with its clause needs a dative: the bare name hung on the subject is it
+    assert accused.text == "er habe Geld unterschlagen"
+    assert speaker_text(accused) == "die Staatsanwaltschaft"
+    assert accused.addressee is not None and accused.addressee.text == "Huber"
