@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from quotable import cues
 from quotable.inflection import bare_dative, dative_article
-from quotable.phrases import QUOTE_CHARS, extend_noun_phrase, noun_phrase
+from quotable.phrases import QUOTE_CHARS, extend_noun_phrase, noun_phrase, surface_noun_phrase
 from quotable.syntax import Sentence, Word
 from quotable.verbs import cue_verb
 
@@ -100,6 +100,26 @@ def _stray_dative(sentence: Sentence, verb: Word, lemma: str, stray: Word) -> bo
 
 
 def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
+    """To whom, as the corpus marks it (see :func:`_addressee`), with a second addressee
+    joined by „und“ („forderte Meier und seine Anhänger auf“)."""
+    words = _addressee(sentence, verb)
+    if not words or words[-1].id + 1 >= len(sentence.words):
+        return words
+    joint = sentence.word(words[-1].id + 1)
+    if joint.text.lower() not in ("und", "sowie"):
+        return words
+    second = surface_noun_phrase(sentence, sentence.word(joint.id + 1))
+    head = next((w for w in reversed(second) if w.upos in ("NOUN", "PROPN")), None)
+    above = sentence.head_of(head) if head is not None else None
+    # the second phrase is the verb's too: another object of it, or the first's conjunct
+    if above is not None and (
+        (above.id == verb.id and head.deprel in ("obj", "iobj")) or head.deprel == "conj"
+    ):
+        return [*words, joint, *second]
+    return words
+
+
+def _addressee(sentence: Sentence, verb: Word) -> list[Word]:
     """To whom, as the corpus marks it (without a preposition): a dative object
     („sagte der Zeitung“), „gegenüber X“, „an X gerichtet/gewandt“, „im Interview mit X“,
     or the person asked, accused or urged („forderte ihn auf“, „warf dem Iran vor“)."""
@@ -149,9 +169,12 @@ def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
     # „gegenüber der Presse“ hung elsewhere by the parser: the words after it in the clause;
     # „in einem Interview mit der Zeitung“, „im Gespräch mit X“: who the talk was with
     for word in sentence.words:
-        if abs(word.id - verb.id) > 8 or word.id >= len(sentence.words):
+        distance = word.id - verb.id
+        if word.id >= len(sentence.words) or not -8 <= distance <= 14:
             continue
         lower = word.text.lower()
+        if distance > 8 and not lower.endswith(_TALKS):
+            continue  # „sagte Anna Roth vom Verein gestern in einem Interview mit …“ is still the verb's
         if lower == "gegenüber" and word.upos == "ADP":
             phrase = _phrase_after(sentence, word)
         elif lower.endswith(_TALKS) and sentence.word(word.id + 1).text.lower() == "mit":

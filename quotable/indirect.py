@@ -292,8 +292,19 @@ def _speaker_words(sentence: Sentence, verb: Word) -> list[Word]:
 
 
 def _has_zu(sentence: Sentence, verb: Word) -> bool:
-    return any(c.text.lower() == "zu" and c.deprel == "mark" for c in sentence.children(verb)) or (
-        verb.text.lower().find("zu") > 0 and verb.feat("VerbForm") == "Inf"
+    """Whether ``verb`` is a zu-infinitive: with „zu“ before it, or „zu“ after a separable
+    particle inside it (mitzuteilen, anzuerkennen), which the tagger also calls finite or
+    a participle."""
+    if any(c.text.lower() == "zu" and c.deprel == "mark" for c in sentence.children(verb)):
+        return True
+    lower = verb.text.lower()
+    at = lower.find("zu", 1)
+    if at < 0 or verb.feat("VerbForm") == "Inf":
+        return at > 0
+    return (
+        lower[:at] in cues.SEPARABLE_PARTICLES
+        and lower.endswith(("en", "ern", "eln"))
+        and len(lower) > at + 4
     )
 
 

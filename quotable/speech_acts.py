@@ -47,7 +47,12 @@ def reported(doc: Document, covered: Sequence[Quote]) -> list[Finding]:
                 continue
             children = sentence.children(verb)
             if any(
-                (c.deprel in COMPLEMENT and not _predicative(sentence, c)) or c.deprel == "mark"
+                (
+                    c.deprel in COMPLEMENT
+                    and not _predicative(sentence, c)
+                    and not _particle(verb, c, entry.lemma)
+                )
+                or c.deprel == "mark"
                 for c in children
             ):
                 continue
@@ -106,6 +111,7 @@ def _content(sentence: Sentence, child: Word) -> bool:
 def _negated(sentence: Sentence, verb: Word) -> bool:
     """Whether the verb or the modal above it is negated („nicht“, „nie“, „noch nicht“)."""
     heads = [verb, *(h for h in (sentence.head_of(verb),) if h is not None and verb.deprel == "xcomp")]
+    heads += [c for c in sentence.children(verb) if c.deprel == "xcomp"]  # „gab … nicht bekannt“
     return any(c.lemma.lower() in ("nicht", "nie", "niemals") for h in heads for c in sentence.children(h))
 
 
@@ -117,8 +123,14 @@ _AUXILIARIES = frozenset(
 def _predicative(sentence: Sentence, complement: Word) -> bool:
     """„bezeichnete den Plan als vernünftig“: an als-predicate, not a clause."""
     return complement.deprel == "xcomp" and any(
-        c.deprel == "mark" and c.lemma.lower() == "als" for c in sentence.children(complement)
+        c.deprel in ("mark", "case") and c.lemma.lower() == "als" for c in sentence.children(complement)
     )
+
+
+def _particle(verb: Word, complement: Word, lemma: str) -> bool:
+    """„gab … die Schließung bekannt“ with „bekannt“ parsed as a complement: the particle
+    of the cue verb itself, not a clause."""
+    return complement.id > verb.id and complement.text.lower() + verb.lemma.lower() == lemma
 
 
 _FIRST_AND_SECOND_PERSON = frozenset({"ich", "wir", "du", "ihr"})

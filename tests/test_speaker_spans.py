@@ -765,3 +765,29 @@ def test_a_clause_the_parser_made_a_conjunct_after_its_comma_is_still_the_comple
     assert accused.text == "er habe Geld unterschlagen"
     assert speaker_text(accused) == "die Staatsanwaltschaft"
     assert accused.addressee is not None and accused.addressee.text == "Huber"
+
+
+def test_a_zu_infinitive_the_tagger_misreads_and_a_second_addressee_and_a_far_interview() -> None:
+    text = (
+        "Der Vorsitzende hatte Lenz gestern aufgefordert, sein Amt abzugeben. Die Partei forderte "
+        "Meier und seine Anhänger auf, die Wahl anzuerkennen. Der Plan sei gut, sagte Anna Roth vom "
+        "Verein gestern in einem Interview mit der Zeitung „Neues Blatt“."
+    )
+    # „abzugeben“ tagged a participle, „anzuerkennen“ a finite verb: both are zu-infinitives
+    resign, accept, plan = attribute(text, "addressee_reach.conllu")
+    assert (resign.text, resign.rule) == ("sein Amt abzugeben", "indirect.infinitive")
+    assert resign.addressee is not None and resign.addressee.text == "Lenz"
+    assert (accept.text, accept.rule) == ("die Wahl anzuerkennen", "indirect.infinitive")
+    assert accept.addressee is not None and accept.addressee.text == "Meier und seine Anhänger"
+    # nine words after the verb, the interview is still the one the verb tells of
+    assert plan.addressee is not None and plan.addressee.text == "der Zeitung „Neues Blatt“"
+
+
+def test_a_speech_act_with_an_als_predicate_or_its_particle_parsed_as_a_complement() -> None:
+    text = (
+        "Der Minister bezeichnete den Plan als unrealistisch. Die Firma gab am Montag die Schließung "
+        "des Werks bekannt. Die Behörde gab den Namen des Fahrers nicht bekannt."
+    )
+    called, announced = attribute(text, "reported_particles.conllu")  # what was not made known is no act
+    assert (called.rule, called.text) == ("reported", "Der Minister bezeichnete den Plan als unrealistisch.")
+    assert (announced.rule, speaker_text(announced)) == ("reported", "Die Firma")
