@@ -110,11 +110,10 @@ def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
         return words
     second = surface_noun_phrase(sentence, sentence.word(joint.id + 1))
     head = next((w for w in reversed(second) if w.upos in ("NOUN", "PROPN")), None)
-    above = sentence.head_of(head) if head is not None else None
+    if head is None:
+        return words
     # the second phrase is the verb's too: another object of it, or the first's conjunct
-    if above is not None and (
-        (above.id == verb.id and head.deprel in ("obj", "iobj")) or head.deprel == "conj"
-    ):
+    if (head.head == verb.id and head.deprel in ("obj", "iobj")) or head.deprel == "conj":
         return [*words, joint, *second]
     return words
 
