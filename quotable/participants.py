@@ -291,6 +291,8 @@ def _first_noun_phrase_after(
             head = w
             while head.upos == "DET" and head.id < len(sentence.words):
                 head = sentence.word(head.id + 1)
+            if head.upos == "ADP" and w.upos == "DET":
+                head = _past_attribute(sentence, head)  # „die zur Universität gehörende Stelle“
             while head.upos == "ADJ" and head.id < len(sentence.words):
                 head = sentence.word(head.id + 1)
             if head.upos not in ("NOUN", "PROPN"):
@@ -367,3 +369,15 @@ def subject(sentence: Sentence, verb: Word, skip: frozenset[int] = frozenset()) 
                     return antecedent
             return child
     return None
+
+
+def _past_attribute(sentence: Sentence, preposition: Word) -> Word:
+    """The first attributive adjective after a prepositional phrase inside an article's
+    noun phrase („die | zur Universität Bonn | gehörende Forschungsstelle“), or the
+    preposition itself when there is none within eight words or a clause ends first."""
+    for w in sentence.words[preposition.id : preposition.id + 8]:
+        if w.xpos == "ADJA":
+            return w
+        if w.text in (",", ":", ";") or w.upos in ("VERB", "AUX"):
+            break
+    return preposition

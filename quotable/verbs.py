@@ -145,9 +145,15 @@ def is_passive(sentence: Sentence, verb: Word) -> bool:
     children = sentence.children(verb)
     if any(c.deprel == "aux:pass" for c in children):
         return True
+    if verb.lemma.lower() in _SEIN_PERFECT:
+        return False  # „waren davon ausgegangen“: a perfect with „sein“, never a passive
     return any(c.deprel == "nsubj:pass" for c in children) and not any(
         c.deprel == "aux" and c.lemma == "haben" for c in children
     )
+
+
+_SEIN_PERFECT = frozenset({"ausgehen", "eingehen", "kommen", "gelangen", "übereinkommen", "zurückkommen"})
+"""Cue verbs whose perfect takes „sein“ and that have no passive („ist zu dem Schluss gekommen“)."""
 
 
 _SEIN_KONJUNKTIV = frozenset({"sei", "seiest", "seist", "seien", "seiet"})

@@ -791,3 +791,14 @@ def test_a_speech_act_with_an_als_predicate_or_its_particle_parsed_as_a_compleme
     called, announced = attribute(text, "reported_particles.conllu")  # what was not made known is no act
     assert (called.rule, called.text) == ("reported", "Der Minister bezeichnete den Plan als unrealistisch.")
     assert (announced.rule, speaker_text(announced)) == ("reported", "Die Firma")
+
+
+def test_a_speaker_with_a_phrase_before_its_noun_and_a_perfect_with_sein() -> None:
+    text = (
+        "Die Lage sei ernst, teilte die zur Universität Bonn gehörende Forschungsstelle mit. Die "
+        "deutschen und französischen Soldaten waren davon ausgegangen, dass der Ort sicher sei."
+    )
+    # the model parses „Forschungsstelle“ as the object and „Soldaten“ as a passive subject
+    office, soldiers = attribute(text, "attribute_and_sein_perfect.conllu")
+    assert speaker_text(office) == "die zur Universität Bonn gehörende Forschungsstelle"
+    assert speaker_text(soldiers) == "Die deutschen und französischen Soldaten"
