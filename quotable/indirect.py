@@ -31,6 +31,7 @@ from quotable.findings import Finding, all_quoted, has_finite, make
 from quotable.mark_kinds import MarkKind
 from quotable.model import Quote, Span
 from quotable.participants import clause_subjects_after_comma, speaker_of
+from quotable.phrases import in_quoted_name
 from quotable.subordinate_subjects import wie_clause_speaker
 from quotable.surface_clauses import PLAIN_SPEECH
 from quotable.syntax import Sentence, Word
@@ -284,7 +285,7 @@ def _speaker_words(sentence: Sentence, verb: Word) -> list[Word]:
     skip = frozenset(
         w.id
         for c in sentence.children(verb)
-        if c.deprel in COMPLEMENT
+        if c.deprel in COMPLEMENT and not in_quoted_name(sentence, c)
         for w in sentence.subtree(c)
         if (w.id > verb.id) == (c.id > verb.id)
     )

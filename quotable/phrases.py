@@ -376,3 +376,14 @@ def clause(sentence: Sentence, head: Word, exclude: Iterable[Word] = ()) -> list
     for word in exclude:
         removed.update(w.id for w in sentence.subtree(word))
     return [w for w in sentence.subtree(head) if w.id not in removed]
+
+
+def in_quoted_name(sentence: Sentence, word: Word) -> bool:
+    """Whether ``word`` stands in a short quoted name inside a noun phrase („Anna Berg von
+    der „Aktion Kinder helfen““): the parser takes the name's verb for a clause."""
+    inside = sentence.words[max(0, word.id - 5) : word.id + 4]
+    opening = next((w for w in reversed(inside) if w.id < word.id and w.text in OPENING_MARKS), None)
+    closing = next((w for w in inside if w.id > word.id and w.text in CLOSING_MARKS), None)
+    if opening is None or closing is None or opening.id == 1 or closing.id - opening.id > 6:
+        return False
+    return sentence.word(opening.id - 1).upos in ("DET", "NOUN", "PROPN", "ADP")

@@ -15,7 +15,7 @@ import functools
 from collections.abc import Sequence
 
 from quotable import cues, lexicon
-from quotable.phrases import QUOTE_CHARS, trim
+from quotable.phrases import OPENING_MARKS, QUOTE_CHARS, in_quoted_name, trim
 from quotable.syntax import Sentence, Word
 from quotable.verbs import finite_of
 
@@ -60,7 +60,7 @@ def vorfeld(sentence: Sentence, verb: Word) -> list[Word]:
     words = sentence.words[: finite.id - 1]
     start = 0
     for i, w in enumerate(words):
-        if w.text in _CLAUSE_BREAKS and not _inside_parentheses(words, i):
+        if w.text in _CLAUSE_BREAKS and not _inside_parentheses(words, i) and not _name_mark(sentence, w):
             start = i + 1
     field = list(words[start:])
     while field and (
@@ -72,6 +72,15 @@ def vorfeld(sentence: Sentence, verb: Word) -> list[Word]:
     if field[0].upos == "PRON" and field[0].text.lower() in RELATIVE and start > 0:
         return []  # „…, der … sagte“: a relative clause, not a main clause
     return field
+
+
+def _name_mark(sentence: Sentence, mark: Word) -> bool:
+    """Whether ``mark`` opens or closes a short quoted name inside a noun phrase
+    („von der „Aktion Kinder helfen““), which ends no constituent."""
+    if mark.text not in QUOTE_CHARS:
+        return False
+    inner = mark.id + 1 if mark.text in OPENING_MARKS else mark.id - 1
+    return 1 <= inner <= len(sentence.words) and in_quoted_name(sentence, sentence.word(inner))
 
 
 def apposed_vorfeld(sentence: Sentence, verb: Word) -> list[Word]:
@@ -176,9 +185,11 @@ def nominal_vorfeld(sentence: Sentence, verb: Word) -> list[Word]:
     while field and (field[-1].text.lower() in _SENTENCE_ADVERBS or field[-1].upos == "PUNCT"):
         if field[-1].text == ")" and any(w.text == "(" for w in field):
             break
+        if _name_mark(sentence, field[-1]):
+            break  # the closing mark of „… von der „Aktion Kinder helfen““
         field.pop()
     if not any(w.upos in ("NOUN", "PROPN", "PRON", "X") for w in field):
         return []
-    if any(w.upos in ("VERB", "AUX") for w in field):
-        return []
+    if any(w.upos in ("VERB", "AUX") and not in_quoted_name(sentence, w) for w in field):
+        return []  # a clause, but not the verb of a quoted name („von der „Aktion Kinder helfen““)
     return trim(field)

@@ -802,3 +802,11 @@ def test_a_speaker_with_a_phrase_before_its_noun_and_a_perfect_with_sein() -> No
     office, soldiers = attribute(text, "attribute_and_sein_perfect.conllu")
     assert speaker_text(office) == "die zur Universität Bonn gehörende Forschungsstelle"
     assert speaker_text(soldiers) == "Die deutschen und französischen Soldaten"
+
+
+def test_a_quoted_name_with_a_verb_in_it_stays_in_the_speaker() -> None:
+    text = "Anna Berg von der „Aktion Kinder helfen“ sagte, die Spenden seien gestiegen."
+    # the model takes „helfen“ for a clause of „sagte“ and „Anna Berg“ for its subjects
+    (q,) = attribute(text, "quoted_name_with_verb.conllu")
+    assert q.text == "die Spenden seien gestiegen"
+    assert speaker_text(q) == "Anna Berg von der „Aktion Kinder helfen“"
