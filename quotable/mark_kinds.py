@@ -99,7 +99,11 @@ _TERMINAL = frozenset(".!?…")
 # start a relative or subordinate clause follows the closing mark.
 _FRAME_AFTER = regex.compile(
     r"\W{0,2}\s*,\s*(?!(?:der|die|das|dem|den|dessen|deren|welche[rsmn]?|und|oder|aber|sondern|weil|"
-    r"dass|wie|als|wenn|ob|was|wo|denn|doch|also|um|ohne|statt|bis|seit|nachdem|obwohl|da)\b)\p{Ll}"
+    r"dass|wie|als|wenn|ob|was|wo|denn|doch|also|um|ohne|statt|bis|seit|nachdem|obwohl|da|"
+    # an apposition or a relative clause after a name: „„Condor“, einer kleinen Maschine“,
+    # „„Stadtstrom“, an dem die Stadt beteiligt ist“, „„OpenOffice“, kurz „OOo““
+    r"ein|eine|einer|eines|einem|einen|an|auf|aus|bei|durch|für|gegen|in|im|mit|nach|über|unter|"
+    r"von|vom|vor|zu|zum|zur|kurz|sowie|etwa|bzw|beziehungsweise|alias|genannt)\b)\p{Ll}"
 )
 
 

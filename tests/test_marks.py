@@ -210,6 +210,10 @@ def test_rejects_non_str() -> None:
         ("Er las den Roman »Der Zauberberg« zweimal.", "Der Zauberberg"),
         ("Das Bündnis „Aufstehen gegen Rassismus“ rief zur Demo auf.", "Aufstehen gegen Rassismus"),
         ("Sie schreibt für die „Süddeutsche Zeitung“.", "Süddeutsche Zeitung"),
+        # a comma after the name opens an apposition or a relative clause, not a frame
+        ("Ein Flugzeug des Typs „Condor“, einer kleinen Maschine, stürzte ab.", "Condor"),
+        ("Der Versorger „Stadtstrom“, an dem die Stadt beteiligt ist, erhöht die Preise.", "Stadtstrom"),
+        ("Der Verband „Deutscher Skibund“, kurz DSB, tagte.", "Deutscher Skibund"),
     ],
 )
 def test_titles_and_names_are_not_speech(text: str, title: str) -> None:
