@@ -90,13 +90,18 @@ def _own_phrase(sentence: Sentence, noun: Word) -> list[Word]:
 def _stray_dative(sentence: Sentence, verb: Word, lemma: str, stray: Word) -> bool:
     """„warf die Staatsanwaltschaft Huber vor, …“: with its clause filling the accusative, a
     verb of _DATIVE_ADDRESSEE needs a dative, so a bare name hung on the subject is that
-    dative (not a „der“-phrase, which is as often the subject's genitive: „Vertreter der
-    Armee werfen den Rebellen vor“)."""
+    dative, and so is a „der“-phrase after a name („wirft die OSZE der Wahlkommission vor“),
+    which takes no genitive; after a noun it is as often the genitive („Vertreter der Armee
+    werfen den Rebellen vor“)."""
     if lemma not in _DATIVE_ADDRESSEE or not _has_clause(sentence, verb):
         return False
     if any(c.deprel == "case" for c in sentence.children(stray)):
         return False
-    return stray.upos == "PROPN" and not any(c.deprel == "det" for c in sentence.children(stray))
+    article = next((c for c in sentence.children(stray) if c.deprel == "det"), None)
+    if article is None:
+        return stray.upos == "PROPN"
+    owner = sentence.head_of(stray)
+    return article.text.lower() == "der" and owner is not None and owner.upos == "PROPN"
 
 
 def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:

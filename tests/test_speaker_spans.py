@@ -810,3 +810,10 @@ def test_a_quoted_name_with_a_verb_in_it_stays_in_the_speaker() -> None:
     (q,) = attribute(text, "quoted_name_with_verb.conllu")
     assert q.text == "die Spenden seien gestiegen"
     assert speaker_text(q) == "Anna Berg von der „Aktion Kinder helfen“"
+
+
+def test_a_der_phrase_after_a_name_is_the_dative_of_vorwerfen_not_a_genitive() -> None:
+    text = "Des Weiteren wirft die OSZE der Wahlkommission vor, sie habe schlecht gearbeitet."
+    (q,) = attribute(text, "dative_after_name.conllu")
+    assert speaker_text(q) == "die OSZE"
+    assert q.addressee is not None and q.addressee.text == "der Wahlkommission"
