@@ -84,10 +84,14 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
             previous = _framed(doc, index, previous) or previous
         # Konjunktiv I continues a speaker over four sentences; Konjunktiv II (hätte,
         # würde), which also marks mere conditionals, only right after the speaker's quote
-        if previous is not None and (
+        continued = previous is not None and (
             (konjunktiv_one and _near(doc, previous, sentence, _KONJUNKTIV_ONE_REACH))
             or (any(is_clear_konjunktiv(v) for v in reporting) and _near(doc, previous, sentence, 1))
-        ):
+        )
+        # Konjunktiv I reports even where no earlier quote names a speaker near enough
+        unnamed = not continued and konjunktiv_one and not _speaks_for_itself(sentence)
+        if continued or unnamed:
+            previous = None if unnamed else previous
             if run is not None and run.sentence == index - 1:
                 spans = (attrs.evolve(run.quote.spans[0], end=sentence.end),)
                 merged = attrs.evolve(run.quote, spans=spans, content=spans, text=spans[0].of(doc.text))
@@ -96,7 +100,10 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
                 continue
             # further than two sentences the speech goes on, but who speaks is unsure; a
             # relative pronoun or „Demnach“ stands for a speaker only in its own sentence
-            speaker = previous if _near(doc, previous, sentence, 2) and not _pointer(previous) else None
+            near_speaker = (
+                previous is not None and _near(doc, previous, sentence, 2) and not _pointer(previous)
+            )
+            speaker = previous if near_speaker else None
             speaker = _own_subject(doc, sentence) or speaker
             run = _whole(
                 doc, index, sentence, QuoteType.INDIRECT_FREE_INDIRECT, speaker, "indirect_free_indirect"
@@ -113,6 +120,14 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
 
 
 _RELATIVE_FORMS = frozenset("der die das dem den denen deren dessen welcher welche welches welchem".split())
+
+
+def _speaks_for_itself(sentence: Sentence) -> bool:
+    """Whether a sentence speaks in the first person („ich“, „wir“): an interview's answer
+    or a quotation, not speech reported by the writer."""
+    return any(
+        w.upos == "PRON" and w.text.lower() in ("ich", "wir", "mir", "mich", "uns") for w in sentence.words
+    )
 
 
 def _first_person(sentence: Sentence, verb: Word) -> bool:
