@@ -89,7 +89,13 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
             or (any(is_clear_konjunktiv(v) for v in reporting) and _near(doc, previous, sentence, 1))
         )
         # Konjunktiv I reports even where no earlier quote names a speaker near enough
-        unnamed = not continued and konjunktiv_one and not _speaks_for_itself(sentence)
+        # „… sei gesunken. Ohne die Kontrollen wäre die Zahl höher.“: a run goes on in Konjunktiv II
+        own_voice = _speaks_for_itself(sentence)
+        goes_on = (
+            run is not None and run.sentence == index - 1 and any(is_clear_konjunktiv(v) for v in reporting)
+        )
+        continued = continued or (goes_on and not own_voice)
+        unnamed = not continued and konjunktiv_one and not own_voice
         if continued or unnamed:
             previous = None if unnamed else previous
             if run is not None and run.sentence == index - 1:

@@ -848,10 +848,15 @@ def test_nach_after_an_opinion_noun_reports_and_the_possessive_is_the_last_speak
 def test_konjunktiv_one_reports_even_with_no_speaker_named_before() -> None:
     text = (
         "Am Montag kam es auf der Autobahn zu einem langen Stau. Die Zahl der Unfälle sei aber "
-        "um zehn Prozent gesunken. Für uns sei das ein großer Erfolg."
+        "um zehn Prozent gesunken. Ohne die neuen Kontrollen wäre sie höher. Für uns sei das ein "
+        "großer Erfolg."
     )
-    # who speaks is not told; a sentence in the first person speaks for itself
+    # who speaks is not told; the Konjunktiv II goes on with it; a sentence in the first
+    # person speaks for itself
     (q,) = attribute(text, "konjunktiv_unnamed.conllu")
     assert (q.type, q.rule) == (QuoteType.INDIRECT_FREE_INDIRECT, "indirect_free_indirect")
-    assert q.text == "Die Zahl der Unfälle sei aber um zehn Prozent gesunken."
+    assert (
+        q.text
+        == "Die Zahl der Unfälle sei aber um zehn Prozent gesunken. Ohne die neuen Kontrollen wäre sie höher."
+    )
     assert q.speaker is None
