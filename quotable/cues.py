@@ -155,11 +155,10 @@ def _strong() -> dict[str, tuple[str, ...]]:
 def _base_forms(base: str, with_ge: bool) -> set[str]:
     """Finite forms and the participle of a base verb (weak or from the strong table)."""
     stem = base[:-2] if base.endswith("en") else base[:-1]
-    e = (
-        "e"
-        if stem.endswith(("t", "d")) or (stem.endswith(("m", "n")) and stem[-2:-1] not in "aeiouärlh")
-        else ""
-    )
+    # an e before the ending after t/d, and after m/n that follow a consonant other than
+    # l, r or a lengthening h (atmete, ordnete, zeichnete; but warnte, lehnte)
+    cluster = stem.endswith(("m", "n")) and (stem[-2:-1] not in "aeiouärlh" or stem[-3:-1] == "ch")
+    e = "e" if stem.endswith(("t", "d")) or cluster else ""
     forms = {base, stem + "e", stem + e + "st", stem + e + "t", stem + "en", stem + e + "t"}
     strong = _strong().get(base)
     if strong is None:
@@ -304,7 +303,7 @@ def is_organisation(form: str) -> bool:
         return True
     return any(
         lower.endswith(e) and lexicon.compound_match(lower[: -len(e)], "organisation_nouns.txt")
-        for e in ("en", "n", "s", "es")
+        for e in ("en", "n", "s", "es", "e")
     )
 
 

@@ -860,3 +860,18 @@ def test_konjunktiv_one_reports_even_with_no_speaker_named_before() -> None:
         == "Die Zahl der Unfälle sei aber um zehn Prozent gesunken. Ohne die neuen Kontrollen wäre sie höher."
     )
     assert q.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [("bezeichnete", "bezeichnen"), ("bezeichnet", "bezeichnen"), ("warnte", "warnen"), ("rechnete", None)],
+)
+def test_cue_verb_forms_take_an_e_after_a_consonant_cluster(form: str, lemma: str | None) -> None:
+    # „zeichn-“ ends in a cluster (bezeichnete), „warn-“ does not (warnte); a sentence
+    # with a form not in the list is not parsed, so its speech act goes unseen
+    assert cues.form_lemma(form) == lemma
+
+
+@pytest.mark.parametrize("form", ["Parlamente", "Gerichte", "Vereine"])
+def test_plurals_in_e_of_organisation_nouns_are_bodies(form: str) -> None:
+    assert cues.is_organisation(form)
