@@ -156,8 +156,12 @@ def _base_forms(base: str, with_ge: bool) -> set[str]:
     """Finite forms and the participle of a base verb (weak or from the strong table)."""
     stem = base[:-2] if base.endswith("en") else base[:-1]
     # an e before the ending after t/d, and after m/n that follow a consonant other than
-    # l, r or a lengthening h (atmete, ordnete, zeichnete; but warnte, lehnte)
-    cluster = stem.endswith(("m", "n")) and (stem[-2:-1] not in "aeiouärlh" or stem[-3:-1] == "ch")
+    # l, r, a lengthening h or the same letter (atmete, ordnete, zeichnete; but warnte,
+    # lehnte, nennt, stimmte)
+    before = stem[-2:-1]
+    cluster = stem.endswith(("m", "n")) and (
+        (before not in "aeiouärlh" and before != stem[-1:]) or stem[-3:-1] == "ch"
+    )
     e = "e" if stem.endswith(("t", "d")) or cluster else ""
     forms = {base, stem + "e", stem + e + "st", stem + e + "t", stem + "en", stem + e + "t"}
     strong = _strong().get(base)

@@ -864,11 +864,20 @@ def test_konjunktiv_one_reports_even_with_no_speaker_named_before() -> None:
 
 @pytest.mark.parametrize(
     ("form", "lemma"),
-    [("bezeichnete", "bezeichnen"), ("bezeichnet", "bezeichnen"), ("warnte", "warnen"), ("rechnete", None)],
+    [
+        ("bezeichnete", "bezeichnen"),
+        ("bezeichnet", "bezeichnen"),
+        ("warnte", "warnen"),
+        ("nennt", "nennen"),
+        ("zustimmt", "zustimmen"),
+        ("entschied", "entscheiden"),
+        ("rechnete", None),
+    ],
 )
 def test_cue_verb_forms_take_an_e_after_a_consonant_cluster(form: str, lemma: str | None) -> None:
-    # „zeichn-“ ends in a cluster (bezeichnete), „warn-“ does not (warnte); a sentence
-    # with a form not in the list is not parsed, so its speech act goes unseen
+    # „zeichn-“ ends in a cluster (bezeichnete), „warn-“ (warnte) and a doubled letter
+    # (nennt, stimmt) do not; „entscheiden“ is strong.  A sentence with a form not in the
+    # list is not parsed, so its speech act goes unseen
     assert cues.form_lemma(form) == lemma
 
 
