@@ -202,6 +202,11 @@ def test_role_noun_is_resolved_to_the_named_person() -> None:
         # continued Konjunktiv speech needs only the tags, which every sentence gets
         ("Die Lage sei ernst.", False),
         ("Der Zug fuhr um acht Uhr ab.", False),
+        # „wurde“ with its particle „bekannt“ (bekanntwerden), „besagt“, „nachgesagt“
+        ("Im April wurde bekannt, dass der Sänger krank war.", True),
+        ("Die Brücke wurde gestern gesperrt.", False),
+        ("Die Regel besagt, dass der Käufer zahlt.", True),
+        ("Dem Verein wird nachgesagt, der Partei nahezustehen.", True),
     ],
 )
 def test_needs_parse_selects_sentences_that_may_hold_speech(sentence: str, expected: bool) -> None:
