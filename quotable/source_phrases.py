@@ -292,8 +292,13 @@ def _has_other_quote(doc: Document, sentence: Sentence, verb: Word, in_direct: s
 
 
 def _so_rule(doc: Document, index: int, sentence: Sentence, word: Word, in_direct: set[int]) -> list[Finding]:
-    """„Die Lage sei ernst, so der Minister.“ — so right after a comma, a noun phrase after it."""
-    if word.id < 3 or sentence.word(word.id - 1).text != "," or not so_names_a_source(sentence, word):
+    """„Die Lage sei ernst, so der Minister.“ — so right after a comma (or a dash or bracket:
+    „Es sei ein Schritt – so Canny –, …“), a noun phrase after it."""
+    if (
+        word.id < 3
+        or sentence.word(word.id - 1).text not in _BEFORE_SO
+        or not so_names_a_source(sentence, word)
+    ):
         return []
     speaker = _np_by_sequence(sentence, word)
     if not speaker:
@@ -323,11 +328,17 @@ def _so_rule(doc: Document, index: int, sentence: Sentence, word: Word, in_direc
     return [finding] if finding is not None else []
 
 
+_BEFORE_SO = frozenset({",", "–", "—", "("})
+_AFTER_INSERTION = frozenset({"–", "—", ")"})
+
+
 def _resumed(sentence: Sentence, speaker: list[Word]) -> list[Word]:
     """The rest of a sentence that „so X“ interrupts: „Es sei, so der Bericht, | möglich
     gewesen.“  Nothing when the sentence ends with the phrase or a clause of its own
     follows (a relative clause, „und …“)."""
     last = speaker[-1].id
+    if last + 1 < len(sentence.words) and sentence.word(last + 1).text in _AFTER_INSERTION:
+        last += 1  # the dash or bracket that closes „– so Canny –“
     if last + 1 >= len(sentence.words) or sentence.word(last + 1).text != ",":
         return []
     rest = list(sentence.words[last + 1 :])
@@ -367,7 +378,7 @@ def _np_by_sequence(sentence: Sentence, so: Word) -> list[Word]:
     nor an addressee („so der Sprecher gegenüber der Zeitung“)."""
     out: list[Word] = []
     for w in sentence.words[so.id :]:
-        if w.text in (".", "!", "?", ";", ":", ","):
+        if w.text in (".", "!", "?", ";", ":", ",") or w.text in _AFTER_INSERTION:
             break
         if finite_verbs([w]):
             break

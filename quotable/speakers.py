@@ -203,7 +203,7 @@ def _with_via(quote: Quote, agencies: Sequence[AgencyMention]) -> Quote:
 
 
 # ---------------------------------------------------------------- which sentences to parse
-_MARKS = regex.compile(r"[„“”»«\"‚‘›‹:]|,,|,\s*so\b")
+_MARKS = regex.compile(r"[„“”»«\"‚‘›‹:]|,,|[,–—(]\s*so\b")
 _WORD = regex.compile(r"\w+")
 
 
