@@ -820,7 +820,10 @@ def test_a_der_phrase_after_a_name_is_the_dative_of_vorwerfen_not_a_genitive() -
 
 
 def test_so_between_dashes_names_the_source_of_the_sentence_it_interrupts() -> None:
-    text = "Zwar sei es ein wichtiger Schritt – so Firmenchef Karl Canny –, trotzdem suche das Unternehmen neue Investoren."
+    text = (
+        "Zwar sei es ein wichtiger Schritt – so Firmenchef Karl Canny –, trotzdem suche das "
+        "Unternehmen neue Investoren."
+    )
     (q,) = attribute(text, "so_between_dashes.conllu")
     assert (q.rule, speaker_text(q)) == ("indirect.so", "Firmenchef Karl Canny")
     assert q.text == "Zwar sei es ein wichtiger Schritt trotzdem suche das Unternehmen neue Investoren"
