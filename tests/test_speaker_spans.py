@@ -827,3 +827,13 @@ def test_so_between_dashes_names_the_source_of_the_sentence_it_interrupts() -> N
     (q,) = attribute(text, "so_between_dashes.conllu")
     assert (q.rule, speaker_text(q)) == ("indirect.so", "Firmenchef Karl Canny")
     assert q.text == "Zwar sei es ein wichtiger Schritt trotzdem suche das Unternehmen neue Investoren"
+
+
+def test_giving_a_reason_is_a_speech_act() -> None:
+    text = (
+        "Die Stadt begründet die Erhöhung mit den gestiegenen Kosten. Als Grund gab die Behörde "
+        "die mangelnde Sicherheit der Anlage an."
+    )
+    reason, ground = attribute(text, "reported_reasons.conllu")
+    assert (reason.rule, speaker_text(reason)) == ("reported", "Die Stadt")
+    assert (ground.rule, speaker_text(ground)) == ("reported", "die Behörde")
