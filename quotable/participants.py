@@ -298,7 +298,8 @@ def _first_noun_phrase_after(
             if head.upos not in ("NOUN", "PROPN"):
                 return []
             words = [x for x in sentence.words[w.id - 1 : head.id] if x.id not in skip]
-            return extend_noun_phrase(sentence, words)
+            # „teilte der Vorsitzende der Wahlkommission, Magdalena Chu, mit“: with its apposition
+            return with_apposition(sentence, extend_noun_phrase(sentence, words))
     return []
 
 

@@ -207,6 +207,9 @@ def with_apposition(sentence: Sentence, words: list[Word]) -> list[Word]:
         if w.text == "(" and group:
             bracket.append(w)
             continue
+        if w.upos == "CCONJ" and w.text.lower() == "und" and group and group[-1].upos in ("NOUN", "PROPN"):
+            group.append(w)  # „der frühere Gouverneur Floridas und Bruder des Präsidenten“
+            continue
         if w.upos not in _APPOSITION_WORDS:
             return words
         group.append(w)
@@ -225,9 +228,12 @@ def with_apposition(sentence: Sentence, words: list[Word]) -> list[Word]:
 
 def _names_a_role(words: Sequence[Word], group: Sequence[Word], end: int, sentence: Sentence) -> bool:
     """„der Sprecherin der Fraktion, Gisela Piltz,“: a name after a role noun phrase,
-    closed by a comma after ``end``, is its apposition (not the next item of a list)."""
+    closed by a comma or the sentence's end after ``end``, is its apposition (not the next
+    item of a list)."""
     after = end + 1
-    closed = after <= len(sentence.words) and sentence.word(after).text == ","
+    # closed by a comma, or by the end of the sentence („sagte der Direktor der Behörde,
+    # Bagus Puruhito.“); not the next item of a list, which „und“ would join
+    closed = after > len(sentence.words) or sentence.word(after).text in (",", ".", "!", ";")
     return closed and all(w.upos == "PROPN" for w in group) and any(cues.is_role_noun(w.text) for w in words)
 
 

@@ -837,3 +837,18 @@ def test_giving_a_reason_is_a_speech_act() -> None:
     reason, ground = attribute(text, "reported_reasons.conllu")
     assert (reason.rule, speaker_text(reason)) == ("reported", "Die Stadt")
     assert (ground.rule, speaker_text(ground)) == ("reported", "die Behörde")
+
+
+def test_an_apposition_with_und_and_one_after_a_speaker_found_by_word_order() -> None:
+    text = (
+        "„Das ist gut“, sagte Jeb Bush, der frühere Gouverneur Floridas und Bruder des Präsidenten. "
+        "Die Wahl sei fair gewesen. Dies teilte der Vorsitzende der nationalen Wahlkommission, "
+        "Magdalena Chu, am Montag mit."
+    )
+    good, fair = attribute(text, "appositions_more.conllu")
+    assert speaker_text(good) == "Jeb Bush, der frühere Gouverneur Floridas und Bruder des Präsidenten"
+    # „Dies“ points back, so the speaker is read after the verb, with its apposition
+    assert (fair.rule, speaker_text(fair)) == (
+        "indirect.back_frame",
+        "der Vorsitzende der nationalen Wahlkommission, Magdalena Chu",
+    )
