@@ -35,7 +35,9 @@ _ADDRESSEE_OBJECT = frozenset(
 )
 
 
-_DATIVE_ADDRESSEE = frozenset({"vorwerfen", "raten", "empfehlen", "vorschlagen", "zusichern", "versprechen"})
+_DATIVE_ADDRESSEE = frozenset(
+    {"vorwerfen", "nachsagen", "raten", "empfehlen", "vorschlagen", "zusichern", "versprechen"}
+)
 """Verbs whose dative is the addressee, also as the passive's first noun („Ihm wird vorgeworfen“)."""
 
 _ADDRESSED_AS_OBJECT = _ADDRESSEE_OBJECT | _DATIVE_ADDRESSEE

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from quotable import lexicon
 from quotable.model import Span
 from quotable.phrases import trim
 from quotable.syntax import Word
@@ -46,12 +47,18 @@ def mention_words(words: Sequence[Word], avoid: Sequence[Span] = ()) -> list[Wor
 
 
 def split_addressee(words: Sequence[Word]) -> tuple[list[Word], list[Word]]:
-    """A speaker mention with a „gegenüber“ phrase in it, split into who spoke and to
-    whom: „der Sprecher gegenüber der Zeitung“ → („der Sprecher“, „der Zeitung“),
-    „Angaben einer Sprecherin gegenüber dem Sender“ → („Angaben einer Sprecherin“, „dem Sender“)."""
+    """A speaker mention with a „gegenüber“ phrase in it, or an „an“ after a message
+    noun (``data/address_nouns.txt``), split into who spoke and to whom: „der Sprecher
+    gegenüber der Zeitung“ → („der Sprecher“, „der Zeitung“), „einem Schreiben an die
+    Mitarbeiter“ → („einem Schreiben“, „die Mitarbeiter“)."""
     ordered = sorted(words, key=lambda w: w.id)
     for i, word in enumerate(ordered):
-        if i and word.text.lower() == "gegenüber" and word.upos == "ADP" and i + 1 < len(ordered):
+        if not i or word.upos != "ADP" or i + 1 >= len(ordered):
+            continue
+        lower = word.text.lower()
+        if lower == "gegenüber" or (
+            lower == "an" and lexicon.compound_match(ordered[i - 1].text, "address_nouns.txt")
+        ):
             return ordered[:i], ordered[i + 1 :]
     return ordered, []
 

@@ -852,3 +852,14 @@ def test_an_apposition_with_und_and_one_after_a_speaker_found_by_word_order() ->
         "indirect.back_frame",
         "der Vorsitzende der nationalen Wahlkommission, Magdalena Chu",
     )
+
+
+def test_a_message_to_someone_and_a_dative_of_nachsagen_are_addressees() -> None:
+    text = (
+        "In einem Schreiben an die Mitarbeiter hieß es, die Firma werde verkauft. Dem Verein "
+        "wird nachgesagt, der Partei nahezustehen."
+    )
+    letter, rumour = attribute(text, "addressed_messages.conllu")
+    assert speaker_text(letter) == "einem Schreiben"
+    assert letter.addressee is not None and letter.addressee.text == "die Mitarbeiter"
+    assert rumour.addressee is not None and rumour.addressee.text == "Dem Verein"
