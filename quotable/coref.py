@@ -197,10 +197,11 @@ def _resolve(
     owner = _source_owner(words, head)
     if owner is not None:
         for run in table.names_in(sentence):
-            first = run.words[0]
-            whole = first.id > 1 and sentence.word(first.id - 1).upos == "DET"  # not „des Auswärtigen Amts“
+            # a whole name after an article or „von“ (not „des Auswärtigen | Amts“): „Einschätzung
+            # des Robert Koch-Instituts“, „Angaben von Peter Beck“ are the name's
+            before = sentence.word(run.words[0].id - 1) if run.words[0].id > 1 else None
+            whole = before is not None and (before.upos == "DET" or before.text.lower() == "von")
             if whole and run.start <= owner.start and owner.end <= run.end and not run.modifier:
-                # „Einschätzung des Robert Koch-Instituts“: the owner is the name it ends
                 named = table.for_name(run.tokens, speaker.start)
                 if named is not None:
                     return named

@@ -889,3 +889,12 @@ def test_cue_verb_forms_take_an_e_after_a_consonant_cluster(form: str, lemma: st
 @pytest.mark.parametrize("form", ["Parlamente", "Gerichte", "Vereine"])
 def test_plurals_in_e_of_organisation_nouns_are_bodies(form: str) -> None:
     assert cues.is_organisation(form)
+
+
+def test_the_owner_of_a_source_after_von_is_the_name_not_its_apposition() -> None:
+    text = "Nach Angaben von Peter Beck, dem Dekan der Fakultät, sei niemand verletzt worden."
+    quotes, entities = attribute_with_entities(text, "source_owner_von.conllu")
+    (q,) = quotes
+    assert q.speaker is not None and q.speaker.text == "Angaben von Peter Beck, dem Dekan der Fakultät"
+    assert q.speaker.name == "Peter Beck"
+    assert q.speaker.entity == entity_named(entities, "Peter Beck").id
