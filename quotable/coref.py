@@ -358,15 +358,15 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
 
 
 def _behind_head(words: list[Word], head: Word, start: int) -> bool:
-    """Whether an article or preposition stands between a noun head and ``start``:
-    „der Diplomat [der Nachrichtenagentur Interfax]“, „der Bürgermeister [auf Telegram]“."""
+    """Whether an article or preposition stands between a noun head and ``start``: „der Diplomat
+    [der Agentur Interfax]“, „der Bürgermeister [auf Telegram]“; after an apposition's comma a
+    second article („Angaben von X, dem Leiter [der Klinik]“), not the first („…, der Staatsrat Y“)."""
     if head.upos != "NOUN" or head.start >= start:
         return False
-    if any(w.text == "," and head.end <= w.start < start for w in words):
-        # an apposition: „der Gouverneur der Provinz Assuan, Ashraf Atef Hamdi“, „Deren
-        # Präsident, der Waadtländer Staatsrat Pascal Derendinger“
-        return False
-    return any(head.end <= w.start < start and w.upos in ("DET", "ADP") for w in words)
+    commas = [w for w in words if w.text == "," and head.end <= w.start < start]
+    between = [w for w in words if (commas[-1].end if commas else head.end) <= w.start < start]
+    articles = sum(w.upos == "DET" for w in between)
+    return any(w.upos == "ADP" for w in between) or articles > (1 if commas else 0)
 
 
 def _verb_number(sentence: Sentence, pronoun: Word, quote: Quote) -> str | None:

@@ -755,28 +755,28 @@ def test_a_phrase_of_time_or_channel_after_the_speaker_is_no_part_of_it() -> Non
 
 def test_a_clause_the_parser_made_a_conjunct_after_its_comma_is_still_the_complement() -> None:
     text = (
-        "In der Erklärung wird der Präsident aufgefordert, sein Amt niederzulegen. Außerdem warf "
-        "die Staatsanwaltschaft Huber vor, er habe Geld unterschlagen."
+        "In der Erklärung wird der Präsident aufgefordert, sein Amt niederzulegen. Zudem warf die "
+        "Behörde Huber vor, er habe Geld unterschlagen."
     )
     urged, accused = attribute(text, "clauses_as_conjuncts.conllu")
     assert (urged.text, urged.rule) == ("sein Amt niederzulegen", "indirect.infinitive")
     assert urged.addressee is not None and urged.addressee.text == "der Präsident"
     # „vorwerfen“ with its clause needs a dative: the bare name hung on the subject is it
     assert accused.text == "er habe Geld unterschlagen"
-    assert speaker_text(accused) == "die Staatsanwaltschaft"
+    assert speaker_text(accused) == "die Behörde"
     assert accused.addressee is not None and accused.addressee.text == "Huber"
 
 
 def test_a_zu_infinitive_the_tagger_misreads_and_a_second_addressee_and_a_far_interview() -> None:
     text = (
-        "Der Vorsitzende hatte Lenz gestern aufgefordert, sein Amt abzugeben. Die Partei forderte "
+        "Der Vorstand hatte Weber am Freitag aufgefordert, sein Amt abzugeben. Die Partei forderte "
         "Meier und seine Anhänger auf, die Wahl anzuerkennen. Der Plan sei gut, sagte Anna Roth vom "
         "Verein gestern in einem Interview mit der Zeitung „Neues Blatt“."
     )
     # „abzugeben“ tagged a participle, „anzuerkennen“ a finite verb: both are zu-infinitives
     resign, accept, plan = attribute(text, "addressee_reach.conllu")
     assert (resign.text, resign.rule) == ("sein Amt abzugeben", "indirect.infinitive")
-    assert resign.addressee is not None and resign.addressee.text == "Lenz"
+    assert resign.addressee is not None and resign.addressee.text == "Weber"
     assert (accept.text, accept.rule) == ("die Wahl anzuerkennen", "indirect.infinitive")
     assert accept.addressee is not None and accept.addressee.text == "Meier und seine Anhänger"
     # nine words after the verb, the interview is still the one the verb tells of
@@ -796,12 +796,12 @@ def test_a_speech_act_with_an_als_predicate_or_its_particle_parsed_as_a_compleme
 def test_a_speaker_with_a_phrase_before_its_noun_and_a_perfect_with_sein() -> None:
     text = (
         "Die Lage sei ernst, teilte die zur Universität Bonn gehörende Forschungsstelle mit. Die "
-        "deutschen und französischen Soldaten waren davon ausgegangen, dass der Ort sicher sei."
+        "britischen und irischen Bergsteiger waren davon ausgegangen, dass der Gipfel sicher sei."
     )
-    # the model parses „Forschungsstelle“ as the object and „Soldaten“ as a passive subject
-    office, soldiers = attribute(text, "attribute_and_sein_perfect.conllu")
+    # the model parses „Forschungsstelle“ as the object and „Bergsteiger“ as a passive subject
+    office, climbers = attribute(text, "attribute_and_sein_perfect.conllu")
     assert speaker_text(office) == "die zur Universität Bonn gehörende Forschungsstelle"
-    assert speaker_text(soldiers) == "Die deutschen und französischen Soldaten"
+    assert speaker_text(climbers) == "Die britischen und irischen Bergsteiger"
 
 
 def test_a_quoted_name_with_a_verb_in_it_stays_in_the_speaker() -> None:
@@ -813,26 +813,26 @@ def test_a_quoted_name_with_a_verb_in_it_stays_in_the_speaker() -> None:
 
 
 def test_a_der_phrase_after_a_name_is_the_dative_of_vorwerfen_not_a_genitive() -> None:
-    text = "Des Weiteren wirft die OSZE der Wahlkommission vor, sie habe schlecht gearbeitet."
+    text = "Außerdem wirft die UNO der Wahlbehörde vor, sie habe schlecht gearbeitet."
     (q,) = attribute(text, "dative_after_name.conllu")
-    assert speaker_text(q) == "die OSZE"
-    assert q.addressee is not None and q.addressee.text == "der Wahlkommission"
+    assert speaker_text(q) == "die UNO"
+    assert q.addressee is not None and q.addressee.text == "der Wahlbehörde"
 
 
 def test_so_between_dashes_names_the_source_of_the_sentence_it_interrupts() -> None:
     text = (
-        "Zwar sei es ein wichtiger Schritt – so Firmenchef Karl Canny –, trotzdem suche das "
-        "Unternehmen neue Investoren."
+        "Zwar sei der Vertrag ein guter Anfang – so Firmenchef Karl Lenz –, trotzdem brauche die "
+        "Firma neues Geld."
     )
     (q,) = attribute(text, "so_between_dashes.conllu")
-    assert (q.rule, speaker_text(q)) == ("indirect.so", "Firmenchef Karl Canny")
-    assert q.text == "Zwar sei es ein wichtiger Schritt trotzdem suche das Unternehmen neue Investoren"
+    assert (q.rule, speaker_text(q)) == ("indirect.so", "Firmenchef Karl Lenz")
+    assert q.text == "Zwar sei der Vertrag ein guter Anfang trotzdem brauche die Firma neues Geld"
 
 
 def test_giving_a_reason_is_a_speech_act() -> None:
     text = (
-        "Die Stadt begründet die Erhöhung mit den gestiegenen Kosten. Als Grund gab die Behörde "
-        "die mangelnde Sicherheit der Anlage an."
+        "Die Stadt begründet die Erhöhung mit den gestiegenen Kosten. Als Ursache gab die Behörde "
+        "einen Fehler im Stellwerk an."
     )
     reason, ground = attribute(text, "reported_reasons.conllu")
     assert (reason.rule, speaker_text(reason)) == ("reported", "Die Stadt")
@@ -841,25 +841,25 @@ def test_giving_a_reason_is_a_speech_act() -> None:
 
 def test_an_apposition_with_und_and_one_after_a_speaker_found_by_word_order() -> None:
     text = (
-        "„Das ist gut“, sagte Jeb Bush, der frühere Gouverneur Floridas und Bruder des Präsidenten. "
-        "Die Wahl sei fair gewesen. Dies teilte der Vorsitzende der nationalen Wahlkommission, "
-        "Magdalena Chu, am Montag mit."
+        "„Das ist gut“, sagte Hans Weber, der frühere Bürgermeister Kölns und Bruder des Ministers. "
+        "Die Wahl sei fair gewesen. Dies teilte der Vorsitzende der Wahlbehörde, Maria Kovač, am "
+        "Montag mit."
     )
     good, fair = attribute(text, "appositions_more.conllu")
-    assert speaker_text(good) == "Jeb Bush, der frühere Gouverneur Floridas und Bruder des Präsidenten"
+    assert speaker_text(good) == "Hans Weber, der frühere Bürgermeister Kölns und Bruder des Ministers"
     # „Dies“ points back, so the speaker is read after the verb, with its apposition
     assert (fair.rule, speaker_text(fair)) == (
         "indirect.back_frame",
-        "der Vorsitzende der nationalen Wahlkommission, Magdalena Chu",
+        "der Vorsitzende der Wahlbehörde, Maria Kovač",
     )
 
 
 def test_a_message_to_someone_and_a_dative_of_nachsagen_are_addressees() -> None:
     text = (
-        "In einem Schreiben an die Mitarbeiter hieß es, die Firma werde verkauft. Dem Verein "
+        "In einem Brief an die Beschäftigten hieß es, die Firma werde verkauft. Dem Verein "
         "wird nachgesagt, der Partei nahezustehen."
     )
     letter, rumour = attribute(text, "addressed_messages.conllu")
-    assert speaker_text(letter) == "einem Schreiben"
-    assert letter.addressee is not None and letter.addressee.text == "die Mitarbeiter"
+    assert speaker_text(letter) == "einem Brief"
+    assert letter.addressee is not None and letter.addressee.text == "die Beschäftigten"
     assert rumour.addressee is not None and rumour.addressee.text == "Dem Verein"
