@@ -220,8 +220,15 @@ def is_konjunktiv_one(word: Word) -> bool:
         if form in _MODAL_KONJUNKTIV_ONE:
             return True
         return form.endswith("e") and not form.endswith(("te", "de")) and not _UMLAUTS & set(form)
+    # the lexicon's lemma where the form is a cue verb's („erwäge“, lemmatised „erwagen“)
+    known = cues.form_lemma(form)
+    lemma = known or lemma
     stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else ""
-    return bool(stem) and form == stem + "e" and not stem.endswith(("t", "d")) and lemma not in ("tun",)
+    if not stem or form != stem + "e" or lemma == "tun":
+        return False
+    # a stem in t/d only where the form is known as that lemma's (werde, halte, melde): a past
+    # the lemmatiser got wrong („wurde“ as „wurden“, „sagte“ as „sagten“) has the same shape
+    return not stem.endswith(("t", "d")) or lemma in ("werden", known)
 
 
 _MODAL_KONJUNKTIV_ONE = frozenset({"könne", "müsse", "dürfe", "möge"})

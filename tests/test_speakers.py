@@ -250,6 +250,13 @@ def _finite(form: str, lemma: str) -> Word:
         ("wäre", "wäre", False),  # Konjunktiv II
         ("hat", "hat", False),
         ("sagte", "sagen", False),
+        # a stem in t/d: „werde“, „halte“ are Konjunktiv I, a past with a wrong lemma is not
+        ("werde", "werden", True),
+        ("halte", "halten", True),
+        ("wurde", "wurden", False),
+        ("sagte", "sagten", False),
+        # the lexicon's lemma where the lemmatiser's is wrong
+        ("erwäge", "erwagen", True),
     ],
 )
 def test_konjunktiv_one_is_read_from_the_form_without_a_lemma(form: str, lemma: str, expected: bool) -> None:
