@@ -16,7 +16,7 @@ topic).
 from __future__ import annotations
 
 from quotable.document import Document
-from quotable.findings import CONFIDENCE, Finding, frame_words, speaker_mention
+from quotable.findings import CONFIDENCE, Finding, frame_words, make, speaker_mention
 from quotable.mark_kinds import MarkKind
 from quotable.model import Cue, Mention, Quote, QuoteType, Span
 from quotable.participants import can_speak, speaker_of
@@ -66,6 +66,34 @@ def back_frame(doc: Document, index: int, sentence: Sentence) -> list[Finding]:
         rule="indirect.back_frame",
     )
     return [Finding(quote, index, verb)]
+
+
+def inner_back_frame(doc: Document, index: int, sentence: Sentence) -> list[Finding]:
+    """„Seit Juni ist die Kamera ausgefallen, das teilte das Institut mit.“: after a comma,
+    „das“ or „dies“ and a cue verb with its subject report the clause before the comma."""
+    words = sentence.words
+    for comma in words[2:-2]:
+        if comma.text != ",":
+            continue
+        pointer, finite = sentence.word(comma.id + 1), sentence.word(comma.id + 2)
+        if pointer.text.lower() not in _POINTERS or pointer.upos not in ("PRON", "DET"):
+            continue
+        verb = _lexical_verb(sentence, finite) if finite_verbs([finite]) else None
+        entry = cue_verb(sentence, verb) if verb is not None else None
+        quote_words = [w for w in words if w.id < comma.id]
+        if verb is None or entry is None or not entry.clause or not finite_verbs(quote_words):
+            continue
+        skip = frozenset({pointer.id, *(w.id for w in quote_words)})
+        speaker = [w for w in speaker_of(sentence, verb, skip=skip) if w.id not in skip]
+        if not _names_a_speaker(speaker, document=False):
+            continue
+        cue_words = [w for w in verb_complex(sentence, verb) if w.id != pointer.id]
+        rule = "indirect.back_frame"
+        found = make(
+            doc, index, sentence, rule, quote_words, cue_words, entry.lemma, speaker, [], entry.medium, verb
+        )
+        return [found] if found is not None else []
+    return []
 
 
 def _names_a_speaker(words: list[Word], *, document: bool) -> bool:

@@ -58,6 +58,7 @@ def find(doc: Document, agency_spans: Sequence[tuple[Span, str]]) -> list[Findin
         in_direct = _speech_ids(doc, sentence)
         found = _sentence_findings(doc, index, sentence, in_direct)
         found.extend(back_frames.back_frame(doc, index, sentence))
+        found.extend(back_frames.inner_back_frame(doc, index, sentence))
         findings.extend(_deduplicate(found))
     return findings
 

@@ -323,7 +323,14 @@ def _relative_antecedent(sentence: Sentence, finite: Word) -> Word | None:
         return None
     if first_finite(sentence.words[comma.id : finite.id - 1]) is not None:
         return None
-    # the nearest noun before the comma („Trump nicht zu verärgern, der …“: Trump)
+    after = sentence.word(finite.id + 1) if finite.id < len(sentence.words) else None
+    if pronoun.id + 1 == finite.id and after is not None and after.upos != "PUNCT":
+        return None  # „…, das teilte das Institut mit“: the verb second, a main clause
+    return _antecedent_before(sentence, comma)
+
+
+def _antecedent_before(sentence: Sentence, comma: Word) -> Word | None:
+    """The nearest noun before a relative clause's comma („Trump nicht zu verärgern, der …“: Trump)."""
     for w in reversed(sentence.words[max(0, comma.id - 8) : comma.id - 1]):
         if w.text in (",", ":", ";") or w.text in QUOTE_CHARS:
             break

@@ -863,3 +863,14 @@ def test_a_message_to_someone_and_a_dative_of_nachsagen_are_addressees() -> None
     assert speaker_text(letter) == "einem Brief"
     assert letter.addressee is not None and letter.addressee.text == "die Beschäftigten"
     assert rumour.addressee is not None and rumour.addressee.text == "Dem Verein"
+
+
+def test_das_after_a_comma_with_a_cue_verb_reports_the_clause_before() -> None:
+    text = (
+        "Seit Montag ist die Heizung im Rathaus ausgefallen, das teilte die Stadtverwaltung mit. "
+        "Er kam spät, das ist bekannt."
+    )
+    # „das teilte …“ is a main clause (the verb second), not a relative clause of „Rathaus“
+    (q,) = attribute(text, "inner_back_frame.conllu")
+    assert (q.rule, q.text) == ("indirect.back_frame", "Seit Montag ist die Heizung im Rathaus ausgefallen")
+    assert speaker_text(q) == "die Stadtverwaltung"
