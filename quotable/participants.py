@@ -89,8 +89,10 @@ def speaker_of(
     ):
         return [after]  # „… lobte er mit den Worten“: a nominative pronoun after the verb is its subject
     subj = _speaking_subject(sentence, verb, subj, skip)
-    if subj is not None and subj.lemma.lower() in ("es", "man"):
-        return []
+    if subj is not None and (
+        subj.lemma.lower() in ("es", "man") or (subj.upos == "PRON" and subj.text.lower() in ("das", "dies"))
+    ):
+        return []  # „das“, „dies“ stand for a statement, not for who made it
     if subj is not None and subj.id < finite.id and marked_not_nominative(sentence, subj):
         # „Den Unmut … brachte die Sprecherin zum Ausdruck“, „Als Begründung sagte ein
         # Forscher“: an object or an als-phrase in the Vorfeld, the subject follows the verb

@@ -874,3 +874,9 @@ def test_das_after_a_comma_with_a_cue_verb_reports_the_clause_before() -> None:
     (q,) = attribute(text, "inner_back_frame.conllu")
     assert (q.rule, q.text) == ("indirect.back_frame", "Seit Montag ist die Heizung im Rathaus ausgefallen")
     assert speaker_text(q) == "die Stadtverwaltung"
+
+
+def test_das_taking_up_a_clause_is_no_speaker() -> None:
+    (q,) = attribute("Dass die Preise steigen, das wissen alle.", "das_no_speaker.conllu")
+    assert q.text == "Dass die Preise steigen"
+    assert q.speaker is None  # „das“ stands for the statement, not for who made it
