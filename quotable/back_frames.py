@@ -69,7 +69,7 @@ def back_frame(doc: Document, index: int, sentence: Sentence) -> list[Finding]:
 
 
 def inner_back_frame(doc: Document, index: int, sentence: Sentence) -> list[Finding]:
-    """„Seit Juni ist die Kamera ausgefallen, das teilte das Institut mit.“: after a comma,
+    """„Seit Montag ist die Heizung ausgefallen, das teilte die Stadt mit.“: after a comma,
     „das“ or „dies“ and a cue verb with its subject report the clause before the comma."""
     words = sentence.words
     for comma in words[2:-2]:

@@ -327,7 +327,7 @@ def _relative_antecedent(sentence: Sentence, finite: Word) -> Word | None:
         return None
     after = sentence.word(finite.id + 1) if finite.id < len(sentence.words) else None
     if pronoun.id + 1 == finite.id and after is not None and after.upos != "PUNCT":
-        return None  # „…, das teilte das Institut mit“: the verb second, a main clause
+        return None  # „…, das teilte die Stadt mit“: the verb second, a main clause
     return _antecedent_before(sentence, comma)
 
 
