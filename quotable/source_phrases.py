@@ -13,6 +13,8 @@ source's noun phrase.  :func:`so_names_a_source` is shared with the direct rules
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from quotable import cues
@@ -206,7 +208,7 @@ def _source_speaker(sentence: Sentence, word: Word, source: Word, kind: str) -> 
         for w in words[word.id :]:
             if w.text in (",", ":", ";") or finite_verbs([w]):
                 break
-            if opens_circumstance(sentence, w) and any(x.upos in ("NOUN", "PROPN") for x in stretch):
+            if _circumstance_after_noun(sentence, w, stretch):
                 break  # „Laut dem Minister am Montag“
             stretch.append(w)
         if stretch and any(w.id == source.id for w in stretch):
@@ -236,6 +238,12 @@ def _source_speaker(sentence: Sentence, word: Word, source: Word, kind: str) -> 
             break
         cut.append(w)
     return trim(cut)
+
+
+def _circumstance_after_noun(sentence: Sentence, word: Word, before: Sequence[Word]) -> bool:
+    """Whether ``word`` opens a phrase of time or channel after the source's noun (not one
+    inside an attribute before it: „Laut einer am Dienstag veröffentlichten Mitteilung“)."""
+    return opens_circumstance(sentence, word) and any(x.upos in ("NOUN", "PROPN") for x in before)
 
 
 def _on_a_verb(sentence: Sentence, word: Word) -> bool:
@@ -384,7 +392,7 @@ def _np_by_sequence(sentence: Sentence, so: Word) -> list[Word]:
             break
         if w.text.lower() == "gegenüber" and out:
             break
-        if opens_circumstance(sentence, w) and any(x.upos in ("NOUN", "PROPN") for x in out):
+        if _circumstance_after_noun(sentence, w, out):
             break  # „so der Autor in einem Blogeintrag“
         out.append(w)
     return with_apposition(sentence, trim(out))

@@ -78,27 +78,23 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
         verbs = finite_verbs(sentence.words)
         reporting = [v for v in verbs if not _first_person(sentence, v)]
         konjunktiv_one = any(is_konjunktiv_one(v) for v in reporting)
+        in_run = run is not None and run.sentence == index - 1
         # a sentence in between names who goes on speaking: „Der Iran streitet dies ab.
         # Sein Programm diene …“ continues the Iran, not the quote before
-        if konjunktiv_one and (run is None or run.sentence != index - 1):
+        if konjunktiv_one and not in_run:
             previous = _framed(doc, index, previous) or previous
+        near = previous if previous is not None and _near(doc, previous, sentence, 2) else None
+        clear = any(is_clear_konjunktiv(v) for v in reporting)
         # Konjunktiv I continues a speaker over four sentences; Konjunktiv II (hätte,
         # würde), which also marks mere conditionals, only right after the speaker's quote
+        # or within a run („… sei gesunken. Ohne die Kontrollen wäre sie höher.“).  Konjunktiv
+        # I reports even where no quote before names a speaker, but not in the first person.
         continued = previous is not None and (
             (konjunktiv_one and _near(doc, previous, sentence, _KONJUNKTIV_ONE_REACH))
-            or (any(is_clear_konjunktiv(v) for v in reporting) and _near(doc, previous, sentence, 1))
+            or (clear and _near(doc, previous, sentence, 1))
         )
-        # Konjunktiv I reports even where no earlier quote names a speaker near enough
-        # „… sei gesunken. Ohne die Kontrollen wäre die Zahl höher.“: a run goes on in Konjunktiv II
-        own_voice = _speaks_for_itself(sentence)
-        goes_on = (
-            run is not None and run.sentence == index - 1 and any(is_clear_konjunktiv(v) for v in reporting)
-        )
-        continued = continued or (goes_on and not own_voice)
-        unnamed = not continued and konjunktiv_one and not own_voice
-        if continued or unnamed:
-            previous = None if unnamed else previous
-            if run is not None and run.sentence == index - 1:
+        if continued or (not _speaks_for_itself(sentence) and (konjunktiv_one or (in_run and clear))):
+            if run is not None and in_run:
                 spans = (attrs.evolve(run.quote.spans[0], end=sentence.end),)
                 merged = attrs.evolve(run.quote, spans=spans, content=spans, text=spans[0].of(doc.text))
                 run = Finding(merged, index)
@@ -106,10 +102,7 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
                 continue
             # further than two sentences the speech goes on, but who speaks is unsure; a
             # relative pronoun or „Demnach“ stands for a speaker only in its own sentence
-            near_speaker = (
-                previous is not None and _near(doc, previous, sentence, 2) and not _pointer(previous)
-            )
-            speaker = previous if near_speaker else None
+            speaker = near if near is not None and not _pointer(near) else None
             speaker = _own_subject(doc, sentence) or speaker
             run = _whole(
                 doc, index, sentence, QuoteType.INDIRECT_FREE_INDIRECT, speaker, "indirect_free_indirect"
@@ -117,7 +110,6 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
             out.append(run)
             continue
         run = None
-        near = previous if previous is not None and _near(doc, previous, sentence, 2) else None
         if _soll_perfect(sentence, verbs):
             out.append(_whole(doc, index, sentence, QuoteType.FREE_INDIRECT, near, "free_indirect"))
         elif near is not None and _soll(verbs, sentence):
