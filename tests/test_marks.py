@@ -214,6 +214,12 @@ def test_rejects_non_str() -> None:
         ("Ein Flugzeug des Typs „Condor“, einer kleinen Maschine, stürzte ab.", "Condor"),
         ("Der Versorger „Stadtstrom“, an dem die Stadt beteiligt ist, erhöht die Preise.", "Stadtstrom"),
         ("Der Verband „Deutscher Skibund“, kurz DSB, tagte.", "Deutscher Skibund"),
+        # genre nouns as the end of a compound: Fachblatt, Nachrichtenagentur
+        ("Er wird im Fachblatt „La Voce dello Stadio“ zitiert.", "La Voce dello Stadio"),
+        ("Das meldete die Nachrichtenagentur „Nowaja wremja“ am Abend.", "Nowaja wremja"),
+        ("In seiner Enzyklika „Lumen veritatis“ schreibt der Papst über die Armut.", "Lumen veritatis"),
+        ("Die Geräte unterstützen das Profil „Quick share“ noch nicht.", "Quick share"),
+        ("Die Ärzte fanden das Bakterium „Listeria monocytogenes“ im Käse.", "Listeria monocytogenes"),
     ],
 )
 def test_titles_and_names_are_not_speech(text: str, title: str) -> None:
