@@ -21,7 +21,8 @@ parsed, and the loaded models run with the shortcuts of
 reads is the :mod:`quotable.repair` view (headings unglued, paragraphs
 separated); every offset is mapped back to the caller's text.  Names news text
 writes in lower case (taz, ver.di) are tagged as names before the parse
-(:mod:`quotable.lowercase_names`).
+(:mod:`quotable.lowercase_names`), and so are names that open a sentence where
+the tagger guessed an adverb (:mod:`quotable.initial_names`).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from quotable import inference, lowercase_names, model_files, parse_input, tokenizer
+from quotable import inference, initial_names, lowercase_names, model_files, parse_input, tokenizer
 from quotable.errors import ModelLoadError, ModelNotFoundError, one_line
 from quotable.model_files import (
     PROCESSORS,
@@ -254,6 +255,11 @@ class Parser:
         for sentence in found:
             index = bisect.bisect_right(starts, sentence.tokens[0].start_char) - 1
             located.append((sentence, index, _spans(sentence, views[index], starts[index])))
+        by_text: list[list[Any]] = [[] for _ in texts]
+        for sentence, index, _ in located:
+            by_text[index].append(sentence.words)
+        for words in by_text:
+            initial_names.retag(words)
         parsed = [
             id(sentence) not in unparseable
             and (select is None or select(texts[index][spans[0][0] : spans[-1][1]]))
