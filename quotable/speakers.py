@@ -24,7 +24,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from quotable import coref, cues, direct, indirect, sources, speech_acts, whole_sentences
+from quotable import coref, cues, direct, indirect, konjunktiv_cues, sources, speech_acts, whole_sentences
 from quotable.document import Document
 from quotable.mark_kinds import MarkKind
 from quotable.marks import MarkedQuote
@@ -74,6 +74,7 @@ def find(doc: Document, agencies: Sequence[AgencyMention]) -> tuple[Quote, ...]:
             )
         quotes.append(quote)
     quotes.extend(f.quote for f in speech_acts.reported(doc, quotes))
+    quotes = konjunktiv_cues.reframed(doc, quotes)
     quotes.extend(f.quote for f in whole_sentences.continuing(doc, quotes))
     quotes = _continue_reported_speech(doc, quotes)
     quotes = _untangle(_nest_fragments(quotes))

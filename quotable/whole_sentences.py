@@ -74,24 +74,24 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
         if sentence_covered(sentence, covering) or _mostly_quoted(doc, sentence) or is_heading(doc, sentence):
             run = None
             continue
-        previous = _previous(doc, ordered, out, sentence.start)
+        previous = previous_speaker(doc, ordered, out, sentence.start)
         verbs = finite_verbs(sentence.words)
-        reporting = [v for v in verbs if not _first_person(sentence, v)]
+        reporting = [v for v in verbs if not first_person(sentence, v)]
         konjunktiv_one = any(is_konjunktiv_one(v) for v in reporting)
         in_run = run is not None and run.sentence == index - 1
         # a sentence in between names who goes on speaking: „Der Iran streitet dies ab.
         # Sein Programm diene …“ continues the Iran, not the quote before
         if konjunktiv_one and not in_run:
             previous = _framed(doc, index, previous) or previous
-        near = previous if previous is not None and _near(doc, previous, sentence, 2) else None
+        near = previous if previous is not None and within(doc, previous, sentence, 2) else None
         clear = any(is_clear_konjunktiv(v) for v in reporting)
         # Konjunktiv I continues a speaker over four sentences; Konjunktiv II (hätte,
         # würde), which also marks mere conditionals, only right after the speaker's quote
         # or within a run („… sei gesunken. Ohne die Kontrollen wäre sie höher.“).  Konjunktiv
         # I reports even where no quote before names a speaker, but not in the first person.
         continued = previous is not None and (
-            (konjunktiv_one and _near(doc, previous, sentence, _KONJUNKTIV_ONE_REACH))
-            or (clear and _near(doc, previous, sentence, 1))
+            (konjunktiv_one and within(doc, previous, sentence, _KONJUNKTIV_ONE_REACH))
+            or (clear and within(doc, previous, sentence, 1))
         )
         if continued or (not _speaks_for_itself(sentence) and (konjunktiv_one or (in_run and clear))):
             if run is not None and in_run:
@@ -102,18 +102,20 @@ def continuing(doc: Document, attributed: Sequence[Quote]) -> list[Finding]:
                 continue
             # further than two sentences the speech goes on, but who speaks is unsure; a
             # relative pronoun or „Demnach“ stands for a speaker only in its own sentence
-            speaker = near if near is not None and not _pointer(near) else None
+            speaker = near if near is not None and not points_back(near) else None
             speaker = _own_subject(doc, sentence) or speaker
-            run = _whole(
+            run = whole_sentence(
                 doc, index, sentence, QuoteType.INDIRECT_FREE_INDIRECT, speaker, "indirect_free_indirect"
             )
             out.append(run)
             continue
         run = None
         if _soll_perfect(sentence, verbs):
-            out.append(_whole(doc, index, sentence, QuoteType.FREE_INDIRECT, near, "free_indirect"))
+            out.append(whole_sentence(doc, index, sentence, QuoteType.FREE_INDIRECT, near, "free_indirect"))
         elif near is not None and _soll(verbs, sentence):
-            out.append(_whole(doc, index, sentence, QuoteType.FREE_INDIRECT, near, "free_indirect.soll"))
+            out.append(
+                whole_sentence(doc, index, sentence, QuoteType.FREE_INDIRECT, near, "free_indirect.soll")
+            )
     return out
 
 
@@ -128,7 +130,7 @@ def _speaks_for_itself(sentence: Sentence) -> bool:
     )
 
 
-def _first_person(sentence: Sentence, verb: Word) -> bool:
+def first_person(sentence: Sentence, verb: Word) -> bool:
     """„Ich habe viel gelernt“, „… lehne ich ab“: „ich“ beside the verb or as its subject makes
     a form like „habe“ the indicative (an interview's answer, not reported speech)."""
     beside = [sentence.word(i) for i in (verb.id - 1, verb.id + 1) if 1 <= i <= len(sentence.words)]
@@ -136,7 +138,7 @@ def _first_person(sentence: Sentence, verb: Word) -> bool:
     return any(w.text.lower() == "ich" for w in (*beside, *subjects))
 
 
-def _pointer(quote: Quote) -> bool:
+def points_back(quote: Quote) -> bool:
     """Whether a quote's speaker mention is a relative pronoun or an anaphor of
     ``data/cue_words.tsv`` („…, denen zufolge“, „Demnach …“): it names nobody outside its sentence."""
     if quote.speaker is None:
@@ -161,7 +163,9 @@ def is_heading(doc: Document, sentence: Sentence) -> bool:
     return end >= len(text) or text[end : end + 1] in ("\n", "\r")
 
 
-def _previous(doc: Document, ordered: Sequence[Quote], extra: Sequence[Finding], offset: int) -> Quote | None:
+def previous_speaker(
+    doc: Document, ordered: Sequence[Quote], extra: Sequence[Finding], offset: int
+) -> Quote | None:
     best: Quote | None = None
     for q in [*ordered, *(f.quote for f in extra)]:
         if q.start < offset and q.speaker is not None and (best is None or q.start > best.start):
@@ -241,7 +245,7 @@ def _vorfeld_subject(sentence: Sentence) -> list[Word]:
     return words
 
 
-def _near(doc: Document, quote: Quote, sentence: Sentence, distance: int) -> bool:
+def within(doc: Document, quote: Quote, sentence: Sentence, distance: int) -> bool:
     i = doc.sentence_index(quote.end - 1)
     j = doc.sentence_index(sentence.start)
     return i is not None and j is not None and 0 < j - i <= distance
@@ -294,7 +298,7 @@ def _soll_perfect(sentence: Sentence, verbs: Sequence[Word]) -> bool:
     return False
 
 
-def _whole(
+def whole_sentence(
     doc: Document, index: int, sentence: Sentence, kind: QuoteType, previous: Quote | None, rule: str
 ) -> Finding:
     spans = contiguous(sentence, trim_start(sentence.words))

@@ -100,6 +100,29 @@ def test_konjunktiv_sentence_continues_the_previous_speaker() -> None:
     assert second.cue is None and second.frame is None
 
 
+def test_a_cue_verb_in_konjunktiv_carrying_the_sentence_continues_the_speaker_before() -> None:
+    text = (
+        "Der Bürgermeister Jens Falk sagte, die Brücke werde ab Mai gesperrt. "
+        "Er gehe davon aus, dass die Arbeiten „vor dem Winter“ fertig seien."
+    )
+    quotes = attribute(text, "konjunktiv_cue_continues.conllu")
+    first = only(quotes, QuoteType.INDIRECT)
+    continued = only(quotes, QuoteType.INDIRECT_FREE_INDIRECT)
+    # the whole sentence reports the mayor, as the corpus marks it, with its partial quote
+    assert continued.text == "Er gehe davon aus, dass die Arbeiten „vor dem Winter“ fertig seien."
+    assert continued.speaker == first.speaker and continued.cue is None
+
+
+def test_a_konjunktiv_cue_whose_pronoun_names_someone_else_keeps_its_own_speaker() -> None:
+    text = (
+        "Der Bürgermeister Jens Falk sagte, die Brücke werde ab Mai gesperrt. "
+        "Sie wisse, dass die Arbeiten teuer seien."
+    )
+    quotes = [q for q in attribute(text, "konjunktiv_cue_other_speaker.conllu") if q.text.startswith("dass")]
+    assert len(quotes) == 1 and quotes[0].type is QuoteType.INDIRECT
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Sie"
+
+
 def test_a_continuing_sentence_whose_indicative_subject_frames_the_konjunktiv_names_its_speaker() -> None:
     text = (
         "Die Ministerin sagte, das Gesetz komme zu spät. Der Bürgermeister ärgerte sich darüber, "
