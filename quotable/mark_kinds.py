@@ -178,7 +178,9 @@ def classify(text: str, open_position: int, content_start: int, content_end: int
     # „sieht in dem Gesetz „kein Hindernis für …““: a name or title never opens with a
     # lowercase indefinite article, whatever word announces it
     indefinite = bool(words) and words[0] in _INDEFINITE_ARTICLES
-    if count <= 10 and not colon_before and not indefinite:
+    # a word that ends the sentence before announces nothing („… der Presse-Agentur. „Wir …““)
+    sentence_end = text[max(0, open_position - 8) : open_position].rstrip().endswith((".", "!", "?", "…"))
+    if count <= 10 and not colon_before and not indefinite and not sentence_end:
         preceding = _words_before(text, open_position, 2)
         if any(_is_title_cue(w) for w in preceding[-1:]):
             return MarkKind.TITLE

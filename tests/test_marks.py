@@ -228,6 +228,18 @@ def test_titles_and_names_are_not_speech(text: str, title: str) -> None:
     assert q.kind is MarkKind.TITLE
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das meldete die Deutsche Presse-Agentur. „Wir bleiben hier.“",
+        "Sie drehen einen neuen Film. »Das wird großartig«, sagte die Regisseurin.",
+    ],
+)
+def test_a_title_cue_that_ends_the_sentence_before_announces_nothing(text: str) -> None:
+    (q,) = quotes(text)
+    assert q.kind is MarkKind.SPEECH
+
+
 def test_short_lowercase_fragment_is_a_fragment() -> None:
     (q,) = quotes("Er nannte die Gespräche „sehr konstruktiv“.")
     assert q.kind is MarkKind.FRAGMENT
