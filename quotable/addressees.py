@@ -1,5 +1,6 @@
 """Who speech is addressed to, as the WikiNews corpus marks it (without the preposition):
-a dative object („sagte der Zeitung“, „einem Radiosender“), „gegenüber X“, „an X
+a dative object („sagte der Zeitung“, „einem Radiosender“, also when the parser hung it
+on the speaker: „sagte Hans Meyer der Sportschau“), „gegenüber X“, „an X
 gerichtet“, „in einem Interview mit X“, an audience „vor X“ („vor Journalisten“, „vor der
 Presse“, ``data/audiences.txt``), the person asked, accused or urged („forderte ihn auf“,
 „warf dem Iran vor“, also when the parser hangs the dative on the subject: „warf die
@@ -11,7 +12,13 @@ from __future__ import annotations
 
 from quotable import cues
 from quotable.inflection import bare_dative, dative_article
-from quotable.phrases import QUOTE_CHARS, extend_noun_phrase, noun_phrase, surface_noun_phrase
+from quotable.phrases import (
+    QUOTE_CHARS,
+    extend_noun_phrase,
+    noun_phrase,
+    quoted_name_words,
+    surface_noun_phrase,
+)
 from quotable.syntax import Sentence, Word
 from quotable.verbs import cue_verb
 
@@ -106,6 +113,36 @@ def _stray_dative(sentence: Sentence, verb: Word, lemma: str, stray: Word) -> bo
     return article.text.lower() == "der" and owner is not None and owner.upos == "PROPN"
 
 
+def _dative_in_subject(sentence: Sentence, subject: Word) -> list[Word]:
+    """„sagte Trainer Hans Meyer der Sportschau“, „sagte ein Sprecher dem „Tagblatt““: a
+    dative the parser hung on the speaker's phrase, before any comma after it.  „dem“ and
+    „einem“ are never genitive; „der“ only after a name, which takes no genitive after it
+    („der Sprecher der Zeitung“ stays the speaker's)."""
+    for word in sentence.words[subject.id :]:
+        if word.text in (",", ";", ":", "(", "–") or word.upos in ("VERB", "AUX", "ADP"):
+            return []
+        if word.upos != "DET" or not _under(sentence, word, subject):
+            continue
+        lower = word.text.lower()
+        before = sentence.word(word.id - 1)
+        name = before.upos == "PROPN" and not cues.is_role_noun(before.text)  # „General der US-Armee“
+        if lower in ("dem", "einem") or (lower == "der" and name):
+            after = sentence.word(word.id + 1) if word.id < len(sentence.words) else None
+            quoted = quoted_name_words(sentence, after) if after is not None else []
+            return [word, *quoted] if quoted else surface_noun_phrase(sentence, word)
+    return []
+
+
+def _under(sentence: Sentence, word: Word, top: Word) -> bool:
+    """Whether ``word`` hangs below ``top`` in the parse."""
+    head = sentence.head_of(word)
+    while head is not None:
+        if head.id == top.id:
+            return True
+        head = sentence.head_of(head)
+    return False
+
+
 def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:
     """To whom, as the corpus marks it (see :func:`_addressee`), with a second addressee
     joined by „und“ („forderte Meier und seine Anhänger auf“)."""
@@ -157,6 +194,8 @@ def _addressee(sentence: Sentence, verb: Word) -> list[Word]:
             stray = [g for g in sentence.children(child) if g.deprel == "nmod" and g.id > child.id]
             if stray and (bare_dative(sentence, stray[0]) or _stray_dative(sentence, verb, lemma, stray[0])):
                 return extend_noun_phrase(sentence, noun_phrase(sentence, stray[0]))
+        if child.deprel == "nsubj" and speech and (dative := _dative_in_subject(sentence, child)):
+            return dative
         if case and case[0].lemma.lower() == "gegenüber" and nominal:
             return extend_noun_phrase(sentence, noun_phrase(sentence, child))
         if case and case[0].lemma.lower() == "an" and nominal and lemma in _APPEAL_TO:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from quotable import cues
 from quotable.document import Document
 from quotable.marks import MarkedQuote
-from quotable.mentions import mention_words, split_addressee
+from quotable.mentions import before_addressee, mention_words, split_addressee
 from quotable.model import Cue, Medium, Mention, Quote, QuoteType, Span, Speaker
 from quotable.phrases import contiguous
 from quotable.syntax import Sentence, Word
@@ -109,7 +109,7 @@ def from_words(
     speaker = None
     speaker_words, told = split_addressee(speaker_words)
     addressee_words = addressee_words or mention_words(told, unit.quote.spans)
-    speaker_words = mention_words(speaker_words, unit.quote.spans)
+    speaker_words = mention_words(before_addressee(speaker_words, addressee_words), unit.quote.spans)
     if speaker_words and sentence is not None:
         speaker = Speaker.from_spans(text, contiguous(sentence, speaker_words))
     cue = None

@@ -17,7 +17,7 @@ import attrs
 
 from quotable.document import Document
 from quotable.mark_kinds import MarkKind
-from quotable.mentions import mention_words, split_addressee
+from quotable.mentions import before_addressee, mention_words, split_addressee
 from quotable.model import Cue, Medium, Mention, Quote, QuoteType, Speaker
 from quotable.phrases import CLOSING_MARKS, OPENING_MARKS, contiguous, trim
 from quotable.syntax import Sentence, Word
@@ -199,9 +199,7 @@ def make(
     spans = contiguous(sentence, quote_words)
     speaker_words, told = split_addressee(speaker_words)
     addressee_words = addressee_words or told
-    if addressee_words:  # who is spoken to is not also who speaks („warf die Behörde Huber vor“)
-        first = min(w.id for w in addressee_words)
-        speaker_words = [w for w in speaker_words if w.id < first] or speaker_words
+    speaker_words = before_addressee(speaker_words, addressee_words)  # who is spoken to is not who speaks
     quote_ids = {w.id for w in quote_words}
     frame = _mention(doc, sentence, frame_words(sentence, quote_ids))
     content = " ".join(s.of(doc.text) for s in spans)

@@ -63,6 +63,16 @@ def split_addressee(words: Sequence[Word]) -> tuple[list[Word], list[Word]]:
     return ordered, []
 
 
+def before_addressee(speaker: Sequence[Word], addressee: Sequence[Word]) -> list[Word]:
+    """The speaker's words before the addressee, where a parse hung the addressee on the
+    speaker („warf die Behörde Huber vor“, „sagte Meyer der Sportschau“); all of them
+    when none come before it."""
+    if not addressee:
+        return list(speaker)
+    first = min(w.id for w in addressee)
+    return [w for w in speaker if w.id < first] or list(speaker)
+
+
 def _adverbial_phrase(words: Sequence[Word]) -> int:
     """Where a phrase of time or manner the parser hung on the mention begins, or the
     mention's length: „Schnappauf aus Sicherheitsgründen“, „der Direktor in der nächsten

@@ -289,7 +289,7 @@ def extend_noun_phrase(sentence: Sentence, words: list[Word]) -> list[Word]:
             if close is not None:
                 out.extend(sentence.words[nxt.id - 1 : close.id])
                 continue
-        if last.upos in ("NOUN", "PROPN") and (quoted := _quoted_name_words(sentence, nxt)):
+        if last.upos in ("NOUN", "PROPN") and (quoted := quoted_name_words(sentence, nxt)):
             out.extend(quoted)  # „die Tageszeitung „The Guardian““: a quoted name after the noun
             continue
         genitive = (
@@ -319,7 +319,7 @@ def extend_noun_phrase(sentence: Sentence, words: list[Word]) -> list[Word]:
                 ) or w.upos in ("NOUN", "PROPN"):
                     group.append(w)
                 elif len(group) == 1:
-                    group.extend(_quoted_name_words(sentence, w))  # „die Online-Ausgabe des „Spiegel““
+                    group.extend(quoted_name_words(sentence, w))  # „die Online-Ausgabe des „Spiegel““
                     break
                 else:
                     break
@@ -346,7 +346,7 @@ def _contracted(sentence: Sentence, word: Word) -> bool:
     return word.id < len(sentence.words) and sentence.word(word.id + 1).start == word.start
 
 
-def _quoted_name_words(sentence: Sentence, opening: Word) -> list[Word]:
+def quoted_name_words(sentence: Sentence, opening: Word) -> list[Word]:
     """The name in marks that opens at ``opening`` (at most five words of names, nouns,
     articles, adjectives and numbers, „The Guardian“), marks included; empty if
     ``opening`` opens none."""

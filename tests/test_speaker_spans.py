@@ -244,6 +244,22 @@ def test_a_dative_the_parser_hung_on_the_subject_is_the_addressee_and_the_press_
     assert press.addressee is not None and press.addressee.text == "der Presse"
 
 
+def test_a_dative_inside_the_speakers_phrase_is_the_addressee_but_a_genitive_is_not() -> None:
+    text = (
+        "„Ein guter Start“, sagte Trainer Hans Meyer der Sportschau. "
+        "„Alle gaben ihm die Hand“, sagte Paul Roth dem „Tagblatt“. "
+        "„Wir sind bereit“, sagte ein Sprecher der Stadt."
+    )
+    meyer, roth, spokesman = attribute(text, "dative_in_subject.conllu")
+    # the parse hangs „der Sportschau“ on the name and „dem „Tagblatt““ beside it
+    assert speaker_text(meyer) == "Trainer Hans Meyer"
+    assert meyer.addressee is not None and meyer.addressee.text == "der Sportschau"
+    assert speaker_text(roth) == "Paul Roth"
+    assert roth.addressee is not None and roth.addressee.text == "dem „Tagblatt“"
+    # after a common noun „der Stadt“ is a genitive: the city's spokesman
+    assert speaker_text(spokesman) == "ein Sprecher der Stadt" and spokesman.addressee is None
+
+
 DATIVES = (
     "„Das ist vorbei“, sagte Berger Journalisten in Graz. "
     "Die Ministerin sagte der Financial Times, die Lage sei ernst. "
