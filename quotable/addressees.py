@@ -1,17 +1,19 @@
 """Who speech is addressed to, as the WikiNews corpus marks it (without the preposition):
 a dative object („sagte der Zeitung“, „einem Radiosender“, also when the parser hung it
-on the speaker: „sagte Hans Meyer der Sportschau“), „gegenüber X“, „an X
-gerichtet“, „in einem Interview mit X“, an audience „vor X“ („vor Journalisten“, „vor der
-Presse“, ``data/audiences.txt``), the person asked, accused or urged („forderte ihn auf“,
-„warf dem Iran vor“, also when the parser hangs the dative on the subject: „warf die
+on the speaker: „sagte Hans Meyer der Sportschau“), „gegenüber X“, an outlet after „zu“
+(„sagte er zur Sportschau“, ``data/outlet_nouns.txt``), „an X gerichtet“, „in einem
+Interview mit X“, an audience „vor X“ („vor Journalisten“, „vor der Presse“,
+``data/audiences.txt``), the person asked, accused or urged („forderte ihn auf“, „warf
+dem Iran vor“, also when the parser hangs the dative on the subject: „warf die
 Staatsanwaltschaft dem Manager vor“), also in the passive („Ihm wird vorgeworfen“).  Pure
 given the parse.
 """
 
 from __future__ import annotations
 
-from quotable import cues
+from quotable import cues, lexicon
 from quotable.inflection import bare_dative, dative_article
+from quotable.names import is_place
 from quotable.phrases import (
     QUOTE_CHARS,
     extend_noun_phrase,
@@ -226,11 +228,46 @@ def _addressee(sentence: Sentence, verb: Word) -> list[Word]:
             phrase = _phrase_after(sentence, sentence.word(word.id + 1))
         elif lower == "vor" and _audience_after(sentence, word):
             phrase = _phrase_after(sentence, word)  # „sagte vor Journalisten“, „vor der Presse“
+        elif lower == "zu" and word.upos == "ADP" and lemma in _TOLD_TO:
+            phrase = _listener_after(sentence, word)  # „sagte er zur Sportschau“
         else:
             continue
         if phrase:
             return phrase
     return []
+
+
+_TOLD_TO = frozenset({"sagen", "erklären", "äußern", "meinen", "bestätigen", "betonen", "sprechen"})
+"""Verbs whose „zu“-phrase may name who was told („sagte er zur Sportschau“)."""
+
+
+def _listener_after(sentence: Sentence, zu: Word) -> list[Word]:
+    """The outlet or audience „zu“ introduces (``data/outlet_nouns.txt``, a name that is no
+    place, or a name in marks), without the article „zur“/„zum“ carries; empty for what
+    the speech is about („zur Lage“, „zu den Vorwürfen“, „zu Syrien“)."""
+    if zu.id >= len(sentence.words):
+        return []
+    after = sentence.word(zu.id + 1)
+    contracted = after.upos == "DET" and after.start == zu.start
+    before = sentence.word(zu.id - 1) if zu.id > 1 else None
+    if not contracted and before is not None and before.upos in ("NOUN", "PROPN"):
+        return []  # „Karl-Theodor zu Guttenberg“, „der Doktorvater zu Guttenbergs“: a name's particle
+    first = sentence.word(after.id + 1) if contracted and after.id < len(sentence.words) else after
+    quoted = quoted_name_words(sentence, first)
+    if quoted:
+        return quoted
+    phrase = [w for w in _phrase_after(sentence, zu) if w.start != zu.start]
+    head = next((w for w in phrase if w.upos in ("NOUN", "PROPN")), None)
+    if head is None:
+        return []
+    if not lexicon.compound_match(head.text, "outlet_nouns.txt") and (
+        head.upos != "PROPN" or is_place(head.text)
+    ):
+        return []
+    last = phrase[-1]
+    if last.id < len(sentence.words) and sentence.word(last.id + 1).upos == "PROPN":
+        phrase.append(sentence.word(last.id + 1))  # „zur Nachrichtenagentur dpa“
+    return phrase
 
 
 def _audience_after(sentence: Sentence, vor: Word) -> bool:

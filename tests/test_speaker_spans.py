@@ -260,6 +260,20 @@ def test_a_dative_inside_the_speakers_phrase_is_the_addressee_but_a_genitive_is_
     assert speaker_text(spokesman) == "ein Sprecher der Stadt" and spokesman.addressee is None
 
 
+def test_an_outlet_after_zu_is_the_addressee_but_a_topic_is_not() -> None:
+    text = (
+        "„Das war knapp“, sagte Trainer Paul Roth nach dem Spiel zur Sportschau. "
+        "„Das Alter drückt“, sagte Georg Maier zur Nachrichtenagentur dpa. "
+        "„Das ist ernst“, sagte er zur Lage im Land."
+    )
+    roth, maier, topic = attribute(text, "zu_outlets.conllu")
+    # „zur Sportschau“ is hung on „Spiel“; the addressee leaves out the article „zur“ carries
+    assert roth.addressee is not None and roth.addressee.text == "Sportschau"
+    assert maier.addressee is not None and maier.addressee.text == "Nachrichtenagentur dpa"
+    assert speaker_text(maier) == "Georg Maier"
+    assert topic.addressee is None
+
+
 DATIVES = (
     "„Das ist vorbei“, sagte Berger Journalisten in Graz. "
     "Die Ministerin sagte der Financial Times, die Lage sei ernst. "
