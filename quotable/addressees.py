@@ -75,6 +75,15 @@ def _dative_of_speech(sentence: Sentence, verb: Word, child: Word) -> bool:
     return child.upos == "NOUN" and child.text.endswith("n") and cues.is_role_noun(child.text)
 
 
+def _marked_dative(sentence: Sentence, child: Word) -> bool:
+    """Whether a word the tagger calls a dative shows it: a pronoun, a name, or a noun with
+    an article or adjective (a bare noun's case is the tagger's guess: „forderte
+    Aufklärung“, „erwartete Seuchen“ are accusatives)."""
+    return child.upos in ("PRON", "PROPN") or any(
+        c.deprel in ("det", "amod", "det:poss") for c in sentence.children(child)
+    )
+
+
 def _has_clause(sentence: Sentence, verb: Word) -> bool:
     """Whether the verb has a clause complement (or a clause after a comma the parser made
     its conjunct: „warf ihm vor, er habe …“)."""
@@ -179,7 +188,11 @@ def _addressee(sentence: Sentence, verb: Word) -> list[Word]:
             and nominal
             and (
                 child.deprel == "iobj"
-                or (child.deprel in ("obj", "obl:arg") and child.feat("Case") == "Dat")
+                or (
+                    child.deprel in ("obj", "obl:arg")
+                    and child.feat("Case") == "Dat"
+                    and _marked_dative(sentence, child)
+                )
                 or (child.deprel in ("obj", "obl:arg", "obl") and dative_article(sentence, child))
                 or (child.deprel == "obj" and lemma in _ADDRESSEE_OBJECT)
                 # „warf Obama vor, er sei …“: the clause fills the accusative, the object is the dative
