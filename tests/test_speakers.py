@@ -17,6 +17,18 @@ from quotable.syntax import Word, from_conllu
 from quotable.verbs import is_konjunktiv, is_konjunktiv_one
 
 
+def test_the_frame_right_after_a_quotation_wins_over_the_colon_before_it() -> None:
+    text = (
+        "Besorgt äußerte sich die Vorsitzende Anna Berg zu den Protesten: "
+        "„Wir befürchten das Schlimmste“, sagte sie gegenüber dem Sender."
+    )
+    # the parse hangs the quotation on „äußerte“; „sagte sie gegenüber dem Sender“ is its frame
+    q = only(attribute(text, "frame_after_colon_quote.conllu"), QuoteType.DIRECT)
+    assert q.cue is not None and q.cue.text == "sagte"
+    assert q.speaker is not None and q.speaker.text == "sie"
+    assert q.addressee is not None and q.addressee.text == "dem Sender"
+
+
 def test_direct_quote_with_the_cue_after_it() -> None:
     text = "„Wir bleiben hier“, sagte die Bürgermeisterin."
     q = only(attribute(text, "direct_cue_after.conllu"), QuoteType.DIRECT)
