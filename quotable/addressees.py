@@ -12,7 +12,7 @@ given the parse.
 from __future__ import annotations
 
 from quotable import cues, lexicon
-from quotable.inflection import bare_dative, dative_article
+from quotable.inflection import bare_dative, dative_article, noun_gender
 from quotable.names import is_place
 from quotable.phrases import (
     QUOTE_CHARS,
@@ -73,6 +73,43 @@ def _dative_of_speech(sentence: Sentence, verb: Word, child: Word) -> bool:
         # „der Zeitung“, „der Ministerin“; but „der Vorsitzende“ is a nominative: a subject
         return articles[0] == "der" and (not cues.is_role_noun(child.text) or child.text.endswith("in"))
     return child.upos == "NOUN" and child.text.endswith("n") and cues.is_role_noun(child.text)
+
+
+_TELLS = _DATIVE_ADDRESSEE | {"sagen", "erklären", "mitteilen", "versichern", "zusagen", "ankündigen"}
+"""Verbs that tell someone (a dative) what their clause says."""
+
+
+def _dative_before(sentence: Sentence, verb: Word, child: Word) -> bool:
+    """„Den Flüchtlingen sicherte der Präsident zu, …“, „Der Politik schlug er vor, …“: a
+    dative in the Vorfeld the parser took for the subject, with the real subject after the
+    verb (a nominative pronoun, or a noun phrase opened by a nominative article)."""
+    if (
+        child.deprel != "nsubj"
+        or child.id > verb.id
+        or child.upos != "NOUN"
+        or not _has_clause(sentence, verb)
+    ):
+        return False
+    after = [c for c in sentence.children(verb) if c.id > verb.id and c.deprel in ("nsubj", "obj")]
+    if not any(_nominative(sentence, c) for c in after):
+        return False
+    if dative_article(sentence, child):
+        return True
+    articles = [c.text.lower() for c in sentence.children(child) if c.deprel == "det"]
+    # „der“ before a feminine singular is its dative (or genitive) once the subject is taken
+    return articles[:1] == ["der"] and child.feat("Number") == "Sing" and noun_gender(child) == "Fem"
+
+
+def _nominative(sentence: Sentence, word: Word) -> bool:
+    if word.upos == "PRON":
+        return word.text.lower() in ("er", "sie", "wir", "ich", "ihr")
+    articles = [c.text.lower() for c in sentence.children(word) if c.deprel == "det"]
+    return (
+        bool(articles)
+        and articles[0] in ("der", "die", "das", "ein", "eine")
+        and word.upos == "NOUN"
+        and (articles[0] != "der" or noun_gender(word) == "Masc")
+    )
 
 
 def _marked_dative(sentence: Sentence, child: Word) -> bool:
@@ -202,6 +239,8 @@ def _addressee(sentence: Sentence, verb: Word) -> list[Word]:
             )
         ):
             return extend_noun_phrase(sentence, noun_phrase(sentence, child))
+        if not case and nominal and lemma in _TELLS and _dative_before(sentence, verb, child):
+            return _own_phrase(sentence, child)  # „Den Flüchtlingen sicherte der Präsident zu“
         if not case and nominal and speech and _dative_of_speech(sentence, verb, child):
             return _own_phrase(sentence, child)
         if child.deprel == "nsubj" and lemma in _ADDRESSED_AS_OBJECT:

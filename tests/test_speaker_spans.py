@@ -285,6 +285,19 @@ def test_a_bare_noun_the_tagger_calls_a_dative_is_no_addressee() -> None:
     assert accusation.addressee is not None and accusation.addressee.text == "dem Minister"
 
 
+def test_a_dative_in_the_vorfeld_taken_for_the_subject_is_the_addressee() -> None:
+    text = (
+        "Der Politik schlug er vor, sich an Modellen aus den USA zu orientieren. "
+        "Den Gewinn schätzt die Firma auf eine Million, sagte ein Sprecher."
+    )
+    proposal, estimate = attribute(text, "dative_vorfeld.conllu")
+    # „Der Politik“ is parsed as a masculine subject beside „er“; „-ik“ nouns are feminine
+    assert speaker_text(proposal) == "er"
+    assert proposal.addressee is not None and proposal.addressee.text == "Der Politik"
+    # an accusative in the Vorfeld of a verb that tells nobody stays what it is
+    assert estimate.addressee is None
+
+
 DATIVES = (
     "„Das ist vorbei“, sagte Berger Journalisten in Graz. "
     "Die Ministerin sagte der Financial Times, die Lage sei ernst. "
