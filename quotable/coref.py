@@ -250,8 +250,8 @@ def _resolve(
             if just is not None and cues.is_role_noun(head.text) and _other_role(just, head_lower):
                 just = None  # „die Kommissionschefin“ is not the spokeswoman just named
             found = just or salience.salient(doc, table, speaker.start, gender, "Sing", history, exclude)
-            if found is not None:
-                found.gender = found.gender or gender
+            if found is not None and not found.known_only_as_another_role(head_lower):
+                found.gender = found.gender or gender  # not „der Präsident“ for „der Verlagsleiter“
                 return found
     # 5. organisation nouns
     if definite and head.upos == "NOUN" and cues.is_organisation(head.text) and len(words) <= 3:

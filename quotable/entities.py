@@ -77,6 +77,11 @@ class Candidate:
         if alias and alias != self.name and alias not in self.aliases:
             self.aliases.append(alias)
 
+    def known_only_as_another_role(self, noun: str) -> bool:
+        """Whether the article names it by nothing but a role noun, and not by ``noun``'s."""
+        only = len(self.tokens) == 1 and cues.is_role_noun(self.tokens[0])
+        return only and not role_stem(self.tokens[0].lower()).endswith(role_stem(noun))
+
     def agrees(self, gender: str | None) -> bool:
         return gender is None or self.gender is None or self.gender == gender
 

@@ -223,6 +223,18 @@ def test_role_noun_is_resolved_to_the_named_person() -> None:
     assert q.frame is not None and q.frame.text == "Der Kremlchef sagte:"
 
 
+def test_two_people_known_only_by_different_roles_stay_two() -> None:
+    text = (
+        "Der Präsident sagte, er trete zurück. Danach sagte der Verlagsleiter, die Zeitung schließe. "
+        "Der Präsident sagte, er bleibe."
+    )
+    first, second, third = attribute(text, "two_unnamed_roles.conllu")
+    assert first.speaker is not None and second.speaker is not None and third.speaker is not None
+    # nobody is named: „der Verlagsleiter“ is not the president just quoted
+    assert second.speaker.name == "Verlagsleiter" and second.speaker.entity != first.speaker.entity
+    assert third.speaker.entity == first.speaker.entity
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
