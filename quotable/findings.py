@@ -51,6 +51,7 @@ CONFIDENCE = {
     "indirect.relay": 0.8,
     "indirect.anaphor": 0.8,
     "indirect.noun": 0.9,
+    "indirect.noun_clause": 0.75,
     "reported": 0.5,
     "reported.weak": 0.1,
     "indirect_free_indirect": 0.8,

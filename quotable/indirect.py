@@ -35,7 +35,7 @@ from quotable.phrases import in_quoted_name
 from quotable.subordinate_subjects import wie_clause_speaker
 from quotable.surface_clauses import PLAIN_SPEECH
 from quotable.syntax import Sentence, Word
-from quotable.verbs import cue_verb, finite_verbs, is_konjunktiv, particles_of, verb_complex
+from quotable.verbs import cue_verb, finite_verbs, has_zu, is_konjunktiv, particles_of, verb_complex
 
 COMPLEMENT = frozenset({"ccomp", "parataxis", "xcomp", "csubj"})
 
@@ -96,7 +96,7 @@ def _sentence_findings(doc: Document, index: int, sentence: Sentence, in_direct:
             continue
         if word.upos in ("VERB", "AUX") or any(c.deprel == "cop" for c in sentence.children(word)):
             found.extend(_verb_rules(doc, index, sentence, word, in_direct))
-        if word.upos == "NOUN":
+        if word.upos in ("NOUN", "PROPN"):  # the tagger takes some for names („die Theorie“)
             found.extend(statement_nouns.noun_rule(doc, index, sentence, word, in_direct))
         entry = cues.word(word.text)
         if entry is not None:
@@ -119,7 +119,7 @@ def _complement_candidates(sentence: Sentence, verb: Word) -> list[Word]:
         first = sentence.subtree(clause)[0]
         return (
             clause.id > verb.id
-            and _has_zu(sentence, clause)
+            and has_zu(sentence, clause)
             and first.text == ","
             and not any(c.deprel == "cc" for c in sentence.children(clause))
         )
@@ -164,10 +164,10 @@ def _verb_rules(
         rule: str | None = None
         # „Negativzinsen seien kaum noch zu vermitteln, sagte sie“: a zu-infinitive with its
         # own finite verb is a clause, not the cue verb's infinitive complement
-        finite_zu = ("zu" in marks or _has_zu(sentence, child)) and any(
+        finite_zu = ("zu" in marks or has_zu(sentence, child)) and any(
             c.deprel in ("cop", "aux") and c.feat("VerbForm") == "Fin" for c in sentence.children(child)
         )
-        if (child.deprel == "xcomp" or "zu" in marks or _has_zu(sentence, child)) and not finite_zu:
+        if (child.deprel == "xcomp" or "zu" in marks or has_zu(sentence, child)) and not finite_zu:
             if entry.infinitive:
                 rule = "indirect.infinitive"
         elif "dass" in marks or "daß" in marks:
@@ -291,23 +291,6 @@ def _speaker_words(sentence: Sentence, verb: Word) -> list[Word]:
         if (w.id > verb.id) == (c.id > verb.id)
     )
     return speaker_of(sentence, verb, skip=skip) or wie_clause_speaker(sentence, verb)
-
-
-def _has_zu(sentence: Sentence, verb: Word) -> bool:
-    """Whether ``verb`` is a zu-infinitive: with „zu“ before it, or „zu“ after a separable
-    particle inside it (mitzuteilen, anzuerkennen), which the tagger also calls finite or
-    a participle."""
-    if any(c.text.lower() == "zu" and c.deprel == "mark" for c in sentence.children(verb)):
-        return True
-    lower = verb.text.lower()
-    at = lower.find("zu", 1)
-    if at < 0 or verb.feat("VerbForm") == "Inf":
-        return at > 0
-    return (
-        lower[:at] in cues.SEPARABLE_PARTICLES
-        and lower.endswith(("en", "ern", "eln"))
-        and len(lower) > at + 4
-    )
 
 
 def _comma_before(sentence: Sentence, verb: Word, speaker: Sequence[Word]) -> bool:

@@ -1,7 +1,9 @@
 """Reported speech cued by a statement noun (see docs/rules.md): ``indirect.noun``,
 „eine Äußerung von Trump, Russland und China hätten sich verschworen“ — a noun of
 the cue lexicon, then a Konjunktiv clause after the next comma, spoken by the noun's
-owner (von X, des Ministers, seine) or by the subject of its clause.
+owner (von X, des Ministers, seine) or by the subject of its clause;
+``indirect.noun_clause``: a dass clause or a zu-infinitive in its place („die
+Forderung des Verbands, die Steuer zu senken“, „die Theorie, dass …“).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from quotable.findings import Finding, make
 from quotable.participants import speaker_of
 from quotable.phrases import extend_noun_phrase, noun_phrase, surface_noun_phrase
 from quotable.syntax import Sentence, Word
-from quotable.verbs import finite_verbs, is_konjunktiv
+from quotable.verbs import finite_verbs, has_zu, is_konjunktiv
 
 
 def noun_rule(
@@ -28,16 +30,55 @@ def noun_rule(
     if comma is None or finite_verbs(sentence.words[noun.id : comma.id - 1]):
         return []
     rest = [w for w in sentence.words if w.id > comma.id]
-    verbs = finite_verbs(rest)
-    if not verbs or not is_konjunktiv(verbs[0]) or any(w.id in in_direct for w in rest):
+    if any(w.id in in_direct for w in rest):
         return []
-    words = rest
+    verbs = finite_verbs(rest)
+    rule, words = "indirect.noun", rest
+    if not verbs or not is_konjunktiv(verbs[0]):
+        if noun.lemma.lower() in _NO_REPORTED_CLAUSE:
+            return []
+        rule, words = "indirect.noun_clause", complement_clause(sentence, rest)
+        if not words:
+            return []
     owner = _owner(sentence, noun)
     # a noun that names no owner speaks for its verb's subject, and the verb is in the cue
     speaker = owner if owner is not None else _governor_speaker(sentence, noun)
     cue = [noun] if owner is not None else _light_verb_cue(sentence, noun)
-    finding = make(doc, index, sentence, "indirect.noun", words, cue, noun.lemma, speaker, [], medium, noun)
+    finding = make(doc, index, sentence, rule, words, cue, noun.lemma, speaker, [], medium, noun)
     return [finding] if finding is not None else []
+
+
+_NO_REPORTED_CLAUSE = frozenset({"entscheidung", "beschluss", "frage", "sorge", "verdacht"})
+"""Cue nouns whose dass/ob clause or zu-infinitive says what was decided, asked or
+suspected, not what anyone said („die Entscheidung, die Demonstration abzusagen“, „der
+Verdacht, dass …“; measured on WikiNews train: 1 of 7 such quotes annotated)."""
+
+_PURPOSE = frozenset({"um", "ohne", "statt", "anstatt"})
+
+
+def complement_clause(sentence: Sentence, rest: list[Word]) -> list[Word]:
+    """The clause a statement noun's comma opens, when it is a dass clause or a
+    zu-infinitive („die Forderung, auf die SPD zuzugehen“, „die Theorie, dass …“), up to
+    the comma that closes it (the main clause may go on: „Trotz der Ankündigung, … zu
+    beenden, gewann …“); empty for anything else."""
+    if not rest:
+        return []
+    lead = rest[0].text.lower()
+    if lead in _PURPOSE:
+        return []  # „…, um … zu“, „ohne … zu“: why or how, not what was said
+    if lead in ("dass", "daß"):
+        last = next(iter(finite_verbs(rest)), None)
+    else:
+        last = next((w for w in rest if w.upos in ("VERB", "AUX") and has_zu(sentence, w)), None)
+        if last is not None and finite_verbs([w for w in rest if w.id < last.id]):
+            return []
+    if last is None:
+        return []
+    end = next((w.id for w in rest if w.id > last.id and w.text in (",", ";", ":", "–")), None)
+    words = [w for w in rest if (end is None or w.id < end)]
+    while words and words[-1].upos == "PUNCT":
+        words.pop()
+    return words
 
 
 def statement_object(sentence: Sentence, verb: Word) -> bool:

@@ -289,3 +289,20 @@ def finite_verbs(words: Iterable[Word]) -> list[Word]:
             or w.text.lower() in _KONJUNKTIV_TWO
         )
     ]
+
+
+def has_zu(sentence: Sentence, verb: Word) -> bool:
+    """Whether ``verb`` is a zu-infinitive: with „zu“ before it, or „zu“ after a separable
+    particle inside it (mitzuteilen, anzuerkennen), which the tagger also calls finite or
+    a participle."""
+    if any(c.text.lower() == "zu" and c.deprel == "mark" for c in sentence.children(verb)):
+        return True
+    lower = verb.text.lower()
+    at = lower.find("zu", 1)
+    if at < 0 or verb.feat("VerbForm") == "Inf":
+        return at > 0
+    return (
+        lower[:at] in cues.SEPARABLE_PARTICLES
+        and lower.endswith(("en", "ern", "eln"))
+        and len(lower) > at + 4
+    )

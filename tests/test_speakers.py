@@ -223,6 +223,23 @@ def test_role_noun_is_resolved_to_the_named_person() -> None:
     assert q.frame is not None and q.frame.text == "Der Kremlchef sagte:"
 
 
+def test_a_statement_nouns_zu_infinitive_or_dass_clause_is_what_was_said() -> None:
+    text = (
+        "Trotz der Ankündigung des Trainers, die Zusammenarbeit zu beenden, gewann die Mannschaft. "
+        "Forscher stellten die Theorie auf, dass der Tausch auf Gegenseitigkeit beruht. "
+        "Die Entscheidung, die Demonstration abzusagen, fiel am Abend."
+    )
+    announced, theory = attribute(text, "noun_clauses.conllu")
+    # the infinitive ends at its comma; the main clause goes on
+    assert announced.text == "die Zusammenarbeit zu beenden" and announced.rule == "indirect.noun_clause"
+    assert announced.speaker is not None and announced.speaker.text == "des Trainers"
+    assert announced.cue is not None and announced.cue.text == "Ankündigung"
+    # „Theorie“ is tagged as a name; the light verb carries the cue and names the speaker
+    assert theory.text == "dass der Tausch auf Gegenseitigkeit beruht"
+    assert theory.speaker is not None and theory.speaker.text == "Forscher"
+    # a decision is no statement: „die Demonstration abzusagen“ is not reported speech
+
+
 def test_two_people_known_only_by_different_roles_stay_two() -> None:
     text = (
         "Der Präsident sagte, er trete zurück. Danach sagte der Verlagsleiter, die Zeitung schließe. "
