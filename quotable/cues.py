@@ -130,6 +130,8 @@ _INSEPARABLE = ("wider", "unter", "über", "hinter", "miss", "emp", "ent", "zer"
 def _split_verb(lemma: str) -> tuple[str, str, str]:
     """(separable particle, inseparable prefix, base verb) of a lemma."""
     particle = next((p for p in _SEPARABLE if lemma.startswith(p) and len(lemma) - len(p) >= 4), "")
+    if lemma[len(particle) : len(particle) + 2] == "ig":
+        particle = ""  # einigen, not ein|igen
     rest = lemma[len(particle) :]
     strong = _strong()
     if rest in strong or any(rest == pre + base for base in strong for pre in ("",)):

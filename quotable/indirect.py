@@ -32,6 +32,7 @@ from quotable.mark_kinds import MarkKind
 from quotable.model import Quote, Span
 from quotable.participants import clause_subjects_after_comma, speaker_of
 from quotable.phrases import in_quoted_name
+from quotable.statement_nouns import PURPOSE
 from quotable.subordinate_subjects import wie_clause_speaker
 from quotable.surface_clauses import PLAIN_SPEECH
 from quotable.syntax import Sentence, Word
@@ -168,7 +169,7 @@ def _verb_rules(
             c.deprel in ("cop", "aux") and c.feat("VerbForm") == "Fin" for c in sentence.children(child)
         )
         if (child.deprel == "xcomp" or "zu" in marks or has_zu(sentence, child)) and not finite_zu:
-            if entry.infinitive:
+            if entry.infinitive and not marks & PURPOSE:  # „…, um … zu“: why, not what was said
                 rule = "indirect.infinitive"
         elif "dass" in marks or "daß" in marks:
             rule = "indirect.dass" if entry.clause else None

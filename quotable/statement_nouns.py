@@ -53,7 +53,8 @@ _NO_REPORTED_CLAUSE = frozenset({"entscheidung", "beschluss", "frage", "sorge", 
 suspected, not what anyone said („die Entscheidung, die Demonstration abzusagen“, „der
 Verdacht, dass …“; measured on WikiNews train: 1 of 7 such quotes annotated)."""
 
-_PURPOSE = frozenset({"um", "ohne", "statt", "anstatt"})
+PURPOSE = frozenset({"um", "ohne", "statt", "anstatt"})
+"""Words that open a zu-infinitive of purpose or manner („um … zu“, „ohne … zu“)."""
 
 
 def complement_clause(sentence: Sentence, rest: list[Word]) -> list[Word]:
@@ -64,7 +65,7 @@ def complement_clause(sentence: Sentence, rest: list[Word]) -> list[Word]:
     if not rest:
         return []
     lead = rest[0].text.lower()
-    if lead in _PURPOSE:
+    if lead in PURPOSE:
         return []  # „…, um … zu“, „ohne … zu“: why or how, not what was said
     if lead in ("dass", "daß"):
         last = next(iter(finite_verbs(rest)), None)

@@ -16,6 +16,7 @@ from quotable import cues
 from quotable.document import Document
 from quotable.findings import Finding, all_quoted, make, relative_clause
 from quotable.participants import speaker_of
+from quotable.statement_nouns import PURPOSE
 from quotable.syntax import Sentence, Word
 from quotable.verbs import finite_verbs, is_konjunktiv
 
@@ -133,7 +134,7 @@ def after_cue(at: CueContext) -> list[Finding]:
             rule = "indirect.clause"
         elif entry.lemma in PLAIN_SPEECH and verbs[0].id <= rest[0].id + 4:
             rule = "indirect.clause_indicative"  # verb second: „teilte mit, Blair steht bereit“
-    elif entry.infinitive and any(w.text.lower() == "zu" for w in rest) and not verbs:
+    elif entry.infinitive and any(w.text.lower() == "zu" for w in rest) and not verbs and lead not in PURPOSE:
         rule = "indirect.infinitive"
     if rule is None:
         return []

@@ -240,6 +240,18 @@ def test_a_statement_nouns_zu_infinitive_or_dass_clause_is_what_was_said() -> No
     # a decision is no statement: „die Demonstration abzusagen“ is not reported speech
 
 
+def test_sich_einigen_is_a_cue_and_a_purpose_clause_reports_nothing() -> None:
+    text = (
+        "Betriebsrat und Geschäftsleitung haben sich geeinigt, 130 Stellen zu streichen. "
+        "Die Demonstranten forderten Neuwahlen, um den Weg zum Frieden freizumachen."
+    )
+    quotes = attribute(text, "einigen_purpose.conllu")
+    # „geeinigt“ is no ein|igen particle verb; the lemmatiser's „geeinigen“ is read past
+    agreed = only(quotes, QuoteType.INDIRECT)
+    assert agreed.text == "130 Stellen zu streichen" and agreed.cue is not None
+    assert not any(q.text.startswith("um ") for q in quotes)
+
+
 def test_two_people_known_only_by_different_roles_stay_two() -> None:
     text = (
         "Der Präsident sagte, er trete zurück. Danach sagte der Verlagsleiter, die Zeitung schließe. "
