@@ -270,6 +270,10 @@ def test_two_people_known_only_by_different_roles_stay_two() -> None:
         ("Das ist gut.", False),
         ("Er sagte das gestern.", True),
         ("„Nein“, rief sie.", True),
+        # einigen is no particle verb; nachdenken, ausrechnen and befürworten take clauses
+        ("Die Parteien haben sich geeinigt, die Steuer zu senken.", True),
+        ("Die Stadt denkt darüber nach, die Gebühr zu senken.", True),
+        ("Der Verband hat ausgerechnet, dass jeder Gast 90 Euro ausgibt.", True),
         ("Laut Polizei gab es Verletzte.", True),
         ("Nach Angaben der Feuerwehr brannte das Dach.", True),
         ("Nach dem Spiel ging er nach Hause.", False),
