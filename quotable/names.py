@@ -206,8 +206,13 @@ def name_runs(sentence: Sentence) -> list[NameRun]:
             continue  # „Erster Bürgermeister“, „Regierender Bürgermeister“: part of the title
         # a place's genitive before a noun or name qualifies it, whatever the parse made of
         # it: „Sachsens Ministerpräsident“, „Chinas Xi“
+        # … and after a role or body: „der Präsident Frankreichs“, „die Militärjunta Thailands“
         modifier = _modifies(sentence, run[-1], tokens[-1], after) or (
-            after is not None and after.upos in ("NOUN", "PROPN") and _genitive_place(run[-1].text)
+            _genitive_place(run[-1].text)
+            and (
+                (after is not None and after.upos in ("NOUN", "PROPN"))
+                or (len(run) == 1 and before is not None and _holder(before))
+            )
         )
         if modifier:
             tokens[-1] = _strip_genitive(run[-1], tokens[-1])
@@ -260,6 +265,12 @@ def _title_adjective(word: Word, after: Word) -> bool:
         and not is_first_name(word.text)
         and not is_place(word.text)
     )
+
+
+def _holder(word: Word) -> bool:
+    """A role or a body a country's genitive may follow („Präsident“, „Militärjunta“), not a
+    source („nach Auffassung Österreichs“ is Austria's)."""
+    return word.upos == "NOUN" and (cues.is_role_noun(word.text) or cues.is_organisation(word.text))
 
 
 def _genitive_place(token: str) -> bool:

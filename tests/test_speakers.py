@@ -654,6 +654,12 @@ def test_a_place_genitive_before_a_title_qualifies_it_though_parsed_as_the_subje
     assert name_of(text, "genitive_place.conllu", mention) == "Michael Kretschmer"  # not „Sachsens“
 
 
+def test_a_place_genitive_after_a_title_qualifies_it_and_the_apposition_names_the_speaker() -> None:
+    text = "Der Präsident Frankreichs, Emmanuel Macron, sagte, er komme nach Berlin."
+    mention = "Der Präsident Frankreichs, Emmanuel Macron"
+    assert name_of(text, "genitive_place_after.conllu", mention) == "Emmanuel Macron"  # not „Frankreichs“
+
+
 IMPERSONAL_SOURCES = (
     "Die Preise seien gestiegen, teilte das Bundesamt mit. Die Mieten seien besonders stark "
     "gestiegen, hieß es weiter. Man prüfe alle Hinweise, hieß es seitens der Polizeidirektion. "
