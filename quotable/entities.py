@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 import regex
 
-from quotable import cues
+from quotable import cues, lowercase_names
 from quotable.inflection import citation_tokens
 from quotable.model import AgencyMention, AgencyRole, Entity, EntityKind, Gender, Mention, Span
 from quotable.names import NameRun, first_name_gender, is_first_name, is_place, name_runs
@@ -281,8 +281,10 @@ def _kind_of(run: NameRun) -> EntityKind:
     if is_place(run.text):
         return EntityKind.PLACE
     # „Roland“ ends in „land“ but is a first name, not a body
-    if any(cues.is_organisation(t) and not is_first_name(t) for t in run.tokens) or (
-        len(run.tokens) == 1 and run.tokens[0].isupper() and len(run.tokens[0]) > 1
+    if (
+        any(cues.is_organisation(t) and not is_first_name(t) for t in run.tokens)
+        or (any(lowercase_names.is_web_address(t) for t in run.tokens))
+        or (len(run.tokens) == 1 and run.tokens[0].isupper() and len(run.tokens[0]) > 1)
     ):
         return EntityKind.ORGANISATION
     return EntityKind.PERSON

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from quotable import cues, lexicon
+from quotable import cues, lexicon, lowercase_names
 from quotable.agency_lexicon import cue_table
 from quotable.inflection import genitive_lemma
 from quotable.syntax import Sentence, Word
@@ -98,7 +98,7 @@ def _name_word(word: Word) -> bool:
     the first half of a truncated compound: „Staats- und Parteichef“)."""
     return (
         word.upos == "PROPN"
-        and _capitalised(word)
+        and (_capitalised(word) or lowercase_names.is_name(word.text))  # „taz“, „ndr.de“
         and not word.text.endswith("-")
         and not (word.text.lower().endswith(_NOUN_ENDINGS) and not is_first_name(word.text))
         and not _feminine_noun(word.text)

@@ -38,3 +38,30 @@ def test_a_lower_case_newspaper_is_the_subject_that_speaks(model_attributor: Att
     text = "Die taz vermutet, dass der Zugriff auf diese Daten schon heute üblich ist."
     (quote,) = model_attributor.attribute(text).quotes
     assert quote.speaker is not None and quote.speaker.text == "Die taz"
+
+
+@pytest.mark.parametrize(
+    "form", ["ndr.de", "worldreferee.com", "www.spiegel.de", "al-Dschasira", "el-Baradei"]
+)
+def test_web_addresses_and_arabic_names_with_their_article_are_names_by_their_shape(form: str) -> None:
+    words = [word("Laut", "ADP", "APPR"), word(form, "ADV", "ADV")]
+    assert lowercase_names.retag(words) == 1
+    assert words[1].upos == "PROPN" and lowercase_names.is_name(form)
+
+
+@pytest.mark.parametrize("form", ["z.B.", "u.a.", "d.h.", "bzw.", "100.000", "3.5", "al-", "Dschasira"])
+def test_abbreviations_and_numbers_are_no_names(form: str) -> None:
+    assert not lowercase_names.is_name(form)
+    assert lowercase_names.retag([word(form, "ADV", "ADV")]) == 0
+
+
+def test_only_a_web_address_names_a_site() -> None:
+    assert lowercase_names.is_web_address("tagesschau.de")
+    assert not lowercase_names.is_web_address("al-Arabiya") and not lowercase_names.is_web_address("taz")
+
+
+@pytest.mark.model
+def test_a_lower_case_name_is_the_name_of_its_speaker(model_attributor: Attributor) -> None:
+    text = "Der arabische Fernsehsender al-Dschasira berichtete, die Armee sei abgezogen."
+    (quote,) = model_attributor.attribute(text).quotes
+    assert quote.speaker is not None and quote.speaker.name == "al-Dschasira"
