@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from quotable import cues, lexicon
 from quotable.inflection import bare_dative
 from quotable.model import Span
-from quotable.names import name_runs
+from quotable.names import is_first_name, name_runs
 from quotable.syntax import Sentence, Word
 
 # Dependents that leave a noun phrase: clauses hanging off it, and loose attachments.
@@ -276,7 +276,8 @@ def extend_noun_phrase(sentence: Sentence, words: list[Word]) -> list[Word]:
     while out[-1].id < n:
         last = out[-1]
         nxt = sentence.word(last.id + 1)
-        if nxt.upos == "PROPN" and last.upos in ("PROPN", "NOUN") and nxt.text[:1].isupper():
+        surname = last.upos == "PROPN" and is_first_name(last.text) and nxt.upos == "NOUN"  # „Theo Zwanziger“
+        if (nxt.upos == "PROPN" or surname) and last.upos in ("PROPN", "NOUN") and nxt.text[:1].isupper():
             out.append(nxt)
             continue
         if nxt.text == "-" and nxt.start == last.end and nxt.id < n:
@@ -318,7 +319,7 @@ def extend_noun_phrase(sentence: Sentence, words: list[Word]) -> list[Word]:
                     and not any(g.upos in ("NOUN", "PROPN") for g in group[1:])
                 ) or w.upos in ("NOUN", "PROPN"):
                     group.append(w)
-                elif len(group) == 1:
+                elif all(g.upos in ("ADP", "DET") for g in group):
                     group.extend(quoted_name_words(sentence, w))  # „die Online-Ausgabe des „Spiegel““
                     break
                 else:

@@ -297,6 +297,19 @@ def test_a_dative_in_the_vorfeld_taken_for_the_subject_is_the_addressee() -> Non
     assert estimate.addressee is None
 
 
+def test_an_unknown_surname_a_body_after_von_and_a_quoted_body_after_vom_belong_to_the_speaker() -> None:
+    text = (
+        "„Europa ist dran“, stellte Theo Zwanziger, Präsident des Verbands, fest. "
+        "„Wir sind bereit“, sagte Hauptmann Abraham Sipe von der US-Marineinfanterie. "
+        "„Es gibt Fortschritte“, sagte Johanna Moser vom „Queer Kollektiv“."
+    )
+    zwanziger, sipe, moser = attribute(text, "name_tails.conllu")
+    # „Zwanziger“ is tagged a noun and parsed as the object, „Theo“ as its possessor
+    assert speaker_text(zwanziger) == "Theo Zwanziger, Präsident des Verbands"
+    assert speaker_text(sipe) == "Hauptmann Abraham Sipe von der US-Marineinfanterie"
+    assert speaker_text(moser) == "Johanna Moser vom „Queer Kollektiv“"
+
+
 DATIVES = (
     "„Das ist vorbei“, sagte Berger Journalisten in Graz. "
     "Die Ministerin sagte der Financial Times, die Lage sei ernst. "
