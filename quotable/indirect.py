@@ -30,7 +30,7 @@ from quotable.document import Document
 from quotable.findings import Finding, all_quoted, has_finite, make
 from quotable.mark_kinds import MarkKind
 from quotable.model import Quote, Span
-from quotable.participants import clause_subjects_after_comma, speaker_of
+from quotable.participants import can_speak, clause_subjects_after_comma, speaker_of
 from quotable.phrases import in_quoted_name
 from quotable.statement_nouns import PURPOSE
 from quotable.subordinate_subjects import wie_clause_speaker
@@ -202,6 +202,8 @@ def _verb_rules(
             not all_quoted(words, in_direct)
             and has_finite(words)
             and _comma_before(sentence, verb, speaker_words)
+            # „…, bekräftigen die niedrige Aufklärungsquote“: an object parsed as the subject
+            and (not speaker_words or any(can_speak(w) for w in speaker_words))
         ):
             konjunktiv = any(is_konjunktiv(v) for v in finite_verbs(words))
             if konjunktiv or entry.lemma in PLAIN_SPEECH:

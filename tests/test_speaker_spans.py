@@ -321,6 +321,14 @@ def test_an_unknown_surname_a_body_after_von_and_a_quoted_body_after_vom_belong_
     assert speaker_text(moser) == "Johanna Moser vom „Queer Kollektiv“"
 
 
+def test_a_clause_before_a_cue_whose_parsed_subject_cannot_speak_is_no_quote_of_it() -> None:
+    text = "Das Preisniveau sei zu hoch, Korrekturen seien nicht auszuschließen, betonten Analysten."
+    (q,) = attribute(text, "before_frame_object.conllu")
+    # „Korrekturen … auszuschließen“ frames nothing: the analysts said both clauses
+    assert speaker_text(q) == "Analysten"
+    assert q.text == "Das Preisniveau sei zu hoch, Korrekturen seien nicht auszuschließen"
+
+
 DATIVES = (
     "„Das ist vorbei“, sagte Berger Journalisten in Graz. "
     "Die Ministerin sagte der Financial Times, die Lage sei ernst. "
