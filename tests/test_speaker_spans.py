@@ -257,7 +257,7 @@ def test_a_dative_the_parser_hung_on_the_subject_is_the_addressee_and_the_press_
 
 def test_a_dative_inside_the_speakers_phrase_is_the_addressee_but_a_genitive_is_not() -> None:
     text = (
-        "„Ein guter Start“, sagte Trainer Hans Meyer der Sportschau. "
+        "„Ein solider Auftakt“, sagte Trainer Hans Meyer der Sportschau. "
         "„Alle gaben ihm die Hand“, sagte Paul Roth dem „Tagblatt“. "
         "„Wir sind bereit“, sagte ein Sprecher der Stadt."
     )
@@ -274,7 +274,7 @@ def test_a_dative_inside_the_speakers_phrase_is_the_addressee_but_a_genitive_is_
 def test_an_outlet_after_zu_is_the_addressee_but_a_topic_is_not() -> None:
     text = (
         "„Das war knapp“, sagte Trainer Paul Roth nach dem Spiel zur Sportschau. "
-        "„Das Alter drückt“, sagte Georg Maier zur Nachrichtenagentur dpa. "
+        "„Ich bin müde“, sagte Georg Maier zur Nachrichtenagentur dpa. "
         "„Das ist ernst“, sagte er zur Lage im Land."
     )
     roth, maier, topic = attribute(text, "zu_outlets.conllu")
@@ -287,7 +287,7 @@ def test_an_outlet_after_zu_is_the_addressee_but_a_topic_is_not() -> None:
 
 def test_a_bare_noun_the_tagger_calls_a_dative_is_no_addressee() -> None:
     text = (
-        "Die Partei hatte zu dem Thema Aufklärung gefordert. Sie hatte dem Minister Untätigkeit vorgeworfen."
+        "Die Fraktion hatte zu dem Vorfall Aufklärung gefordert. Sie hatte dem Minister Untätigkeit vorgeworfen."
     )
     demand, accusation = attribute(text, "bare_dative_guess.conllu")
     # both objects are tagged datives; only the one with an article shows it
@@ -297,7 +297,7 @@ def test_a_bare_noun_the_tagger_calls_a_dative_is_no_addressee() -> None:
 
 def test_a_dative_in_the_vorfeld_taken_for_the_subject_is_the_addressee() -> None:
     text = (
-        "Der Politik schlug er vor, sich an Modellen aus den USA zu orientieren. "
+        "Der Politik schlug er vor, die Steuern zu senken. "
         "Den Gewinn schätzt die Firma auf eine Million, sagte ein Sprecher."
     )
     proposal, estimate = attribute(text, "dative_vorfeld.conllu")
@@ -310,23 +310,23 @@ def test_a_dative_in_the_vorfeld_taken_for_the_subject_is_the_addressee() -> Non
 
 def test_an_unknown_surname_a_body_after_von_and_a_quoted_body_after_vom_belong_to_the_speaker() -> None:
     text = (
-        "„Europa ist dran“, stellte Theo Zwanziger, Präsident des Verbands, fest. "
-        "„Wir sind bereit“, sagte Hauptmann Abraham Sipe von der US-Marineinfanterie. "
-        "„Es gibt Fortschritte“, sagte Johanna Moser vom „Queer Kollektiv“."
+        "„Wir bewerben uns“, stellte Theo Walzinger, Präsident des Verbands, fest. "
+        "„Wir sind bereit“, sagte Hauptmann Daniel Cole von der US-Marineinfanterie. "
+        "„Es gibt Fortschritte“, sagte Klara Winter vom „Queer Kollektiv“."
     )
-    zwanziger, sipe, moser = attribute(text, "name_tails.conllu")
-    # „Zwanziger“ is tagged a noun and parsed as the object, „Theo“ as its possessor
-    assert speaker_text(zwanziger) == "Theo Zwanziger, Präsident des Verbands"
-    assert speaker_text(sipe) == "Hauptmann Abraham Sipe von der US-Marineinfanterie"
-    assert speaker_text(moser) == "Johanna Moser vom „Queer Kollektiv“"
+    walzinger, cole, winter = attribute(text, "name_tails.conllu")
+    # „Walzinger“ is tagged a noun and parsed as the object, „Theo“ as its possessor
+    assert speaker_text(walzinger) == "Theo Walzinger, Präsident des Verbands"
+    assert speaker_text(cole) == "Hauptmann Daniel Cole von der US-Marineinfanterie"
+    assert speaker_text(winter) == "Klara Winter vom „Queer Kollektiv“"
 
 
 def test_a_clause_before_a_cue_whose_parsed_subject_cannot_speak_is_no_quote_of_it() -> None:
-    text = "Das Preisniveau sei zu hoch, Korrekturen seien nicht auszuschließen, betonten Analysten."
+    text = "Das Mietniveau sei zu hoch, Senkungen seien nicht auszuschließen, betonten Analysten."
     (q,) = attribute(text, "before_frame_object.conllu")
-    # „Korrekturen … auszuschließen“ frames nothing: the analysts said both clauses
+    # „Senkungen … auszuschließen“ frames nothing: the analysts said both clauses
     assert speaker_text(q) == "Analysten"
-    assert q.text == "Das Preisniveau sei zu hoch, Korrekturen seien nicht auszuschließen"
+    assert q.text == "Das Mietniveau sei zu hoch, Senkungen seien nicht auszuschließen"
 
 
 DATIVES = (

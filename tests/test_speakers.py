@@ -19,8 +19,8 @@ from quotable.verbs import is_konjunktiv, is_konjunktiv_one
 
 def test_the_frame_right_after_a_quotation_wins_over_the_colon_before_it() -> None:
     text = (
-        "Besorgt äußerte sich die Vorsitzende Anna Berg zu den Protesten: "
-        "„Wir befürchten das Schlimmste“, sagte sie gegenüber dem Sender."
+        "Verärgert äußerte sich die Vorsitzende Anna Berg zu den Kürzungen: "
+        "„Wir wehren uns dagegen“, sagte sie gegenüber dem Sender."
     )
     # the parse hangs the quotation on „äußerte“; „sagte sie gegenüber dem Sender“ is its frame
     q = only(attribute(text, "frame_after_colon_quote.conllu"), QuoteType.DIRECT)
@@ -225,42 +225,42 @@ def test_role_noun_is_resolved_to_the_named_person() -> None:
 
 def test_a_statement_nouns_zu_infinitive_or_dass_clause_is_what_was_said() -> None:
     text = (
-        "Trotz der Ankündigung des Trainers, die Zusammenarbeit zu beenden, gewann die Mannschaft. "
-        "Forscher stellten die Theorie auf, dass der Tausch auf Gegenseitigkeit beruht. "
+        "Trotz der Ankündigung des Trainers, den Verein zu verlassen, gewann die Mannschaft. "
+        "Forscher stellten die Theorie auf, dass der Tausch beiden Seiten nützt. "
         "Die Entscheidung, die Demonstration abzusagen, fiel am Abend."
     )
     announced, theory = attribute(text, "noun_clauses.conllu")
     # the infinitive ends at its comma; the main clause goes on
-    assert announced.text == "die Zusammenarbeit zu beenden" and announced.rule == "indirect.noun_clause"
+    assert announced.text == "den Verein zu verlassen" and announced.rule == "indirect.noun_clause"
     assert announced.speaker is not None and announced.speaker.text == "des Trainers"
     assert announced.cue is not None and announced.cue.text == "Ankündigung"
     # „Theorie“ is tagged as a name; the light verb carries the cue and names the speaker
-    assert theory.text == "dass der Tausch auf Gegenseitigkeit beruht"
+    assert theory.text == "dass der Tausch beiden Seiten nützt"
     assert theory.speaker is not None and theory.speaker.text == "Forscher"
     # a decision is no statement: „die Demonstration abzusagen“ is not reported speech
 
 
 def test_sich_einigen_is_a_cue_and_a_purpose_clause_reports_nothing() -> None:
     text = (
-        "Betriebsrat und Geschäftsleitung haben sich geeinigt, 130 Stellen zu streichen. "
+        "Betriebsrat und Geschäftsleitung haben sich geeinigt, 80 Stellen zu streichen. "
         "Die Demonstranten forderten Neuwahlen, um den Weg zum Frieden freizumachen."
     )
     quotes = attribute(text, "einigen_purpose.conllu")
     # „geeinigt“ is no ein|igen particle verb; the lemmatiser's „geeinigen“ is read past
     agreed = only(quotes, QuoteType.INDIRECT)
-    assert agreed.text == "130 Stellen zu streichen" and agreed.cue is not None
+    assert agreed.text == "80 Stellen zu streichen" and agreed.cue is not None
     assert not any(q.text.startswith("um ") for q in quotes)
 
 
 def test_soll_with_a_passive_infinitive_is_a_plan_not_hearsay() -> None:
     text = (
         "Der Minister sagte, die Lage sei ernst. Die Brücke soll im Mai gebaut werden. "
-        "Ein zweites Konsulat soll folgen."
+        "Eine zweite Filiale soll folgen."
     )
     quotes = attribute(text, "soll_plans.conllu")
     hearsay = only(quotes, QuoteType.FREE_INDIRECT)
     # „soll … gebaut werden“ tells a plan; the active „soll folgen“ still reports the minister
-    assert hearsay.text == "Ein zweites Konsulat soll folgen." and hearsay.rule == "free_indirect.soll"
+    assert hearsay.text == "Eine zweite Filiale soll folgen." and hearsay.rule == "free_indirect.soll"
 
 
 def test_two_people_known_only_by_different_roles_stay_two() -> None:
@@ -284,7 +284,7 @@ def test_two_people_known_only_by_different_roles_stay_two() -> None:
         # einigen is no particle verb; nachdenken, ausrechnen and befürworten take clauses
         ("Die Parteien haben sich geeinigt, die Steuer zu senken.", True),
         ("Die Stadt denkt darüber nach, die Gebühr zu senken.", True),
-        ("Der Verband hat ausgerechnet, dass jeder Gast 90 Euro ausgibt.", True),
+        ("Der Verband hat ausgerechnet, dass jeder Gast 40 Euro ausgibt.", True),
         ("Laut Polizei gab es Verletzte.", True),
         ("Nach Angaben der Feuerwehr brannte das Dach.", True),
         ("Nach dem Spiel ging er nach Hause.", False),
