@@ -287,7 +287,8 @@ def test_an_outlet_after_zu_is_the_addressee_but_a_topic_is_not() -> None:
 
 def test_a_bare_noun_the_tagger_calls_a_dative_is_no_addressee() -> None:
     text = (
-        "Die Fraktion hatte zu dem Vorfall Aufklärung gefordert. Sie hatte dem Minister Untätigkeit vorgeworfen."
+        "Die Fraktion hatte zu dem Vorfall Aufklärung gefordert. "
+        "Sie hatte dem Minister Untätigkeit vorgeworfen."
     )
     demand, accusation = attribute(text, "bare_dative_guess.conllu")
     # both objects are tagged datives; only the one with an article shows it
