@@ -2,7 +2,7 @@
 a dative object („sagte der Zeitung“, „einem Radiosender“, also when the parser hung it
 on the speaker: „sagte Hans Meyer der Sportschau“), „gegenüber X“, an outlet after „zu“
 („sagte er zur Sportschau“, ``data/outlet_nouns.txt``), „an X gerichtet“, „in einem
-Interview mit X“, an audience „vor X“ („vor Journalisten“, „vor der Presse“,
+Brief an X“, „in einem Interview mit X“, an audience „vor X“ („vor Journalisten“, „vor der Presse“,
 ``data/audiences.txt``), the person asked, accused or urged („forderte ihn auf“, „warf
 dem Iran vor“, also when the parser hangs the dative on the subject: „warf die
 Staatsanwaltschaft dem Manager vor“), also in the passive („Ihm wird vorgeworfen“).  Pure
@@ -280,6 +280,8 @@ def _addressee(sentence: Sentence, verb: Word) -> list[Word]:
             phrase = _phrase_after(sentence, sentence.word(word.id + 1))
         elif lower == "vor" and _audience_after(sentence, word):
             phrase = _phrase_after(sentence, word)  # „sagte vor Journalisten“, „vor der Presse“
+        elif lower == "an" and word.upos == "ADP" and _message_before(sentence, word):
+            phrase = _phrase_after(sentence, word)  # „in einem Brief an die Abgeordneten“
         elif lower == "zu" and word.upos == "ADP" and lemma in _TOLD_TO:
             phrase = _listener_after(sentence, word)  # „sagte er zur Sportschau“
         else:
@@ -287,6 +289,12 @@ def _addressee(sentence: Sentence, verb: Word) -> list[Word]:
         if phrase:
             return phrase
     return []
+
+
+def _message_before(sentence: Sentence, an: Word) -> bool:
+    """Whether „an“ follows a message noun (``data/address_nouns.txt``: Brief, Schreiben,
+    Videobotschaft) that names how the speech was sent: its addressee follows."""
+    return an.id > 1 and lexicon.compound_match(sentence.word(an.id - 1).text, "address_nouns.txt")
 
 
 _TOLD_TO = frozenset({"sagen", "erklären", "äußern", "meinen", "bestätigen", "betonen", "sprechen"})
@@ -338,10 +346,10 @@ def _phrase_after(sentence: Sentence, preposition: Word) -> list[Word]:
     if preposition.id >= len(sentence.words):
         return []
     nxt = sentence.word(preposition.id + 1)
-    if nxt.upos not in ("DET", "NOUN", "PROPN", "ADJ"):
+    if nxt.upos not in ("DET", "NOUN", "PROPN", "ADJ", "NUM"):
         return []
     head = nxt
-    while head.upos in ("DET", "ADJ") and head.id < len(sentence.words):
+    while head.upos in ("DET", "ADJ", "NUM") and head.id < len(sentence.words):
         head = sentence.word(head.id + 1)
     if head.upos not in ("NOUN", "PROPN"):
         return []

@@ -330,6 +330,16 @@ def test_a_clause_before_a_cue_whose_parsed_subject_cannot_speak_is_no_quote_of_
     assert q.text == "Das Mietniveau sei zu hoch, Senkungen seien nicht auszuschließen"
 
 
+def test_whom_a_letter_or_message_went_to_is_the_addressee() -> None:
+    text = (
+        "Der Präsident hat in einem Brief an die Abgeordneten mitgeteilt, dass er zurücktrete. "
+        "Der Verband warnte in einem Schreiben an sechs Minister: „Das Wasser ist in Gefahr.“"
+    )
+    letter, warning = attribute(text, "message_to.conllu")
+    assert letter.addressee is not None and letter.addressee.text == "die Abgeordneten"
+    assert warning.addressee is not None and warning.addressee.text == "sechs Minister"
+
+
 DATIVES = (
     "„Das ist vorbei“, sagte Berger Journalisten in Graz. "
     "Die Ministerin sagte der Financial Times, die Lage sei ernst. "
