@@ -231,7 +231,7 @@ def _addressee(sentence: Sentence, verb: Word) -> list[Word]:
                     and _marked_dative(sentence, child)
                 )
                 or (child.deprel in ("obj", "obl:arg", "obl") and dative_article(sentence, child))
-                or (child.deprel == "obj" and lemma in _ADDRESSEE_OBJECT)
+                or (child.deprel in ("obj", "obl:arg") and lemma in _ADDRESSEE_OBJECT)
                 # „warf Obama vor, er sei …“: the clause fills the accusative, the object is the dative
                 or (child.deprel == "obj" and lemma in _DATIVE_ADDRESSEE and _has_clause(sentence, verb))
                 # „Ihm wird vorgeworfen …“, „Er wird beschuldigt …“: who is accused is no speaker

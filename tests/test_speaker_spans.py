@@ -340,6 +340,13 @@ def test_whom_a_letter_or_message_went_to_is_the_addressee() -> None:
     assert warning.addressee is not None and warning.addressee.text == "sechs Minister"
 
 
+def test_who_is_asked_is_the_addressee_also_as_the_parsers_obl_arg() -> None:
+    text = "Die Präsidentin hatte Conte gebeten, im Amt zu bleiben."
+    (q,) = attribute(text, "asked_obl_arg.conllu")  # „Conte“ hung on the verb as obl:arg by hand
+    assert q.addressee is not None and q.addressee.text == "Conte"
+    assert speaker_text(q) == "Die Präsidentin"
+
+
 DATIVES = (
     "„Das ist vorbei“, sagte Berger Journalisten in Graz. "
     "Die Ministerin sagte der Financial Times, die Lage sei ernst. "
