@@ -80,7 +80,7 @@ _TELLS = _DATIVE_ADDRESSEE | {"sagen", "erklären", "mitteilen", "versichern", "
 
 
 def _dative_before(sentence: Sentence, verb: Word, child: Word) -> bool:
-    """„Den Flüchtlingen sicherte der Präsident zu, …“, „Der Politik schlug er vor, …“: a
+    """„Den Bauern sicherte die Ministerin zu, …“, „Der Stadt schlug er vor, …“: a
     dative in the Vorfeld the parser took for the subject, with the real subject after the
     verb (a nominative pronoun, or a noun phrase opened by a nominative article)."""
     if (
@@ -115,7 +115,7 @@ def _nominative(sentence: Sentence, word: Word) -> bool:
 def _marked_dative(sentence: Sentence, child: Word) -> bool:
     """Whether a word the tagger calls a dative shows it: a pronoun, a name, or a noun with
     an article or adjective (a bare noun's case is the tagger's guess: „forderte
-    Aufklärung“, „erwartete Seuchen“ are accusatives)."""
+    Aufklärung“, „erwartete Regen“ are accusatives)."""
     return child.upos in ("PRON", "PROPN") or any(
         c.deprel in ("det", "amod", "det:poss") for c in sentence.children(child)
     )
@@ -240,7 +240,7 @@ def _addressee(sentence: Sentence, verb: Word) -> list[Word]:
         ):
             return extend_noun_phrase(sentence, noun_phrase(sentence, child))
         if not case and nominal and lemma in _TELLS and _dative_before(sentence, verb, child):
-            return _own_phrase(sentence, child)  # „Den Flüchtlingen sicherte der Präsident zu“
+            return _own_phrase(sentence, child)  # „Den Bauern sicherte die Ministerin zu“
         if not case and nominal and speech and _dative_of_speech(sentence, verb, child):
             return _own_phrase(sentence, child)
         if child.deprel == "nsubj" and lemma in _ADDRESSED_AS_OBJECT:

@@ -251,7 +251,7 @@ def _resolve(
                 just = None  # „die Kommissionschefin“ is not the spokeswoman just named
             found = just or salience.salient(doc, table, speaker.start, gender, "Sing", history, exclude)
             if found is not None and not found.known_only_as_another_role(head_lower):
-                found.gender = found.gender or gender  # not „der Präsident“ for „der Verlagsleiter“
+                found.gender = found.gender or gender  # not „der Präsident“ for „der Intendant“
                 return found
     # 5. organisation nouns
     if definite and head.upos == "NOUN" and cues.is_organisation(head.text) and len(words) <= 3:

@@ -58,7 +58,7 @@ def attribute(doc: Document, quote: MarkedQuote, previous: Quote | None) -> Quot
         and found[1].start < unit.quote.start
         and speaker_of(after[0], after[1], skip=frozenset(w.id for w in after[0].words if unit.inside(w)))
     ):
-        # „… zu den Vorgängen: „…“, sagte er gegenüber dem Sender“: the frame right after
+        # „… zum Streik: „…“, sagte sie gegenüber dem Sender“: the frame right after
         # the quotation is its own, though the parse hangs the quotation on the colon's verb
         found = (after[0], after[1], "direct.cue")
     found = found or after or _before(unit) or _same_clause(unit)

@@ -202,7 +202,7 @@ def _verb_rules(
             not all_quoted(words, in_direct)
             and has_finite(words)
             and _comma_before(sentence, verb, speaker_words)
-            # „…, bekräftigen die niedrige Aufklärungsquote“: an object parsed as the subject
+            # „…, bestätigen die hohen Kosten“: an object parsed as the subject
             and (not speaker_words or any(can_speak(w) for w in speaker_words))
         ):
             konjunktiv = any(is_konjunktiv(v) for v in finite_verbs(words))

@@ -2,7 +2,7 @@
 
 German capitalises every noun and name, so a capital at the start of a sentence says
 nothing, and a tagger that does not know the word guesses from its position: „Lenz
-bestritt die Vorwürfe“, „Greenpeace fordert …“ come back with the name as an adverb,
+bestritt jede Schuld“, „Greenpeace fordert …“ come back with the name as an adverb,
 and the parse then finds no subject.  Inside a sentence a capital is a strong sign
 of a noun or a name, so a word that opens a sentence as an adverb, adjective,
 determiner, pronoun or conjunction, and stands capitalised as a noun or a name

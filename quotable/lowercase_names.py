@@ -28,12 +28,12 @@ def names() -> frozenset[str]:
 _WEB_ADDRESS = r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}"
 _ARABIC_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az)-[A-ZÄÖÜ]\w+"
 _SHAPED = re.compile(f"{_WEB_ADDRESS}|{_ARABIC_ARTICLE}")
-"""Names whose shape says so: a web address („ndr.de“, „worldreferee.com“) and an Arabic
+"""Names whose shape says so: a web address („ndr.de“, „tagesschau.de“) and an Arabic
 name with its article („al-Dschasira“, „el-Baradei“)."""
 
 
 def is_web_address(form: str) -> bool:
-    """„ndr.de“, „worldreferee.com“: a site, which names a medium, never a person."""
+    """„ndr.de“, „tagesschau.de“: a site, which names a medium, never a person."""
     return re.fullmatch(_WEB_ADDRESS, form) is not None
 
 

@@ -206,7 +206,7 @@ def name_runs(sentence: Sentence) -> list[NameRun]:
             continue  # „Erster Bürgermeister“, „Regierender Bürgermeister“: part of the title
         # a place's genitive before a noun or name qualifies it, whatever the parse made of
         # it: „Sachsens Ministerpräsident“, „Chinas Xi“
-        # … and after a role or body: „der Präsident Frankreichs“, „die Militärjunta Thailands“
+        # … and after a role or body: „der Präsident Frankreichs“, „die Regierung Perus“
         modifier = _modifies(sentence, run[-1], tokens[-1], after) or (
             _genitive_place(run[-1].text)
             and (
@@ -268,7 +268,7 @@ def _title_adjective(word: Word, after: Word) -> bool:
 
 
 def _holder(word: Word) -> bool:
-    """A role or a body a country's genitive may follow („Präsident“, „Militärjunta“), not a
+    """A role or a body a country's genitive may follow („Präsident“, „Regierung“), not a
     source („nach Auffassung Österreichs“ is Austria's)."""
     return word.upos == "NOUN" and (cues.is_role_noun(word.text) or cues.is_organisation(word.text))
 

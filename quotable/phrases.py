@@ -276,7 +276,7 @@ def extend_noun_phrase(sentence: Sentence, words: list[Word]) -> list[Word]:
     while out[-1].id < n:
         last = out[-1]
         nxt = sentence.word(last.id + 1)
-        surname = last.upos == "PROPN" and is_first_name(last.text) and nxt.upos == "NOUN"  # „Theo Zwanziger“
+        surname = last.upos == "PROPN" and is_first_name(last.text) and nxt.upos == "NOUN"  # „Theo Walzinger“
         if (nxt.upos == "PROPN" or surname) and last.upos in ("PROPN", "NOUN") and nxt.text[:1].isupper():
             out.append(nxt)
             continue

@@ -50,7 +50,7 @@ def noun_rule(
 
 _NO_REPORTED_CLAUSE = frozenset({"entscheidung", "beschluss", "frage", "sorge", "verdacht"})
 """Cue nouns whose dass/ob clause or zu-infinitive says what was decided, asked or
-suspected, not what anyone said („die Entscheidung, die Demonstration abzusagen“, „der
+suspected, not what anyone said („die Entscheidung, das Fest abzusagen“, „der
 Verdacht, dass …“; measured on WikiNews train: 1 of 7 such quotes annotated)."""
 
 PURPOSE = frozenset({"um", "ohne", "statt", "anstatt"})
@@ -59,7 +59,7 @@ PURPOSE = frozenset({"um", "ohne", "statt", "anstatt"})
 
 def complement_clause(sentence: Sentence, rest: list[Word]) -> list[Word]:
     """The clause a statement noun's comma opens, when it is a dass clause or a
-    zu-infinitive („die Forderung, auf die SPD zuzugehen“, „die Theorie, dass …“), up to
+    zu-infinitive („die Forderung, die Steuer zu senken“, „die Theorie, dass …“), up to
     the comma that closes it (the main clause may go on: „Trotz der Ankündigung, … zu
     beenden, gewann …“); empty for anything else."""
     if not rest:

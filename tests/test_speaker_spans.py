@@ -355,9 +355,9 @@ def test_whom_a_letter_or_message_went_to_is_the_addressee() -> None:
 
 
 def test_who_is_asked_is_the_addressee_also_as_the_parsers_obl_arg() -> None:
-    text = "Die Präsidentin hatte Conte gebeten, im Amt zu bleiben."
-    (q,) = attribute(text, "asked_obl_arg.conllu")  # „Conte“ hung on the verb as obl:arg by hand
-    assert q.addressee is not None and q.addressee.text == "Conte"
+    text = "Die Präsidentin hatte Rossi gebeten, eine Regierung zu bilden."
+    (q,) = attribute(text, "asked_obl_arg.conllu")  # „Rossi“ hung on the verb as obl:arg by hand
+    assert q.addressee is not None and q.addressee.text == "Rossi"
     assert speaker_text(q) == "Die Präsidentin"
 
 

@@ -226,18 +226,18 @@ def test_role_noun_is_resolved_to_the_named_person() -> None:
 def test_a_statement_nouns_zu_infinitive_or_dass_clause_is_what_was_said() -> None:
     text = (
         "Trotz der Ankündigung des Trainers, den Verein zu verlassen, gewann die Mannschaft. "
-        "Forscher stellten die Theorie auf, dass der Tausch beiden Seiten nützt. "
-        "Die Entscheidung, die Demonstration abzusagen, fiel am Abend."
+        "Forscher stellten die These auf, dass der Tausch beiden Seiten nützt. "
+        "Die Entscheidung, das Fest abzusagen, fiel am Abend."
     )
     announced, theory = attribute(text, "noun_clauses.conllu")
     # the infinitive ends at its comma; the main clause goes on
     assert announced.text == "den Verein zu verlassen" and announced.rule == "indirect.noun_clause"
     assert announced.speaker is not None and announced.speaker.text == "des Trainers"
     assert announced.cue is not None and announced.cue.text == "Ankündigung"
-    # „Theorie“ is tagged as a name; the light verb carries the cue and names the speaker
+    # „These“ is tagged as a name; the light verb carries the cue and names the speaker
     assert theory.text == "dass der Tausch beiden Seiten nützt"
     assert theory.speaker is not None and theory.speaker.text == "Forscher"
-    # a decision is no statement: „die Demonstration abzusagen“ is not reported speech
+    # a decision is no statement: „das Fest abzusagen“ is not reported speech
 
 
 def test_sich_einigen_is_a_cue_and_a_purpose_clause_reports_nothing() -> None:
