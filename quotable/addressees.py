@@ -169,7 +169,7 @@ def _dative_in_subject(sentence: Sentence, subject: Word) -> list[Word]:
     for word in sentence.words[subject.id :]:
         if word.text in (",", ";", ":", "(", "–") or word.upos in ("VERB", "AUX", "ADP"):
             return []
-        if word.upos != "DET" or not _under(sentence, word, subject):
+        if word.upos != "DET" or all(a.id != subject.id for a in sentence.ancestors(word)):
             continue
         lower = word.text.lower()
         before = sentence.word(word.id - 1)
@@ -179,16 +179,6 @@ def _dative_in_subject(sentence: Sentence, subject: Word) -> list[Word]:
             quoted = quoted_name_words(sentence, after) if after is not None else []
             return [word, *quoted] if quoted else surface_noun_phrase(sentence, word)
     return []
-
-
-def _under(sentence: Sentence, word: Word, top: Word) -> bool:
-    """Whether ``word`` hangs below ``top`` in the parse."""
-    head = sentence.head_of(word)
-    while head is not None:
-        if head.id == top.id:
-            return True
-        head = sentence.head_of(head)
-    return False
 
 
 def addressee_of(sentence: Sentence, verb: Word) -> list[Word]:

@@ -134,7 +134,7 @@ def _mention_words(doc: Document, speaker: Speaker) -> tuple[Sentence | None, li
     if index is None:
         return None, []
     sentence = doc.sentences[index]
-    words = [w for w in sentence.words if any(s.start <= w.start and w.end <= s.end for s in speaker.spans)]
+    words = sentence.words_within(speaker.spans)
     return sentence, words
 
 

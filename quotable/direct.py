@@ -51,17 +51,17 @@ def attribute(doc: Document, quote: MarkedQuote, previous: Quote | None) -> Quot
     """The direct quote for ``quote``, with whatever can be found about its speaker."""
     unit = Unit(doc, quote)
     found = _by_parse(unit)
-    after = _after(unit)
-    if (
-        found is not None
-        and after is not None
-        and found[1].start < unit.quote.start
-        and speaker_of(after[0], after[1], skip=frozenset(w.id for w in after[0].words if unit.inside(w)))
-    ):
-        # „… zum Streik: „…“, sagte sie gegenüber dem Sender“: the frame right after
-        # the quotation is its own, though the parse hangs the quotation on the colon's verb
-        found = (after[0], after[1], "direct.cue")
-    found = found or after or _before(unit) or _same_clause(unit)
+    if found is None or found[1].start < unit.quote.start:
+        # „… zum Streik: „…“, sagte sie gegenüber dem Sender“: the frame right after the
+        # quotation is its own, though the parse hangs the quotation on the colon's verb
+        after = _after(unit)
+        if found is None:
+            found = after
+        elif after is not None and speaker_of(
+            after[0], after[1], skip=frozenset(w.id for w in after[0].words if unit.inside(w))
+        ):
+            found = (after[0], after[1], "direct.cue")
+    found = found or _before(unit) or _same_clause(unit)
     if found is not None:
         sentence, verb, rule = found
         return _from_verb(doc, unit, sentence, verb, rule)

@@ -78,9 +78,7 @@ def _mention_words(doc: Document, quote: Quote) -> list[Word]:
     index = doc.sentence_index(quote.speaker.start)
     if index is None:
         return []
-    spans = quote.speaker.spans
-    words = doc.sentences[index].words
-    return [w for w in words if any(s.start <= w.start and w.end <= s.end for s in spans)]
+    return doc.sentences[index].words_within(quote.speaker.spans)
 
 
 def _mention_gender(doc: Document, quote: Quote) -> str | None:
@@ -103,6 +101,4 @@ def _plural_mention(doc: Document, quote: Quote) -> bool:
 def _cue_verb(sentence: Sentence, quote: Quote) -> Word | None:
     """The finite verb among a quote's cue words (``quote.cue`` is not None)."""
     assert quote.cue is not None
-    spans = quote.cue.spans
-    cue = [w for w in sentence.words if any(s.start <= w.start and w.end <= s.end for s in spans)]
-    return next(iter(finite_verbs(cue)), None)
+    return next(iter(finite_verbs(sentence.words_within(quote.cue.spans))), None)

@@ -10,7 +10,7 @@ offsets, so ``text[word.start:word.end]`` is the token, not the word.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -92,6 +92,11 @@ class Sentence:
         """Whether a comma stands between the words ``first`` and ``last`` (ids, either order)."""
         low, high = sorted((first.id, last.id))
         return any(w.text == "," for w in self.words[low : high - 1])
+
+    def words_within(self, spans: Iterable[Span]) -> list[Word]:
+        """The words that lie wholly inside one of ``spans`` (a mention's), in order."""
+        ranges = tuple(spans)
+        return [w for w in self.words if any(s.start <= w.start and w.end <= s.end for s in ranges)]
 
     def ancestors(self, word: Word) -> Iterator[Word]:
         seen = {word.id}

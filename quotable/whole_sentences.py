@@ -290,22 +290,20 @@ def _planned(sentence: Sentence, verbs: Sequence[Word]) -> bool:
     """„Die Brücke soll im Mai gebaut werden“: soll with a passive infinitive tells a plan,
     which the news reports without a source (WikiNews train: 4 of 21 such sentences are
     annotated speech)."""
-    for v in verbs:
-        if v.text.lower() in _SOLL:
-            after = sentence.words[v.id :]
-            if any(w.text.lower() == "werden" for w in after) and any(
-                w.feat("VerbForm") == "Part" or w.xpos.endswith("PP") for w in after
-            ):
-                return True
-    return False
+    return _soll_with_participle(sentence, verbs, ("werden",))
 
 
 def _soll_perfect(sentence: Sentence, verbs: Sequence[Word]) -> bool:
     """„Er soll das Geld genommen haben“: soll/sollen + participle + haben/sein."""
+    return _soll_with_participle(sentence, verbs, ("haben", "sein"))
+
+
+def _soll_with_participle(sentence: Sentence, verbs: Sequence[Word], infinitives: tuple[str, ...]) -> bool:
+    """Whether a finite soll/sollen has a participle and one of ``infinitives`` after it."""
     for v in verbs:
         if v.text.lower() in _SOLL:
             after = sentence.words[v.id :]
-            infinitive = any(w.text.lower() in ("haben", "sein") for w in after)
+            infinitive = any(w.text.lower() in infinitives for w in after)
             participle = any(w.feat("VerbForm") == "Part" or w.xpos.endswith("PP") for w in after)
             if infinitive and participle:
                 return True
